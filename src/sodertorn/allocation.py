@@ -1,0 +1,142 @@
+"""Splitting an amount in proportion to weights, conserved to the last unit.
+
+The agreement splits money "in proportion to population" in three places: the 2010 fee
+(§ 8), special contributions (§ 7) and assets and liabilities on dissolution (§ 10).
+:func:`allocate` is the one mechanism behind all three: the largest-remainder method
+(Hamilton's method) in exact integers.
+
+>>> from sodertorn import SEK, allocate
+>>> allocate(SEK(3), {"a": 1, "b": 1, "c": 3})
+{'a': SEK(1), 'b': SEK(0), 'c': SEK(2)}
+>>> allocate(SEK(10), {"a": 0, "b": 0})
+Traceback (most recent call last):
+...
+sodertorn.AllocationError: cannot split SEK(10) by weights that are all zero: {'a': 0, 'b': 0}
+
+Known limit: like every largest-remainder method it is not monotone in the total (the
+Alabama paradox): raising the total by one unit can lower one part by one unit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from sodertorn.errors import AllocationError
+from sodertorn.money import SEK, Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["allocate", "allocate_units"]
+
+K = TypeVar("K")
+
+
+def _check_weights(total: object, weights: Mapping[K, int]) -> int:
+    """Validate *weights* and return their sum; *total* only names what is split."""
+    if not isinstance(weights, Mapping):
+        raise AllocationError(
+            f"cannot split {total!r} by {weights!r}; expected a mapping of keys to weights"
+        )
+    for key, weight in weights.items():
+        if isinstance(weight, bool) or not isinstance(weight, int):
+            raise AllocationError(
+                f"weight {weight!r} for {key!r} is not an integer; expected a whole, "
+                f"non-negative count such as a population"
+            )
+        if weight < 0:
+            raise AllocationError(
+                f"weight {weight!r} for {key!r} is negative; expected a non-negative count"
+            )
+    denominator = sum(weights.values())
+    if denominator == 0:
+        raise AllocationError(
+            f"cannot split {total!r} by weights that are all zero: {dict(weights)!r}"
+        )
+    return denominator
+
+
+def _sorted_keys(weights: Mapping[K, int]) -> list[K]:
+    try:
+        return sorted(weights)  # type: ignore[type-var]
+    except TypeError:
+        raise AllocationError(
+            f"the keys of {type(weights).__name__} cannot be ordered, and ties are broken "
+            f"by key order; use keys of one comparable type (such as Municipality)"
+        ) from None
+
+
+def allocate_units(total: int, weights: Mapping[K, int]) -> dict[K, int]:
+    """Split a whole number of units by largest remainder; the parts sum to *total*.
+
+    Each key first gets the whole part of its exact share ``total × w / Σw``; the units
+    left over go one each to the keys with the largest remainders, ties to the key that
+    sorts first. A negative total splits as the negation of the positive one. The result
+    is in the keys' sorted order, whatever the order of *weights*.
+
+    >>> allocate_units(2, {"x": 4, "y": 1, "z": 1})
+    {'x': 2, 'y': 0, 'z': 0}
+    >>> allocate_units(-5, {"a": 3, "b": 7})
+    {'a': -2, 'b': -3}
+    """
+    if isinstance(total, bool) or not isinstance(total, int):
+        raise AllocationError(f"cannot split {total!r}; expected a whole number of units")
+    denominator = _check_weights(total, weights)
+    keys = _sorted_keys(weights)
+    sign, magnitude = (-1, -total) if total < 0 else (1, total)
+    parts: list[int] = []
+    remainders: list[int] = []
+    for key in keys:
+        quotient, remainder = divmod(magnitude * weights[key], denominator)
+        parts.append(quotient)
+        remainders.append(remainder)
+    left_over = magnitude - sum(parts)
+    if left_over:
+        # Sort positions by remainder, largest first; equal remainders keep key order.
+        ranked = sorted(range(len(keys)), key=remainders.__getitem__, reverse=True)
+        # sorted() with reverse=True keeps equal items in their original (key) order.
+        for position in ranked[:left_over]:
+            parts[position] += 1
+    return {key: sign * part for key, part in zip(keys, parts)}
+
+
+def allocate(
+    total: SEK,
+    weights: Mapping[K, int],
+    *,
+    unit: Unit = Unit.KRONA,
+) -> dict[K, SEK]:
+    """Split *total* over *weights* into parts that sum exactly to it.
+
+    Each part is within one *unit* (krona by default, or öre) of its exact share
+    ``total × weight / Σweights``, and a key of zero weight gets nothing. Ties for the
+    last units go to the key that sorts first (for municipalities: the lowest SCB code),
+    so the result does not depend on the order of the mapping. A negative total
+    (a liability) splits as the negation of the positive one.
+
+    Source: the population key of Samarbetsavtal 2010, §§ 7, 8 and 10.
+
+    >>> from sodertorn import MUNICIPALITIES
+    >>> huddinge, botkyrka = MUNICIPALITIES[:2]
+    >>> allocate(SEK(-5), {huddinge: 3, botkyrka: 7})
+    {Municipality(code='0126', name='Huddinge'): SEK(-2), Municipality(code='0127', name='Botkyrka'): SEK(-3)}
+    >>> allocate(SEK("0.03"), {"a": 1, "b": 2})
+    Traceback (most recent call last):
+    ...
+    sodertorn.AllocationError: SEK('0.03') is not a whole number of krona; round it first, or split by unit=Unit.ORE
+    """
+    if not isinstance(total, SEK):
+        raise AllocationError(f"cannot split {total!r}; expected an amount of SEK")
+    if not isinstance(unit, Unit):
+        raise AllocationError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    _check_weights(total, weights)
+    units, rest = divmod(total.ore, unit.value)
+    if rest:
+        raise AllocationError(
+            f"{total!r} is not a whole number of {unit.label}; round it first, "
+            f"or split by unit=Unit.ORE"
+        )
+    return {
+        key: SEK.from_ore(part * unit.value)
+        for key, part in allocate_units(units, weights).items()
+    }

@@ -1,0 +1,93 @@
+"""The package's exceptions and warnings.
+
+Every exception the library raises on purpose derives from :class:`SodertornError`.
+Leaves also derive from the builtin they resemble, so ``except ValueError`` keeps
+working for callers who do not know this package:
+
+>>> from sodertorn import municipality, SodertornError
+>>> try:
+...     municipality("Stockholm")
+... except LookupError as error:
+...     isinstance(error, SodertornError)
+True
+
+Warnings derive from :class:`SodertornWarning`, itself a :class:`UserWarning`.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AllocationError",
+    "FeeRuleError",
+    "InvalidAmountError",
+    "LocaleError",
+    "MissingDataError",
+    "PopulationDataError",
+    "SodertornError",
+    "SodertornWarning",
+    "UnknownMunicipalityError",
+]
+
+
+class SodertornError(Exception):
+    """Root of every exception raised by :mod:`sodertorn`."""
+
+    __module__ = "sodertorn"
+
+
+class SodertornWarning(UserWarning):
+    """Root of every warning issued by :mod:`sodertorn`."""
+
+    __module__ = "sodertorn"
+
+
+class UnknownMunicipalityError(SodertornError, LookupError):
+    """A name or code that is not one of the parties."""
+
+    __module__ = "sodertorn"
+
+
+class InvalidAmountError(SodertornError, ValueError):
+    """A money amount that cannot be represented exactly, or is of a refused type."""
+
+    __module__ = "sodertorn"
+
+
+class AllocationError(SodertornError, ValueError):
+    """Weights or totals that cannot be split (all zero, negative, not integers)."""
+
+    __module__ = "sodertorn"
+
+
+class PopulationDataError(SodertornError, ValueError):
+    """A population file or table that is malformed; the message names the line."""
+
+    __module__ = "sodertorn"
+
+    def __init__(self, message: str, *, line: int | None = None, source: str | None = None):
+        where = ""
+        if source is not None:
+            where += f"{source}: "
+        if line is not None:
+            where += f"line {line}: "
+        super().__init__(where + message)
+        self.line = line
+        self.source = source
+
+
+class MissingDataError(SodertornError, LookupError):
+    """A year, party or value that the data does not contain."""
+
+    __module__ = "sodertorn"
+
+
+class FeeRuleError(SodertornError, ValueError):
+    """A fee rule or fee schedule that is inconsistent, or no rule for a year."""
+
+    __module__ = "sodertorn"
+
+
+class LocaleError(SodertornError, ValueError):
+    """A locale or language the library cannot format or translate for."""
+
+    __module__ = "sodertorn"
