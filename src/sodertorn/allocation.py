@@ -19,13 +19,11 @@ Alabama paradox): raising the total by one unit can lower one part by one unit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Mapping
+from typing import TypeVar
 
 from sodertorn.errors import AllocationError
 from sodertorn.money import SEK, Unit
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = ["allocate", "allocate_units"]
 
