@@ -1,0 +1,96 @@
+"""Swedish and English for everything the library says to people.
+
+One gettext domain, ``sodertorn``. Messages are written in English in the code and
+translated through the Swedish catalogue ``locale/sv/LC_MESSAGES/sodertorn.po``, read
+with Babel's message tools the first time Swedish is asked for. Amounts and dates are
+formatted by Babel in the locale that goes with the language.
+
+>>> from sodertorn.i18n import gettext
+>>> gettext("Total", "sv")
+'Summa'
+>>> gettext("Total", "en")
+'Total'
+>>> gettext("Total", "fi")
+Traceback (most recent call last):
+...
+sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from sodertorn.errors import LocaleError
+
+if TYPE_CHECKING:
+    import datetime
+
+    from sodertorn.money import SEK
+
+__all__ = ["LANGUAGES", "Language", "format_date", "format_money", "format_number", "gettext"]
+
+Language = Literal["sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("en", "sv")
+"""The languages the library speaks; English is the source language."""
+
+_LOCALES: dict[str, str] = {"sv": "sv_SE", "en": "en"}
+
+
+def check_language(lang: str) -> Language:
+    """Return *lang* if the library speaks it, else raise :class:`~sodertorn.LocaleError`."""
+    if lang == "sv":
+        return "sv"
+    if lang == "en":
+        return "en"
+    raise LocaleError(
+        f"unsupported language {lang!r}; expected one of "
+        + ", ".join(repr(language) for language in LANGUAGES)
+    )
+
+
+def locale_of(lang: str) -> str:
+    """The Babel locale used to format amounts and dates for *lang*."""
+    return _LOCALES[check_language(lang)]
+
+
+@functools.cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The translations of *lang* as ``{msgid: msgstr}``; empty for English."""
+    if check_language(lang) == "en":
+        return {}
+    from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
+
+    path = resources.files("sodertorn").joinpath("locale", lang, "LC_MESSAGES", "sodertorn.po")
+    with path.open("rb") as handle:
+        parsed = read_po(handle, locale=lang, domain="sodertorn")
+    return {
+        str(message.id): str(message.string)
+        for message in parsed
+        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+    }
+
+
+def gettext(message: str, lang: str = "sv") -> str:
+    """Translate an English *message* into *lang*; untranslated messages stay English."""
+    return catalogue(lang).get(message, message)
+
+
+def format_money(amount: SEK, lang: str = "sv") -> str:
+    """Format *amount* for *lang*: ``860 000 kr`` in Swedish (with no-break spaces)."""
+    return amount.format(locale_of(lang))
+
+
+def format_date(value: datetime.date, lang: str = "sv") -> str:
+    """Format a date for *lang*: ``15 mars 2024`` in Swedish, ``March 15, 2024`` in English."""
+    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
+
+    return _format.format_date(value, locale_of(lang))
+
+
+def format_number(value: int, lang: str = "sv") -> str:
+    """Format a count for *lang*: ``520 824`` in Swedish, ``520,824`` in English."""
+    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
+
+    return _format.format_number(value, locale_of(lang))
