@@ -4,7 +4,7 @@ Re-exports only; each name lives in the module of its concept.
 """
 
 from sodertorn._version import __version__
-from sodertorn.allocation import allocate, allocate_units
+from sodertorn.allocation import allocate, allocate_units, round_to_total
 from sodertorn.errors import (
     AllocationError,
     FeeRuleError,
@@ -16,6 +16,16 @@ from sodertorn.errors import (
     SodertornWarning,
     UnknownMunicipalityError,
 )
+from sodertorn.fees import (
+    FeeAssessment,
+    FeeLine,
+    FeeRule,
+    FeeSchedule,
+    IndexedRule,
+    IndexStep,
+    PerCapitaRule,
+    annual_fees,
+)
 from sodertorn.money import SEK, Rounding, Unit, round_fraction
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population import Population, reference_date
@@ -24,10 +34,17 @@ __all__ = [
     "MUNICIPALITIES",
     "SEK",
     "AllocationError",
+    "FeeAssessment",
+    "FeeLine",
+    "FeeRule",
     "FeeRuleError",
+    "FeeSchedule",
+    "IndexStep",
+    "IndexedRule",
     "InvalidAmountError",
     "LocaleError",
     "MissingDataError",
+    "PerCapitaRule",
     "Municipality",
     "Population",
     "PopulationDataError",
@@ -39,7 +56,9 @@ __all__ = [
     "__version__",
     "allocate",
     "allocate_units",
+    "annual_fees",
     "municipality",
     "reference_date",
     "round_fraction",
+    "round_to_total",
 ]

@@ -27,19 +27,34 @@ def _locale(locale: str) -> Locale:
 
 def format_money(amount: SEK, locale: str) -> str:
     """Format *amount* in *locale*: whole kronor without decimals, else two decimals."""
+    return format_amount(amount.amount, locale)
+
+
+def format_amount(value: Decimal, locale: str) -> str:
+    """Format kronor in *locale* with every digit of *value* shown and none added.
+
+    Babel would round half-even to the currency's digits; this never rounds, so callers
+    round first, with the rule they mean.
+    """
     parsed = _locale(locale)
     pattern = parsed.currency_formats["standard"].pattern
-    value: Decimal = amount.amount
-    if amount.is_whole_kronor:
+    if value == value.to_integral_value():
         pattern = pattern.replace(".00", "")
     return str(
-        format_currency(value, "SEK", format=pattern, locale=parsed, currency_digits=False)
+        format_currency(
+            value,
+            "SEK",
+            format=pattern,
+            locale=parsed,
+            currency_digits=False,
+            decimal_quantization=False,
+        )
     )
 
 
 def format_number(value: int | Decimal, locale: str) -> str:
-    """Format a count (inhabitants) with the locale's grouping."""
-    return str(format_decimal(value, locale=_locale(locale)))
+    """Format a number with the locale's grouping, every digit shown (no rounding)."""
+    return str(format_decimal(value, locale=_locale(locale), decimal_quantization=False))
 
 
 def format_date(value: datetime.date, locale: str) -> str:

@@ -19,13 +19,15 @@ Alabama paradox): raising the total by one unit can lower one part by one unit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import TypeVar
 
 from sodertorn.errors import AllocationError
 from sodertorn.money import SEK, Unit
 
-__all__ = ["allocate", "allocate_units"]
+__all__ = ["allocate", "allocate_units", "round_to_total"]
 
 K = TypeVar("K")
 
@@ -64,6 +66,28 @@ def _sorted_keys(weights: Mapping[K, int]) -> list[K]:
         ) from None
 
 
+def _largest_remainder(total: int, numerators: list[int], denominator: int) -> list[int]:
+    """Round the quotas ``numerators[i] / denominator`` to integers that sum to *total*.
+
+    Each quota first gets its whole part; the units left over go one each to the
+    largest remainders, ties to the earlier position. The caller guarantees that
+    ``0 <= left over <= number of non-zero remainders``.
+    """
+    parts: list[int] = []
+    remainders: list[int] = []
+    for numerator in numerators:
+        quotient, remainder = divmod(numerator, denominator)
+        parts.append(quotient)
+        remainders.append(remainder)
+    left_over = total - sum(parts)
+    if left_over:
+        # sorted() is stable also with reverse=True: equal remainders keep key order.
+        ranked = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
+        for position in ranked[:left_over]:
+            parts[position] += 1
+    return parts
+
+
 def allocate_units(total: int, weights: Mapping[K, int]) -> dict[K, int]:
     """Split a whole number of units by largest remainder; the parts sum to *total*.
 
@@ -82,19 +106,8 @@ def allocate_units(total: int, weights: Mapping[K, int]) -> dict[K, int]:
     denominator = _check_weights(total, weights)
     keys = _sorted_keys(weights)
     sign, magnitude = (-1, -total) if total < 0 else (1, total)
-    parts: list[int] = []
-    remainders: list[int] = []
-    for key in keys:
-        quotient, remainder = divmod(magnitude * weights[key], denominator)
-        parts.append(quotient)
-        remainders.append(remainder)
-    left_over = magnitude - sum(parts)
-    if left_over:
-        # Sort positions by remainder, largest first; equal remainders keep key order.
-        ranked = sorted(range(len(keys)), key=remainders.__getitem__, reverse=True)
-        # sorted() with reverse=True keeps equal items in their original (key) order.
-        for position in ranked[:left_over]:
-            parts[position] += 1
+    numerators = [magnitude * weights[key] for key in keys]
+    parts = _largest_remainder(magnitude, numerators, denominator)
     return {key: sign * part for key, part in zip(keys, parts)}
 
 
@@ -138,3 +151,54 @@ def allocate(
         key: SEK.from_ore(part * unit.value)
         for key, part in allocate_units(units, weights).items()
     }
+
+
+def round_to_total(
+    total: SEK,
+    exact: Mapping[K, Fraction],
+    *,
+    unit: Unit = Unit.KRONA,
+) -> dict[K, SEK]:
+    """Round exact amounts (in kronor) to whole *units* that sum exactly to *total*.
+
+    *total* must be within one unit of the exact sum. Each part becomes the whole part
+    of its exact amount, or one unit more: the units needed to reach *total* go to the
+    largest remainders, ties to the key that sorts first. So every part is within one
+    unit of its exact amount and the parts sum to *total*. This is how a total rounded
+    once (Samarbetsavtal 2010, § 8, and the rounding Decision) is spread over the parties.
+
+    >>> from fractions import Fraction
+    >>> round_to_total(SEK(2), {"a": Fraction(3, 4), "b": Fraction(3, 4)})
+    {'a': SEK(1), 'b': SEK(1)}
+    >>> round_to_total(SEK(3), {"a": Fraction(3, 4), "b": Fraction(3, 4)})
+    Traceback (most recent call last):
+    ...
+    sodertorn.AllocationError: total SEK(3) is not within one krona of the exact sum 3/2
+    """
+    if not isinstance(total, SEK):
+        raise AllocationError(f"cannot split {total!r}; expected an amount of SEK")
+    for key, value in exact.items():
+        if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
+            raise AllocationError(
+                f"exact amount {value!r} for {key!r} is not an int or Fraction"
+            )
+        if value < 0:
+            raise AllocationError(f"exact amount {value!r} for {key!r} is negative")
+    keys = _sorted_keys(exact)
+    units, rest = divmod(total.ore, unit.value)
+    if rest:
+        raise AllocationError(f"{total!r} is not a whole number of {unit.label}")
+    scale = Fraction(100, unit.value)
+    quotas = [Fraction(exact[key]) * scale for key in keys]
+    denominator = math.lcm(*(q.denominator for q in quotas)) if quotas else 1
+    numerators = [q.numerator * (denominator // q.denominator) for q in quotas]
+    exact_sum = sum(quotas, Fraction(0))
+    floors = sum(n // denominator for n in numerators)
+    non_zero = sum(1 for n in numerators if n % denominator)
+    if not floors <= units <= floors + non_zero or abs(units - exact_sum) >= 1:
+        raise AllocationError(
+            f"total {total!r} is not within one {unit.label} of the exact sum "
+            f"{exact_sum / scale}"
+        )
+    parts = _largest_remainder(units, numerators, denominator)
+    return {key: SEK.from_ore(part * unit.value) for key, part in zip(keys, parts)}

@@ -19,6 +19,7 @@ sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
 from __future__ import annotations
 
 import functools
+from decimal import Decimal, localcontext
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
@@ -26,10 +27,19 @@ from sodertorn.errors import LocaleError
 
 if TYPE_CHECKING:
     import datetime
+    from fractions import Fraction
 
     from sodertorn.money import SEK
 
-__all__ = ["LANGUAGES", "Language", "format_date", "format_money", "format_number", "gettext"]
+__all__ = [
+    "LANGUAGES",
+    "Language",
+    "format_date",
+    "format_exact",
+    "format_money",
+    "format_number",
+    "gettext",
+]
 
 Language = Literal["sv", "en"]
 LANGUAGES: tuple[Language, ...] = ("en", "sv")
@@ -82,6 +92,25 @@ def format_money(amount: SEK, lang: str = "sv") -> str:
     return amount.format(locale_of(lang))
 
 
+def format_exact(value: Fraction, lang: str = "sv", places: int = 4) -> str:
+    """Format an exact amount in kronor, shown to *places* decimals with ``≈`` if cut.
+
+    For explanations only: the figure a person reads, never one that is summed.
+
+    >>> from fractions import Fraction
+    >>> format_exact(Fraction(1, 3), "sv") == "≈ 0,3333\xa0kr"
+    True
+    """
+    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
+
+    with localcontext() as context:
+        context.prec = 60
+        decimal = Decimal(value.numerator) / Decimal(value.denominator)
+        shown = decimal.quantize(Decimal(1).scaleb(-places))
+    text = _format.format_amount(shown if shown != decimal else decimal, locale_of(lang))
+    return text if shown == decimal else "≈ " + text
+
+
 def format_date(value: datetime.date, lang: str = "sv") -> str:
     """Format a date for *lang*: ``15 mars 2024`` in Swedish, ``March 15, 2024`` in English."""
     from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
@@ -89,8 +118,11 @@ def format_date(value: datetime.date, lang: str = "sv") -> str:
     return _format.format_date(value, locale_of(lang))
 
 
-def format_number(value: int, lang: str = "sv") -> str:
-    """Format a count for *lang*: ``520 824`` in Swedish, ``520,824`` in English."""
+def format_number(value: int | Decimal, lang: str = "sv") -> str:
+    """Format a number for *lang*: ``520 824`` in Swedish, ``520,824`` in English.
+
+    Every digit of a :class:`~decimal.Decimal` is shown; nothing is rounded here.
+    """
     from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
 
     return _format.format_number(value, locale_of(lang))

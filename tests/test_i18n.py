@@ -1,0 +1,76 @@
+"""The Swedish catalogue covers every message, with the same placeholders."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from sodertorn import LocaleError
+from sodertorn.i18n import catalogue, check_language, format_date, format_number, gettext
+
+SRC = Path(__file__).parents[1] / "src" / "sodertorn"
+
+
+def _messages() -> set[str]:
+    """Every literal first argument of a gettext(...) call in the package."""
+    found: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "gettext"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+MESSAGES = sorted(_messages())
+
+
+def test_messages_are_found() -> None:
+    assert "Total" in MESSAGES
+    assert len(MESSAGES) > 10
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_every_message_has_a_swedish_translation(message: str) -> None:
+    translated = catalogue("sv").get(message)
+    assert translated, f"no Swedish translation of {message!r}"
+    assert _fields(translated) == _fields(message)
+
+
+def test_catalogue_has_no_stale_entries() -> None:
+    stale = set(catalogue("sv")) - set(MESSAGES)
+    assert not stale, f"translations of messages no longer used: {sorted(stale)}"
+
+
+def test_english_is_the_source_language() -> None:
+    assert catalogue("en") == {}
+    assert gettext("Total", "en") == "Total"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(LocaleError, match="'de'"):
+        check_language("de")
+    with pytest.raises(LocaleError, match="'xx'"):
+        gettext("Total", "xx")
+
+
+def test_dates_and_numbers_follow_the_language() -> None:
+    import datetime
+
+    assert format_date(datetime.date(2024, 3, 15), "sv") == "15 mars 2024"
+    assert format_date(datetime.date(2024, 3, 15), "en") == "March 15, 2024"
+    assert format_number(520824, "sv") == "520\xa0824"
+    assert format_number(520824, "en") == "520,824"
