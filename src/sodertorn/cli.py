@@ -1,0 +1,128 @@
+"""The ``sodertorn`` command line: ``sodertorn fees [YEAR]`` and friends.
+
+Bad arguments and bad input give one line on standard error and exit status 2, never a
+traceback. Output goes to standard output in the chosen ``--format`` and ``--lang``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+from sodertorn._version import __version__
+from sodertorn.errors import SodertornError
+from sodertorn.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["main"]
+
+
+class _UsageError(Exception):
+    """Raised instead of argparse's exit, so that main() reports it in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: error: {message}")
+
+
+def _fees(args: argparse.Namespace) -> int:
+    from sodertorn.fees import annual_fees  # noqa: PLC0415 - keep --help fast
+    from sodertorn.population import Population  # noqa: PLC0415
+
+    population = (
+        Population.builtin() if args.population is None else Population.load(args.population)
+    )
+    year = args.year if args.year is not None else population.years[-1] + 1
+    assessment = annual_fees(year, population)
+    if args.format == "json":
+        print(json.dumps(assessment.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["code", "name", "population", "amount"])
+        for line in assessment.lines:
+            writer.writerow([line.party.code, line.party.name, line.population, line.amount.amount])
+        print(buffer.getvalue(), end="")
+    elif args.explain is not None:
+        print(assessment.explain(args.explain or None, lang=args.lang))
+    else:
+        print(assessment.table(lang=args.lang))
+    return 0
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="sv", help="language of the output (default: sv)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``sodertorn`` command."""
+    parser = _Parser(
+        prog="sodertorn",
+        description="The Södertörn collaboration agreement: fees, rules and programmes.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    fees = commands.add_parser(
+        "fees",
+        help="the annual fee of every party (Samarbetsavtal 2010, § 8)",
+        description="The annual fee of every party for a fee year (Samarbetsavtal 2010, § 8).",
+    )
+    fees.add_argument(
+        "year",
+        nargs="?",
+        type=int,
+        metavar="YEAR",
+        help="fee year (default: the latest the population data allows)",
+    )
+    fees.add_argument(
+        "--population",
+        metavar="FILE",
+        help="population file: the library's CSV, an SCB CSV export or SCB JSON-stat2 "
+        "(default: the built-in SCB data)",
+    )
+    fees.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+    )
+    fees.add_argument(
+        "--explain",
+        nargs="?",
+        const="",
+        metavar="PARTY",
+        help="explain the derivation, of one party if named",
+    )
+    _add_common(fees)
+    fees.set_defaults(func=_fees)
+
+    for register in _registrars():
+        register(commands)
+    return parser
+
+
+def _registrars() -> list[Callable[[argparse._SubParsersAction[_Parser]], None]]:
+    return []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        status: int = args.func(args)
+    except _UsageError as error:
+        print(str(error).splitlines()[0], file=sys.stderr)
+        return 2
+    except SodertornError as error:
+        print(f"sodertorn: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 2
+    return status
