@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import SEK, InvalidAmountError, LocaleError, Rounding, Unit, round_fraction
+from tests.strategies import amounts_ore, decimals_two_places, sek
+
+
+def test_constructors_agree() -> None:
+    assert SEK(860000) == SEK("860000") == SEK(Decimal(860000)) == SEK.from_ore(86_000_000)
+    assert SEK("0.50").ore == 50
+    assert SEK(" -12.5 ").ore == -1250
+    assert SEK(SEK(3)) == SEK(3)
+    assert SEK("1.500").ore == 150
+
+
+@pytest.mark.parametrize("bad", [0.5, 1.0, float("nan"), -2.5])
+def test_floats_are_refused(bad: float) -> None:
+    with pytest.raises(InvalidAmountError, match="float") as info:
+        SEK(bad)  # type: ignore[arg-type]
+    assert repr(bad) in str(info.value)
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_no_float_is_ever_accepted(value: float) -> None:
+    with pytest.raises(InvalidAmountError, match="float"):
+        SEK(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("bad", "needle"),
+    [
+        ("1.005", "fraction of an öre"),
+        (Decimal("0.001"), "fraction of an öre"),
+        ("abc", "cannot read 'abc'"),
+        ("NaN", "finite"),
+        (Decimal("Infinity"), "finite"),
+        (True, "bool"),
+        (None, "None"),
+        ([1], r"\[1\]"),
+    ],
+)
+def test_bad_amounts_are_refused_with_the_value_named(bad: object, needle: str) -> None:
+    with pytest.raises(InvalidAmountError, match=needle):
+        SEK(bad)  # type: ignore[arg-type]
+
+
+def test_from_ore_refuses_non_integers() -> None:
+    with pytest.raises(InvalidAmountError, match="'5'"):
+        SEK.from_ore("5")  # type: ignore[arg-type]
+    with pytest.raises(InvalidAmountError, match="True"):
+        SEK.from_ore(True)
+
+
+@given(decimals_two_places)
+def test_decimal_round_trip(value: Decimal) -> None:
+    money = SEK(value)
+    assert money.amount == value
+    assert SEK(str(money.amount)) == money
+    assert eval(repr(money), {"SEK": SEK}) == money
+
+
+@given(sek, sek, sek)
+def test_addition_is_exact_and_associative(a: SEK, b: SEK, c: SEK) -> None:
+    assert (a + b) + c == a + (b + c)
+    assert (a + b).ore == a.ore + b.ore
+    assert a - b == a + (-b)
+    assert -(-a) == a
+    assert abs(a) == (a if a.ore >= 0 else -a)
+    assert +a == a
+
+
+@given(sek, st.integers(min_value=-1000, max_value=1000))
+def test_multiplication_by_integers(a: SEK, k: int) -> None:
+    assert (a * k).ore == a.ore * k
+    assert k * a == a * k
+
+
+@given(st.lists(sek, max_size=20))
+def test_sum_is_exact(values: list[SEK]) -> None:
+    assert sum(values, SEK(0)).ore == sum(v.ore for v in values)
+    assert SEK.total(values) == sum(values, SEK(0))
+    assert sum(values) == SEK.total(values) or not values
+
+
+@given(sek, sek)
+def test_comparison_follows_ore(a: SEK, b: SEK) -> None:
+    assert (a < b) == (a.ore < b.ore)
+    assert (a == b) == (a.ore == b.ore)
+    assert bool(a) == (a.ore != 0)
+
+
+def test_mixing_types_is_refused() -> None:
+    with pytest.raises(TypeError):
+        SEK(1) + 1  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        SEK(1) - 1  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        SEK(1) * Fraction(1, 2)  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        SEK(1) * True  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        1 + SEK(1)  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        SEK(1) / 2  # type: ignore[operator]
+
+
+def test_division_of_amounts_is_an_exact_ratio() -> None:
+    assert SEK(10) / SEK(4) == Fraction(5, 2)
+    with pytest.raises(InvalidAmountError, match="zero"):
+        SEK(1) / SEK(0)
+
+
+# Lag (1970:1029) om avrundning av vissa öresbelopp, 2 §: 1-49 öre down, 50-99 up.
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("0.49", 0),
+        ("0.50", 1),
+        ("0.99", 1),
+        ("1.01", 1),
+        ("2.50", 3),
+        ("-0.49", 0),
+        ("-0.50", -1),
+        ("-2.50", -3),
+        ("-2.51", -3),
+        ("7", 7),
+    ],
+)
+def test_statutory_rounding(amount: str, expected: int) -> None:
+    assert SEK(amount).round() == SEK(expected)
+
+
+@pytest.mark.parametrize(
+    ("rounding", "values"),
+    [
+        (Rounding.HALF_UP, {"2.5": 3, "-2.5": -3, "2.4": 2, "-2.6": -3}),
+        (Rounding.HALF_EVEN, {"2.5": 2, "3.5": 4, "-2.5": -2, "2.51": 3}),
+        (Rounding.DOWN, {"2.9": 2, "-2.9": -2}),
+        (Rounding.UP, {"2.1": 3, "-2.1": -3}),
+        (Rounding.FLOOR, {"2.9": 2, "-2.1": -3}),
+        (Rounding.CEILING, {"2.1": 3, "-2.9": -2}),
+    ],
+)
+def test_rounding_modes(rounding: Rounding, values: dict[str, int]) -> None:
+    for amount, expected in values.items():
+        assert SEK(amount).round(rounding=rounding) == SEK(expected), (amount, rounding)
+
+
+@given(amounts_ore)
+def test_statutory_rounding_is_symmetric_and_within_half(ore: int) -> None:
+    money = SEK.from_ore(ore)
+    rounded = money.round()
+    assert rounded.is_whole_kronor
+    assert abs(rounded.ore - ore) <= 50
+    assert (-money).round() == -rounded
+
+
+@given(st.fractions(max_denominator=10**6), st.sampled_from(list(Rounding)))
+def test_round_fraction_to_ore_is_within_one_ore(value: Fraction, rounding: Rounding) -> None:
+    rounded = round_fraction(value, unit=Unit.ORE, rounding=rounding)
+    assert abs(rounded.exact - value) < Fraction(1, 100)
+
+
+def test_round_fraction_refuses_floats_and_bad_modes() -> None:
+    with pytest.raises(InvalidAmountError, match="0.5"):
+        round_fraction(0.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidAmountError, match="'half'"):
+        round_fraction(Fraction(1, 2), rounding="half")  # type: ignore[arg-type]
+    assert SEK.from_exact(Fraction(1, 3), unit=Unit.ORE) == SEK("0.33")
+
+
+def test_repr_and_str() -> None:
+    assert repr(SEK(860000)) == "SEK(860000)"
+    assert repr(SEK("0.50")) == "SEK('0.50')"
+    assert repr(SEK("-0.05")) == "SEK('-0.05')"
+    assert str(SEK("12.30")) == "12.30 kr"
+    assert SEK("12.30").amount == Decimal("12.30")
+    assert Unit.KRONA.label == "krona"
+    assert Unit.ORE.label == "öre"
+
+
+def test_babel_formatting_pins_exact_strings() -> None:
+    assert SEK(860000).format("sv_SE") == "860\xa0000\xa0kr"
+    assert SEK(2083296).format("sv_SE") == "2\xa0083\xa0296\xa0kr"
+    assert SEK("1234.5").format("sv_SE") == "1\xa0234,50\xa0kr"
+    assert SEK(-1250).format("sv_SE") == "-1\xa0250\xa0kr"
+    assert SEK(-1250).format("en") == "-SEK1,250"
+    assert SEK(860000).format("en") == "SEK860,000"
+    assert SEK("0.05").format("en") == "SEK0.05"
+
+
+def test_formatting_does_not_round_half_even() -> None:
+    # Babel alone would show 0.125 as 0.12; SEK never holds sub-öre, and whole amounts
+    # keep every digit.
+    assert SEK("2.50").format("sv_SE") == "2,50\xa0kr"
+    assert SEK("3.50").format("en") == "SEK3.50"
+
+
+def test_unknown_locale_is_a_clear_error() -> None:
+    with pytest.raises(LocaleError, match="'xx_YY'"):
+        SEK(1).format("xx_YY")
+
+
+def test_money_is_immutable_and_hashable() -> None:
+    money = SEK(5)
+    with pytest.raises(AttributeError):
+        money.ore = 1  # type: ignore[misc]
+    assert len({SEK(5), SEK("5.00"), SEK.from_ore(500)}) == 1
