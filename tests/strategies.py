@@ -21,18 +21,17 @@ decimals_two_places = amounts_ore.map(lambda ore: Decimal(ore).scaleb(-2))
 @st.composite
 def weights(draw: st.DrawFn, min_size: int = 1, max_size: int = 12) -> dict[str, int]:
     """Non-negative integer weights, not all zero, over string keys."""
-    keys = draw(st.lists(st.text(min_size=1, max_size=4), min_size=min_size, max_size=max_size,
-                         unique=True))
+    keys = draw(
+        st.lists(st.text(min_size=1, max_size=4), min_size=min_size, max_size=max_size, unique=True)
+    )
     values = draw(st.lists(populations, min_size=len(keys), max_size=len(keys)))
     if sum(values) == 0:
         values[0] = draw(positive_populations)
-    return dict(zip(keys, values))
+    return dict(zip(keys, values, strict=False))
 
 
 @st.composite
-def population_registers(
-    draw: st.DrawFn, first: int = 2008, last: int = 2024
-) -> Population:
+def population_registers(draw: st.DrawFn, first: int = 2008, last: int = 2024) -> Population:
     """A register for the eight parties over *first*..*last*, every count positive."""
     counts: dict[tuple[Municipality, int], int] = {}
     for party in MUNICIPALITIES:

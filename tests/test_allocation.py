@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import random
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import assume, given
@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 from sodertorn import MUNICIPALITIES, SEK, AllocationError, Unit, allocate, allocate_units
 from sodertorn.allocation import round_to_total
 from tests.strategies import weights
+
+if TYPE_CHECKING:
+    import random
 
 totals = st.integers(min_value=-(10**9), max_value=10**9)
 
@@ -120,7 +123,7 @@ def test_bad_totals_and_keys() -> None:
     with pytest.raises(AllocationError, match="unit"):
         allocate(SEK(1), {"a": 1}, unit="krona")  # type: ignore[arg-type]
     with pytest.raises(AllocationError, match="ordered"):
-        allocate(SEK(1), {1: 1, "a": 1})  # type: ignore[dict-item]
+        allocate(SEK(1), {1: 1, "a": 1})
     with pytest.raises(AllocationError, match="mapping"):
         allocate(SEK(1), [1, 2])  # type: ignore[arg-type]
 
@@ -157,8 +160,9 @@ def test_round_to_total_refuses_bad_input() -> None:
         round_to_total(1, {"a": Fraction(1)})  # type: ignore[arg-type]
     with pytest.raises(AllocationError, match="whole number of krona"):
         round_to_total(SEK("0.5"), {"a": Fraction(1, 2)})
-    assert round_to_total(SEK("0.01"), {"a": Fraction(1, 300), "b": Fraction(2, 300)},
-                          unit=Unit.ORE) == {"a": SEK(0), "b": SEK("0.01")}
+    assert round_to_total(
+        SEK("0.01"), {"a": Fraction(1, 300), "b": Fraction(2, 300)}, unit=Unit.ORE
+    ) == {"a": SEK(0), "b": SEK("0.01")}
 
 
 def test_many_keys() -> None:

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -19,6 +18,9 @@ from sodertorn import (
     reference_date,
 )
 from sodertorn.population import BUILTIN_SOURCE
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HUDDINGE, BOTKYRKA = MUNICIPALITIES[0], MUNICIPALITIES[1]
 NYKVARN = municipality("Nykvarn")
@@ -265,11 +267,19 @@ def test_jsonstat_without_roles_uses_the_ids(tmp_path: Path) -> None:
         (lambda d: d.update(size=[2, 2, 2]), "has 1 categories but size 2"),
         (lambda d: d.pop("id"), "not a JSON-stat2 dataset"),
         (lambda d: d["dimension"]["Tid"].pop("category"), "no category index"),
-        (lambda d: d["dimension"]["Tid"]["category"].update(index={"2022": 0, "2023": 5}),
-         "not 0..n-1"),
+        (
+            lambda d: d["dimension"]["Tid"]["category"].update(index={"2022": 0, "2023": 5}),
+            "not 0..n-1",
+        ),
         (lambda d: d["dimension"]["Tid"]["category"].update(index=7), "malformed"),
-        (lambda d: (d.pop("role"), d.update(id=["Area", "ContentsCode", "Tid"]),
-                    d["dimension"].update(Area=d["dimension"]["Region"])), "no geo dimension"),
+        (
+            lambda d: (
+                d.pop("role"),
+                d.update(id=["Area", "ContentsCode", "Tid"]),
+                d["dimension"].update(Area=d["dimension"]["Region"]),
+            ),
+            "no geo dimension",
+        ),
     ],
 )
 def test_jsonstat_errors(mutate: Any, needle: str) -> None:
@@ -312,13 +322,32 @@ def test_fuzz_scb_csv(data: str | bytes) -> None:
     assert result.counts
 
 
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["id", "size", "dimension", "value", "role", "category",
-                                       "index", "Region", "Tid"]), children, max_size=5),
-    max_leaves=20,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "id",
+                        "size",
+                        "dimension",
+                        "value",
+                        "role",
+                        "category",
+                        "index",
+                        "Region",
+                        "Tid",
+                    ]
+                ),
+                children,
+                max_size=5,
+            )
+        ),
+        max_leaves=20,
+    )
+)
 def test_fuzz_jsonstat(data: object) -> None:
     try:
         Population.parse_jsonstat(json.dumps(data))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
@@ -13,6 +11,9 @@ from babel.numbers import format_currency, format_decimal
 from sodertorn.errors import LocaleError
 
 if TYPE_CHECKING:
+    import datetime
+    from decimal import Decimal
+
     from sodertorn.money import SEK
 
 

@@ -56,7 +56,7 @@ def _check_weights(total: object, weights: Mapping[K, int]) -> int:
     return denominator
 
 
-def _sorted_keys(weights: Mapping[K, int]) -> list[K]:
+def _sorted_keys(weights: Mapping[K, object]) -> list[K]:
     try:
         return sorted(weights)  # type: ignore[type-var]
     except TypeError:
@@ -108,7 +108,7 @@ def allocate_units(total: int, weights: Mapping[K, int]) -> dict[K, int]:
     sign, magnitude = (-1, -total) if total < 0 else (1, total)
     numerators = [magnitude * weights[key] for key in keys]
     parts = _largest_remainder(magnitude, numerators, denominator)
-    return {key: sign * part for key, part in zip(keys, parts)}
+    return {key: sign * part for key, part in zip(keys, parts, strict=False)}
 
 
 def allocate(
@@ -148,8 +148,7 @@ def allocate(
             f"or split by unit=Unit.ORE"
         )
     return {
-        key: SEK.from_ore(part * unit.value)
-        for key, part in allocate_units(units, weights).items()
+        key: SEK.from_ore(part * unit.value) for key, part in allocate_units(units, weights).items()
     }
 
 
@@ -178,10 +177,9 @@ def round_to_total(
     if not isinstance(total, SEK):
         raise AllocationError(f"cannot split {total!r}; expected an amount of SEK")
     for key, value in exact.items():
-        if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-            raise AllocationError(
-                f"exact amount {value!r} for {key!r} is not an int or Fraction"
-            )
+        checked: object = value
+        if isinstance(checked, bool) or not isinstance(checked, (int, Fraction)):
+            raise AllocationError(f"exact amount {value!r} for {key!r} is not an int or Fraction")
         if value < 0:
             raise AllocationError(f"exact amount {value!r} for {key!r} is negative")
     keys = _sorted_keys(exact)
@@ -197,8 +195,7 @@ def round_to_total(
     non_zero = sum(1 for n in numerators if n % denominator)
     if not floors <= units <= floors + non_zero or abs(units - exact_sum) >= 1:
         raise AllocationError(
-            f"total {total!r} is not within one {unit.label} of the exact sum "
-            f"{exact_sum / scale}"
+            f"total {total!r} is not within one {unit.label} of the exact sum {exact_sum / scale}"
         )
     parts = _largest_remainder(units, numerators, denominator)
-    return {key: SEK.from_ore(part * unit.value) for key, part in zip(keys, parts)}
+    return {key: SEK.from_ore(part * unit.value) for key, part in zip(keys, parts, strict=False)}

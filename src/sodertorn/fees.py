@@ -34,12 +34,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from importlib import resources
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -135,6 +136,10 @@ class IndexStep:
         return Fraction(self.after, self.before) - 1
 
 
+def _sorted_parties(parties: Iterable[Municipality]) -> tuple[Municipality, ...]:
+    return tuple(sorted(parties))
+
+
 @attrs.frozen(kw_only=True)
 class IndexedRule:
     """The indexed fee of Samarbetsavtal 2010, § 8.
@@ -163,7 +168,7 @@ class IndexedRule:
     source: str = attrs.field(validator=_check_source)
     decided: datetime.date | None = attrs.field(default=None, validator=_check_decided)
     base_parties: tuple[Municipality, ...] = attrs.field(
-        default=MUNICIPALITIES, converter=lambda ps: tuple(sorted(ps))
+        default=MUNICIPALITIES, converter=_sorted_parties
     )
 
     @base_total.validator
@@ -303,7 +308,7 @@ class PerCapitaRule:
         }
 
 
-FeeRule = Union[IndexedRule, PerCapitaRule]
+FeeRule = IndexedRule | PerCapitaRule
 """A rule that sets the fees of a span of fee years."""
 
 
@@ -313,7 +318,7 @@ def _rules(value: Iterable[FeeRule]) -> tuple[FeeRule, ...]:
         if not isinstance(rule, (IndexedRule, PerCapitaRule)):
             raise FeeRuleError(f"{rule!r} is not a fee rule; expected IndexedRule or PerCapitaRule")
     ordered = tuple(sorted(rules, key=lambda r: r.first_year))
-    for earlier, later in zip(ordered, ordered[1:]):
+    for earlier, later in itertools.pairwise(ordered):
         if earlier.last_year is None or earlier.last_year >= later.first_year:
             raise FeeRuleError(
                 f"fee rules overlap: {earlier.source} from {earlier.first_year} "
@@ -379,14 +384,16 @@ class FeeSchedule:
 
         A rule still in force when *rule* starts is cut off at the year before; a rule
         wholly inside *rule*'s span is dropped; a rule that starts later is kept only if
-        *rule* ends before it.
+        *rule* ends before it. An earlier rule is not resumed after *rule*'s span: give
+        those years a rule of their own.
         """
         kept: list[FeeRule] = []
         for old in self.rules:
             if old.first_year < rule.first_year:
                 if old.last_year is None or old.last_year >= rule.first_year:
-                    old = attrs.evolve(old, last_year=rule.first_year - 1)
-                kept.append(old)
+                    kept.append(attrs.evolve(old, last_year=rule.first_year - 1))
+                else:
+                    kept.append(old)
             elif rule.last_year is not None and old.first_year > rule.last_year:
                 kept.append(old)
         return attrs.evolve(self, rules=(*kept, rule))
@@ -446,26 +453,20 @@ def _rule_from_dict(number: int, item: object) -> FeeRule:
         }
         if kind == "indexed":
             codes = item.get("base_parties")
-            parties = (
-                MUNICIPALITIES if codes is None else tuple(municipality(c) for c in codes)
-            )
-            return IndexedRule(
-                base_total=SEK(item["base_total"]), base_parties=parties, **common
-            )
+            parties = MUNICIPALITIES if codes is None else tuple(municipality(c) for c in codes)
+            return IndexedRule(base_total=SEK(item["base_total"]), base_parties=parties, **common)
         if kind == "per_capita":
             return PerCapitaRule(rate=SEK(item["rate"]), **common)
     except KeyError as error:
         raise FeeRuleError(f"rule {number}: missing field {error.args[0]!r}") from None
-    except (TypeError, ValueError) as error:
-        if isinstance(error, SodertornError):
-            raise FeeRuleError(f"rule {number}: {error}") from None
+    except (SodertornError, TypeError, ValueError) as error:
         raise FeeRuleError(f"rule {number}: {error}") from None
     raise FeeRuleError(f"rule {number}: unknown kind {kind!r}; expected 'indexed' or 'per_capita'")
 
 
 @functools.cache
 def _default_schedule() -> FeeSchedule:
-    text = resources.files("sodertorn").joinpath("data", "fee_rules.json").read_text("utf-8")
+    text = resources.files("sodertorn").joinpath("data/fee_rules.json").read_text("utf-8")
     return FeeSchedule.from_json(text)
 
 
@@ -718,18 +719,15 @@ def _explain_steps(line: FeeLine, rule: IndexedRule, lang: str) -> list[str]:
             year=first.year,
             total=format_money(rule.base_total, lang),
             count=format_number(first.after, lang),
-            base_sum=format_number(
-                round(rule.base_total.exact * first.after / first.fee), lang
-            ),
+            # fee = total × after / ΣP exactly, so this recovers ΣP without rounding.
+            base_sum=format_number(int(rule.base_total.exact * first.after / first.fee), lang),
             base=first.year - 1,
             fee=_money_exact(first.fee, lang),
         )
     ]
     for step in later:
         out.append(
-            gettext(
-                "{year}: population {before} → {after} ({change} %), fee {fee}.", lang
-            ).format(
+            gettext("{year}: population {before} → {after} ({change} %), fee {fee}.", lang).format(
                 year=step.year,
                 before=format_number(step.before, lang),
                 after=format_number(step.after, lang),

@@ -72,7 +72,7 @@ def catalogue(lang: str) -> dict[str, str]:
         return {}
     from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
 
-    path = resources.files("sodertorn").joinpath("locale", lang, "LC_MESSAGES", "sodertorn.po")
+    path = resources.files("sodertorn").joinpath(f"locale/{lang}/LC_MESSAGES/sodertorn.po")
     with path.open("rb") as handle:
         parsed = read_po(handle, locale=lang, domain="sodertorn")
     return {

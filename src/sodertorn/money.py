@@ -138,8 +138,7 @@ def _ore_from(amount: object) -> int:
             decimal = Decimal(amount.strip())
         except InvalidOperation:
             raise InvalidAmountError(
-                f"cannot read {amount!r} as an amount; expected kronor such as '860000' "
-                f"or '0.50'"
+                f"cannot read {amount!r} as an amount; expected kronor such as '860000' or '0.50'"
             ) from None
     elif isinstance(amount, Decimal):
         decimal = amount
@@ -183,7 +182,7 @@ class SEK:
     """The amount in öre (hundredths of a krona)."""
 
     def __init__(self, amount: int | str | Decimal | SEK) -> None:
-        self.__attrs_init__(_ore_from(amount))  # type: ignore[attr-defined]
+        self.__attrs_init__(_ore_from(amount))
 
     @classmethod
     def from_ore(cls, ore: int) -> SEK:
@@ -195,7 +194,7 @@ class SEK:
         if isinstance(ore, bool) or not isinstance(ore, int):
             raise InvalidAmountError(f"expected a whole number of öre, got {ore!r}")
         instance = cls.__new__(cls)
-        instance.__attrs_init__(ore)  # type: ignore[attr-defined]
+        instance.__attrs_init__(ore)
         return instance
 
     @classmethod
@@ -226,9 +225,7 @@ class SEK:
         """Whether the amount has no öre part."""
         return self.ore % 100 == 0
 
-    def round(
-        self, unit: Unit = Unit.KRONA, rounding: Rounding = Rounding.HALF_UP
-    ) -> SEK:
+    def round(self, unit: Unit = Unit.KRONA, rounding: Rounding = Rounding.HALF_UP) -> SEK:
         """Round to a whole *unit*; by default whole kronor by the statutory rule.
 
         >>> SEK("-0.50").round(), SEK("0.49").round(), SEK("0.50").round(rounding=Rounding.DOWN)

@@ -41,8 +41,7 @@ from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 __all__ = ["BUILTIN_SOURCE", "Population", "reference_date"]
 
 BUILTIN_SOURCE = (
-    "Statistics Sweden (SCB), population on 31 December 2008-2024; "
-    "licence CC0 1.0 (Källa: SCB)"
+    "Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB)"
 )
 """Provenance of :meth:`Population.builtin`."""
 
@@ -266,9 +265,7 @@ class Population:
         return cls._parse_any(text, source=source, parties=parties)
 
     @classmethod
-    def _parse_any(
-        cls, text: str, *, source: str, parties: Iterable[Municipality]
-    ) -> Population:
+    def _parse_any(cls, text: str, *, source: str, parties: Iterable[Municipality]) -> Population:
         stripped = text.lstrip()
         if stripped.startswith("{"):
             return cls.parse_jsonstat(text, source=source, parties=parties)
@@ -396,7 +393,7 @@ class Population:
                 break
         if header_at is None:
             raise PopulationDataError(
-                "no header row with year columns (such as '\"region\";\"2022\";\"2023\"')",
+                'no header row with year columns (such as \'"region";"2022";"2023"\')',
                 source=source,
             )
         counts: dict[tuple[Municipality, int], int] = {}
@@ -557,7 +554,7 @@ def _parse_jsonstat(
 
     region_id, time_id = find("geo", "Region"), find("time", "Tid")
     categories = {name: _categories(dimensions[name], name, source) for name in ids}
-    for name, size in zip(ids, sizes):
+    for name, size in zip(ids, sizes, strict=False):
         if len(categories[name]) != size:
             raise PopulationDataError(
                 f"dimension {name!r} has {len(categories[name])} categories but size {size}",
@@ -630,7 +627,8 @@ def _parse_jsonstat(
 def _builtin() -> Population:
     text = (
         resources.files("sodertorn")
-        .joinpath("data", "population.csv")
+        .joinpath("data")
+        .joinpath("population.csv")
         .read_text(encoding="utf-8")
     )
     return Population.parse_csv(text, source=BUILTIN_SOURCE)
