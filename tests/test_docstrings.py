@@ -1,0 +1,67 @@
+"""Run the doctests of public classes, which pytest's module collection skips.
+
+Public classes report ``sodertorn`` as their ``__module__`` (so reprs and docs name the
+package), and doctest only collects objects whose ``__module__`` is the module being
+collected. This test runs the docstrings of each module's own public classes (those in
+its ``__all__``) with the module's globals.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING
+
+import pytest
+
+import sodertorn
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _modules() -> list[ModuleType]:
+    found = [sodertorn]
+    for info in pkgutil.walk_packages(sodertorn.__path__, prefix="sodertorn."):
+        if info.name.endswith("__main__"):
+            continue
+        found.append(importlib.import_module(info.name))
+    return found
+
+
+def _tests() -> list[doctest.DocTest]:
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    tests: list[doctest.DocTest] = []
+    for module in _modules():
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if isinstance(obj, type) and obj.__module__ == "sodertorn" and module is not sodertorn:
+                tests.extend(
+                    finder.find(
+                        obj, f"{module.__name__}.{name}", module=False, globs=dict(vars(module))
+                    )
+                )
+    return [test for test in tests if test.examples]
+
+
+TESTS = _tests()
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def test_public_classes_have_examples() -> None:
+    names = {test.name for test in TESTS}
+    assert "sodertorn.money.SEK" in names
+    assert "sodertorn.population.Population.parse_csv" in names
+
+
+@pytest.mark.parametrize("test", TESTS, ids=[test.name for test in TESTS])
+def test_class_docstring_examples(test: doctest.DocTest) -> None:
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    runner.run(test, out=lambda text: None)
+    result = runner.summarize(verbose=False)
+    if result.failed:
+        report: list[str] = []
+        runner = doctest.DocTestRunner(optionflags=FLAGS)
+        runner.run(test, out=report.append)
+        pytest.fail("".join(report), pytrace=False)
