@@ -25,6 +25,7 @@ from sodertorn.population import Population
 
 if TYPE_CHECKING:
     import argparse
+
     from sodertorn.parties import Municipality
 
 __all__ = ["register"]
