@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, SEK, Agreement, Item, Meeting, Notice
 from sodertorn.agreement.terms import IN_FORCE_FROM
-from sodertorn.parties import Municipality
+
+if TYPE_CHECKING:
+    from sodertorn.parties import Municipality
 
 parties = st.sampled_from(MUNICIPALITIES)
 """One of the eight parties."""

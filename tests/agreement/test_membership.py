@@ -66,7 +66,7 @@ def test_before_the_agreement_there_is_nobody() -> None:
 )
 def test_bad_constructor_arguments(arguments: dict[str, object], pattern: str) -> None:
     with pytest.raises(GovernanceError, match=pattern):
-        Agreement(**arguments)  # type: ignore[arg-type]
+        Agreement(**arguments)
 
 
 def test_a_notice_by_a_non_party_is_refused() -> None:
@@ -140,7 +140,7 @@ def test_officers_who_left_are_not_returned(leaver: str) -> None:
 
 def test_bad_election_arguments() -> None:
     with pytest.raises(GovernanceError, match=r"elected_on '2024' is not a date"):
-        Election(elected_on="2024", chair="Salem", vice_chair="Nykvarn")  # type: ignore[arg-type]
+        Election(elected_on="2024", chair="Salem", vice_chair="Nykvarn")
 
 
 # Property: membership after any sequence of withdrawals.

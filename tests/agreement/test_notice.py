@@ -14,7 +14,10 @@ D = datetime.date
 NYKVARN = municipality("Nykvarn")
 
 
-def nykvarn(received: D, decided: D | None = D(2024, 2, 26)) -> Notice:
+DECIDED = D(2024, 2, 26)
+
+
+def nykvarn(received: D, decided: D | None = DECIDED) -> Notice:
     return Notice(party=NYKVARN, council_decision_date=decided, received_by_chair=received)
 
 
@@ -108,7 +111,7 @@ def test_bad_arguments_name_the_value(field: str, value: object, pattern: str) -
         field: value,
     }
     with pytest.raises(NoticeError, match=pattern):
-        Notice(**arguments)  # type: ignore[arg-type]
+        Notice(**arguments)
 
 
 def test_explain_in_both_languages() -> None:
