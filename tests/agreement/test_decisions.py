@@ -22,7 +22,7 @@ from .strategies import meetings
 D = datetime.date
 DAY = D(2024, 5, 2)
 NAMES = [m.name for m in MUNICIPALITIES]
-S, A, O = Position.SUPPORT, Position.STAND_ASIDE, Position.OBJECT
+S, A, OBJ = Position.SUPPORT, Position.STAND_ASIDE, Position.OBJECT
 
 
 def decide(
@@ -52,7 +52,7 @@ def test_consensus_with_support_and_standing_aside() -> None:
 
 
 def test_one_objection_blocks_and_is_named() -> None:
-    outcome = decide({"Huddinge": S, "Botkyrka": S, "Salem": S, "Tyresö": O}).outcome
+    outcome = decide({"Huddinge": S, "Botkyrka": S, "Salem": S, "Tyresö": OBJ}).outcome
     assert not outcome.adopted
     assert outcome.objections == {municipality("Tyresö")}
     assert "Not adopted: objection by Tyresö; decisions are taken by consensus." in (
@@ -73,7 +73,7 @@ def test_not_quorate_is_not_adopted() -> None:
 
 def test_majority_agreed_by_every_member_applies() -> None:
     outcome = decide(
-        {"Huddinge": S, "Botkyrka": S, "Salem": O, "Haninge": A},
+        {"Huddinge": S, "Botkyrka": S, "Salem": OBJ, "Haninge": A},
         rule=DecisionRule.MAJORITY,
         agreed=NAMES,
     ).outcome
@@ -85,7 +85,7 @@ def test_majority_agreed_by_every_member_applies() -> None:
 
 def test_majority_tied_is_not_adopted() -> None:
     outcome = decide(
-        {"Huddinge": S, "Botkyrka": O, "Salem": A, "Haninge": A},
+        {"Huddinge": S, "Botkyrka": OBJ, "Salem": A, "Haninge": A},
         rule=DecisionRule.MAJORITY,
         agreed=NAMES,
     ).outcome
@@ -94,7 +94,7 @@ def test_majority_tied_is_not_adopted() -> None:
 
 
 def test_majority_agreed_only_by_those_present_falls_back_to_consensus() -> None:
-    present = {"Huddinge": S, "Botkyrka": S, "Salem": S, "Haninge": O}
+    present = {"Huddinge": S, "Botkyrka": S, "Salem": S, "Haninge": OBJ}
     outcome = decide(present, rule=DecisionRule.MAJORITY, agreed=list(present)).outcome
     assert not outcome.adopted
     assert outcome.rule is DecisionRule.CONSENSUS

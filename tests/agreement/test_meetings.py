@@ -98,7 +98,7 @@ def test_quorum_of_odd_sizes_rounds_up() -> None:
 
 
 def extra(**arguments: object) -> Meeting:
-    return Meeting(date=DAY, kind=MeetingKind.EXTRA, agreement=CHAIRED, **arguments)  # type: ignore[arg-type]
+    return Meeting(date=DAY, kind=MeetingKind.EXTRA, agreement=CHAIRED, **arguments)
 
 
 def test_extra_meeting_called_by_the_chair_is_valid() -> None:
