@@ -34,9 +34,10 @@ def _tests() -> list[doctest.DocTest]:
     finder = doctest.DocTestFinder(exclude_empty=True)
     tests: list[doctest.DocTest] = []
     for module in _modules():
+        is_package = hasattr(module, "__path__")  # re-exports only
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
-            if isinstance(obj, type) and obj.__module__ == "sodertorn" and module is not sodertorn:
+            if isinstance(obj, type) and obj.__module__ == "sodertorn" and not is_package:
                 tests.extend(
                     finder.find(
                         obj, f"{module.__name__}.{name}", module=False, globs=dict(vars(module))

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sodertorn._version import __version__
 from sodertorn.errors import SodertornError
@@ -109,8 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _registrars() -> list[Callable[[argparse._SubParsersAction[_Parser]], None]]:
-    return []
+def _registrars() -> list[Callable[[Any], None]]:
+    from sodertorn.agreement._cli import register as agreement  # noqa: PLC0415
+
+    return [agreement]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

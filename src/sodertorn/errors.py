@@ -18,10 +18,14 @@ from __future__ import annotations
 
 __all__ = [
     "AllocationError",
+    "DissolutionError",
     "FeeRuleError",
+    "FewMeetingsWarning",
+    "GovernanceError",
     "InvalidAmountError",
     "LocaleError",
     "MissingDataError",
+    "NoticeError",
     "PopulationDataError",
     "SodertornError",
     "SodertornWarning",
@@ -89,5 +93,29 @@ class FeeRuleError(SodertornError, ValueError):
 
 class LocaleError(SodertornError, ValueError):
     """A locale or language the library cannot format or translate for."""
+
+    __module__ = "sodertorn"
+
+
+class NoticeError(SodertornError, ValueError):
+    """A notice of withdrawal that § 2 does not accept (not decided, or received too early)."""
+
+    __module__ = "sodertorn"
+
+
+class GovernanceError(SodertornError, ValueError):
+    """A meeting, election, decision or project that contradicts the agreement (§§ 3, 4, 6)."""
+
+    __module__ = "sodertorn"
+
+
+class DissolutionError(SodertornError, ValueError):
+    """A dissolution that § 10 does not allow, or assets and liabilities that cannot be split."""
+
+    __module__ = "sodertorn"
+
+
+class FewMeetingsWarning(SodertornWarning):
+    """A year's calendar with fewer committee meetings than the programme asks for."""
 
     __module__ = "sodertorn"

@@ -1,0 +1,53 @@
+"""The rules of the 2010 collaboration agreement (Samarbetsavtal 2010), one concept a module.
+
+Re-exports only: :mod:`~sodertorn.agreement.membership` (§§ 2, 3, 9),
+:mod:`~sodertorn.agreement.notice` (§§ 2, 9), :mod:`~sodertorn.agreement.meetings`
+(§§ 3, 4), :mod:`~sodertorn.agreement.decisions` (§ 3),
+:mod:`~sodertorn.agreement.dissolution` (§ 10) and :mod:`~sodertorn.agreement.financing`
+(§§ 6, 7); the fixed terms are in :mod:`~sodertorn.agreement.terms`.
+"""
+
+from sodertorn.agreement.decisions import Decision, DecisionRule, Minutes, Outcome, Position
+from sodertorn.agreement.dissolution import (
+    DissolutionStatement,
+    Item,
+    PartyStatement,
+    dissolve,
+    split_items,
+)
+from sodertorn.agreement.financing import (
+    Financing,
+    Project,
+    SpecialContributions,
+    special_contributions,
+)
+from sodertorn.agreement.meetings import Meeting, MeetingCalendar, MeetingKind, quorum_for
+from sodertorn.agreement.membership import Agreement, Election
+from sodertorn.agreement.notice import Notice, notice_period
+from sodertorn.agreement.reasons import Reason
+
+__all__ = [
+    "Agreement",
+    "Decision",
+    "DecisionRule",
+    "DissolutionStatement",
+    "Election",
+    "Financing",
+    "Item",
+    "Meeting",
+    "MeetingCalendar",
+    "MeetingKind",
+    "Minutes",
+    "Notice",
+    "Outcome",
+    "PartyStatement",
+    "Position",
+    "Project",
+    "Reason",
+    "SpecialContributions",
+    "dissolve",
+    "notice_period",
+    "quorum_for",
+    "special_contributions",
+    "split_items",
+]

@@ -1,0 +1,314 @@
+"""Committee decisions: consensus by default, another rule only if every member agreed.
+
+Source: Samarbetsavtal 2010, § 3. The committee decides by consensus unless all its
+members have agreed otherwise; it can decide when at least half of its members are
+present; decisions are recorded in minutes sent to every party.
+
+Our reading: consensus means that, at a quorate meeting, no present member objects (a
+member may support or stand aside). Another rule, such as a simple majority, applies to a
+matter only if every member on the meeting's date, not just those present, agreed to it;
+otherwise the decision is taken by consensus, and the outcome says why.
+
+>>> import datetime
+>>> from sodertorn import Decision, Meeting, Position
+>>> meeting = Meeting(date=datetime.date(2024, 5, 2),
+...                   in_room={"Huddinge", "Botkyrka", "Salem", "Haninge"})
+>>> decision = Decision(meeting=meeting, matter="Joint consultation response on RUFS",
+...                     positions={"Huddinge": Position.SUPPORT, "Botkyrka": Position.SUPPORT,
+...                                "Salem": Position.STAND_ASIDE, "Haninge": Position.OBJECT})
+>>> decision.outcome.adopted
+False
+>>> print(decision.outcome.explain("en"))
+Quorate: 4 of 8 members present (0 by phone or video); at least 4 needed. (Samarbetsavtal 2010, § 3)
+Not adopted: objection by Haninge; decisions are taken by consensus. (Samarbetsavtal 2010, § 3)
+>>> Decision(meeting=meeting, matter="RUFS", positions={"Tyresö": Position.SUPPORT})
+Traceback (most recent call last):
+...
+sodertorn.GovernanceError: Tyresö takes a position on 'RUFS' but is not present at the meeting on
+2024-05-02; expected positions of Huddinge, Botkyrka, Salem, Haninge
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sodertorn.agreement import _checks
+from sodertorn.agreement.meetings import Meeting
+from sodertorn.agreement.reasons import Reason, message, render
+from sodertorn.errors import GovernanceError
+from sodertorn.i18n import check_language
+
+if TYPE_CHECKING:
+    from sodertorn.parties import Municipality
+
+__all__ = ["Decision", "DecisionRule", "Minutes", "Outcome", "Position"]
+
+
+class Position(enum.Enum):
+    """A present member's position on a matter (§ 3)."""
+
+    __module__ = "sodertorn"
+
+    SUPPORT = "support"
+    STAND_ASIDE = "stand aside"
+    OBJECT = "object"
+
+
+class DecisionRule(enum.Enum):
+    """How a matter is decided (§ 3).
+
+    ``CONSENSUS`` (the agreement's rule): adopted when no present member objects.
+    ``MAJORITY``: adopted when more present members support than object (standing aside
+    is abstaining); it applies only if every member agreed to it.
+    """
+
+    __module__ = "sodertorn"
+
+    CONSENSUS = "consensus"
+    MAJORITY = "majority"
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """Whether a matter was adopted, under which rule, and why (§ 3)."""
+
+    __module__ = "sodertorn"
+
+    adopted: bool
+    rule: DecisionRule
+    """The rule that was applied (consensus when another rule was not agreed by all)."""
+    objections: frozenset[Municipality]
+    reasons: tuple[Reason, ...]
+
+    def explain(self, lang: str = "sv") -> str:
+        """Explain the outcome step by step, each step with its paragraph."""
+        check_language(lang)
+        return "\n".join(reason.text(lang) for reason in self.reasons)
+
+
+def _meeting(value: object) -> Meeting:
+    if not isinstance(value, Meeting):
+        raise GovernanceError(f"meeting {value!r} is not a Meeting")
+    return value
+
+
+def _matter(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise GovernanceError(f"matter {value!r} is not a description; expected a non-empty str")
+    return value.strip()
+
+
+def _positions(value: object) -> tuple[tuple[Municipality, Position], ...]:
+    if not isinstance(value, Mapping):
+        raise GovernanceError(
+            f"positions {value!r} is not a mapping; expected {{party: Position, ...}}"
+        )
+    result: dict[Municipality, Position] = {}
+    for key, position in value.items():
+        if not isinstance(position, Position):
+            raise GovernanceError(
+                f"position {position!r} of {key!r} is unknown; expected Position.SUPPORT, "
+                f"Position.STAND_ASIDE or Position.OBJECT"
+            )
+        result[_checks.party(key, GovernanceError)] = position
+    return tuple(sorted(result.items()))
+
+
+def _rule(value: object) -> DecisionRule:
+    if not isinstance(value, DecisionRule):
+        raise GovernanceError(
+            f"decision rule {value!r} is unknown; expected DecisionRule.CONSENSUS or "
+            f"DecisionRule.MAJORITY"
+        )
+    return value
+
+
+def _agreed(value: object) -> frozenset[Municipality]:
+    return _checks.parties(value, "rule_agreed_by", GovernanceError)
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """A matter before a meeting, each present member's position, and the rule asked for.
+
+    *positions* maps every present member (by party) to a :class:`Position`; a missing or
+    an absent member's position is an error. *rule* is consensus unless another rule is
+    asked for; *rule_agreed_by* names the parties whose members agreed to that rule.
+    """
+
+    __module__ = "sodertorn"
+
+    meeting: Meeting = attrs.field(converter=_meeting)
+    matter: str = attrs.field(converter=_matter)
+    positions: tuple[tuple[Municipality, Position], ...] = attrs.field(converter=_positions)
+    rule: DecisionRule = attrs.field(default=DecisionRule.CONSENSUS, converter=_rule)
+    rule_agreed_by: frozenset[Municipality] = attrs.field(default=frozenset(), converter=_agreed)
+
+    def __attrs_post_init__(self) -> None:
+        present = self.meeting.present
+        expected = _checks.names(present)
+        for party, _ in self.positions:
+            if party not in present:
+                raise GovernanceError(
+                    f"{party.name} takes a position on {self.matter!r} but is not present at "
+                    f"the meeting on {self.meeting.date}; expected positions of {expected}"
+                )
+        missing = present - {party for party, _ in self.positions}
+        if missing:
+            raise GovernanceError(
+                f"no position on {self.matter!r} for {_checks.names(missing)}, present at the "
+                f"meeting on {self.meeting.date}; expected positions of {expected}"
+            )
+        if self.rule is DecisionRule.CONSENSUS and self.rule_agreed_by:
+            raise GovernanceError(
+                f"rule_agreed_by {_checks.names(self.rule_agreed_by)} given for a consensus "
+                f"decision; expected it only with another rule such as DecisionRule.MAJORITY"
+            )
+
+    def _with(self, position: Position) -> frozenset[Municipality]:
+        return frozenset(p for p, taken in self.positions if taken is position)
+
+    @property
+    def outcome(self) -> Outcome:
+        """Adopted or not, and why (§ 3)."""
+        meeting = self.meeting
+        quorum = meeting.reasons()[-1]
+        objections = self._with(Position.OBJECT)
+        if not meeting.is_quorate:
+            return Outcome(
+                adopted=False,
+                rule=self.rule,
+                objections=objections,
+                reasons=(
+                    quorum,
+                    Reason("§ 3", message("Not adopted: the meeting is not quorate.")),
+                ),
+            )
+        reasons = [quorum]
+        rule = self.rule
+        if rule is not DecisionRule.CONSENSUS:
+            not_agreed = frozenset(meeting.members) - self.rule_agreed_by
+            if not_agreed:
+                reasons.append(
+                    Reason(
+                        "§ 3",
+                        message(
+                            "The rule {rule} does not apply: {who} did not agree to it, and "
+                            "another rule than consensus needs the agreement of all members."
+                        ),
+                        rule=rule,
+                        who=not_agreed,
+                    )
+                )
+                rule = DecisionRule.CONSENSUS
+            else:
+                reasons.append(
+                    Reason("§ 3", message("All members agreed to decide by {rule}."), rule=rule)
+                )
+        supporters = self._with(Position.SUPPORT)
+        if rule is DecisionRule.CONSENSUS:
+            adopted = not objections
+            if adopted:
+                reasons.append(
+                    Reason(
+                        "§ 3",
+                        message(
+                            "Adopted by consensus: no present member objects ({support} "
+                            "support, {aside} stand aside)."
+                        ),
+                        support=len(supporters),
+                        aside=len(self._with(Position.STAND_ASIDE)),
+                    )
+                )
+            else:
+                reasons.append(
+                    Reason(
+                        "§ 3",
+                        message(
+                            "Not adopted: objection by {who}; decisions are taken by consensus."
+                        ),
+                        who=objections,
+                    )
+                )
+        else:
+            adopted = len(supporters) > len(objections)
+            reasons.append(
+                Reason(
+                    "§ 3",
+                    message("Adopted by majority: {support} support, {object} object.")
+                    if adopted
+                    else message("Not adopted by majority: {support} support, {object} object."),
+                    support=len(supporters),
+                    object=len(objections),
+                )
+            )
+        return Outcome(adopted=adopted, rule=rule, objections=objections, reasons=tuple(reasons))
+
+
+def _decisions(value: object) -> tuple[Decision, ...]:
+    items = tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else None
+    if items is None or not all(isinstance(d, Decision) for d in items):
+        raise GovernanceError(f"decisions {value!r} is not a collection of Decision values")
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Minutes:
+    """The minutes of a meeting: its decisions, sent to every party (§ 3).
+
+    >>> import datetime
+    >>> meeting = Meeting(date=datetime.date(2024, 5, 2),
+    ...                   in_room={"Huddinge", "Botkyrka", "Salem", "Haninge"})
+    >>> decision = Decision(meeting=meeting, matter="Joint consultation response on RUFS",
+    ...                     positions={"Huddinge": Position.SUPPORT, "Botkyrka": Position.SUPPORT,
+    ...                                "Salem": Position.STAND_ASIDE, "Haninge": Position.OBJECT})
+    >>> minutes = Minutes(meeting=meeting, decisions=[decision])
+    >>> len(minutes.recipients)
+    8
+    >>> print(minutes.text("en"))
+    Minutes: ordinary meeting on May 2, 2024; present: Huddinge, Botkyrka, Salem, Haninge.
+    Joint consultation response on RUFS: not adopted.
+    To: Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje, Nynäshamn.
+    """
+
+    __module__ = "sodertorn"
+
+    meeting: Meeting = attrs.field(converter=_meeting)
+    decisions: tuple[Decision, ...] = attrs.field(converter=_decisions)
+
+    def __attrs_post_init__(self) -> None:
+        for decision in self.decisions:
+            if decision.meeting != self.meeting:
+                raise GovernanceError(
+                    f"decision on {decision.matter!r} was taken at the meeting on "
+                    f"{decision.meeting.date}, not at this one on {self.meeting.date}"
+                )
+
+    @property
+    def recipients(self) -> tuple[Municipality, ...]:
+        """Every party on the meeting's date: the minutes go to all of them (§ 3)."""
+        return self.meeting.members
+
+    def text(self, lang: str = "sv") -> str:
+        """Write the minutes as plain text in Swedish or English."""
+        check_language(lang)
+        lines = [
+            render(
+                message("Minutes: {kind} on {date}; present: {present}."),
+                lang,
+                kind=self.meeting.kind,
+                date=self.meeting.date,
+                present=self.meeting.present,
+            )
+        ]
+        adopted, rejected = message("{matter}: adopted."), message("{matter}: not adopted.")
+        lines.extend(
+            render(adopted if d.outcome.adopted else rejected, lang, matter=d.matter)
+            for d in self.decisions
+        )
+        lines.append(render(message("To: {recipients}."), lang, recipients=self.recipients))
+        return "\n".join(lines)

@@ -1,0 +1,239 @@
+"""Financing projects: the committee's budget, the parties concerned, or special contributions.
+
+Source: Samarbetsavtal 2010, § 6 (work paid from the committee's budget must concern the
+common matters of all parties; a project that concerns only some of them but is judged
+important for the whole may also be paid by the committee; otherwise the parties
+concerned pay, outside the budget) and § 7 (common projects that do not fit in the annual
+budget are paid by special contributions from the parties, in proportion to population).
+
+Our reading: special contributions follow the same key as § 10, each party's population on
+31 December of the year before the committee's decision on the project, among the parties
+on the day of that decision; the cost is split with :func:`~sodertorn.allocate`, so the
+contributions sum exactly to it.
+
+>>> import datetime
+>>> from sodertorn import SEK, Financing, Project, special_contributions
+>>> Project(name="Charging infrastructure", concerns={"Haninge", "Nynäshamn"}).financing()
+<Financing.CONCERNED_PARTIES: 'financed by the parties concerned, outside the budget'>
+>>> split = special_contributions(SEK(500_000), decided_on=datetime.date(2024, 5, 2))
+>>> split.amounts[split.parties[0]], split.total
+(SEK(109365), SEK(500000))
+>>> Project(name="Charging infrastructure", concerns=set())
+Traceback (most recent call last):
+...
+sodertorn.GovernanceError: project 'Charging infrastructure' concerns no party; expected at least
+one
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sodertorn.agreement import _checks
+from sodertorn.agreement.membership import Agreement
+from sodertorn.agreement.reasons import Reason, message
+from sodertorn.allocation import allocate
+from sodertorn.errors import GovernanceError
+from sodertorn.i18n import check_language
+from sodertorn.money import SEK, Unit
+from sodertorn.population import Population
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping
+
+    from sodertorn.parties import Municipality
+
+__all__ = ["Financing", "Project", "SpecialContributions", "special_contributions"]
+
+
+class Financing(enum.Enum):
+    """Who pays for a project (§ 6)."""
+
+    __module__ = "sodertorn"
+
+    COMMITTEE_BUDGET = "financed from the committee's budget"
+    COMMITTEE_MAY_FINANCE = "may be financed by the committee"
+    CONCERNED_PARTIES = "financed by the parties concerned, outside the budget"
+
+
+def _name(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise GovernanceError(f"project name {value!r} is empty; expected a non-empty str")
+    return value.strip()
+
+
+def _concerns(value: object) -> frozenset[Municipality]:
+    return _checks.parties(value, "concerns", GovernanceError)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise GovernanceError(f"important_for_whole {value!r} is not True or False")
+    return value
+
+
+def _agreement(value: object) -> Agreement:
+    if not isinstance(value, Agreement):
+        raise GovernanceError(f"agreement {value!r} is not an Agreement")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Project:
+    """A project and the parties it concerns, to be classified under § 6.
+
+    *important_for_whole* records the committee's judgement that a project concerning
+    only some parties matters for the whole of Södertörn.
+
+    >>> Project(name="RUFS response", concerns=Agreement().parties).financing()
+    <Financing.COMMITTEE_BUDGET: "financed from the committee's budget">
+    """
+
+    __module__ = "sodertorn"
+
+    name: str = attrs.field(converter=_name)
+    concerns: frozenset[Municipality] = attrs.field(converter=_concerns)
+    important_for_whole: bool = attrs.field(default=False, converter=_flag)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.concerns:
+            raise GovernanceError(f"project {self.name!r} concerns no party; expected at least one")
+
+    def financing(
+        self, on: datetime.date | None = None, *, agreement: Agreement | None = None
+    ) -> Financing:
+        """Who pays, among the parties on the date *on* (default: the parties of 2010)."""
+        return self._classify(on, agreement)[0]
+
+    def explain(
+        self,
+        on: datetime.date | None = None,
+        *,
+        agreement: Agreement | None = None,
+        lang: str = "sv",
+    ) -> str:
+        """Why the project is financed as it is, in Swedish or English."""
+        check_language(lang)
+        return self._classify(on, agreement)[1].text(lang)
+
+    def _classify(
+        self, on: datetime.date | None, agreement: Agreement | None
+    ) -> tuple[Financing, Reason]:
+        checked = _agreement(Agreement() if agreement is None else agreement)
+        parties = frozenset(checked.parties if on is None else checked.parties_on(on))
+        outside = self.concerns - parties
+        if outside:
+            raise GovernanceError(
+                f"project {self.name!r} concerns {_checks.names(outside)}, not a party; "
+                f"expected parties among {_checks.names(parties)}"
+            )
+        if self.concerns == parties:
+            financing = Financing.COMMITTEE_BUDGET
+            template = message("{project} concerns all parties: {financing}.")
+        elif self.important_for_whole:
+            financing = Financing.COMMITTEE_MAY_FINANCE
+            template = message(
+                "{project} concerns only {who} but is judged important for the whole: {financing}."
+            )
+        else:
+            financing = Financing.CONCERNED_PARTIES
+            template = message("{project} concerns only {who}: {financing}.")
+        return financing, Reason(
+            "§ 6", template, project=self.name, who=self.concerns, financing=financing
+        )
+
+
+@attrs.frozen(kw_only=True)
+class SpecialContributions:
+    """The parties' special contributions to a common project outside the budget (§ 7)."""
+
+    __module__ = "sodertorn"
+
+    cost: SEK
+    decided_on: datetime.date
+    population_year: int
+    weights: Mapping[Municipality, int] = attrs.field(eq=False)
+    amounts: Mapping[Municipality, SEK] = attrs.field(eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if SEK.total(self.amounts.values()) != self.cost:
+            raise GovernanceError(
+                f"contributions {dict(self.amounts)!r} do not sum to {self.cost!r}; "
+                f"expected the cost conserved"
+            )
+
+    @property
+    def parties(self) -> tuple[Municipality, ...]:
+        """The contributing parties, in code order."""
+        return tuple(sorted(self.amounts))
+
+    @property
+    def total(self) -> SEK:
+        """The sum of the contributions: always the cost."""
+        return SEK.total(self.amounts.values())
+
+    def explain(self, lang: str = "sv") -> str:
+        """Explain the rule and each party's contribution, in Swedish or English."""
+        check_language(lang)
+        from sodertorn.i18n import format_money, format_number  # noqa: PLC0415 - Babel
+
+        head = Reason(
+            "§ 7",
+            message(
+                "A cost of {cost} decided on {date} is split in proportion to population on "
+                "31 December {year}, by largest remainder, conserved exactly."
+            ),
+            cost=self.cost,
+            date=self.decided_on,
+            year=self.population_year,
+        ).text(lang)
+        return "\n".join(
+            [head]
+            + [
+                f"  {party.name} ({format_number(self.weights[party], lang)}): "
+                f"{format_money(self.amounts[party], lang)}"
+                for party in self.parties
+            ]
+        )
+
+
+def special_contributions(
+    cost: SEK,
+    *,
+    decided_on: datetime.date,
+    agreement: Agreement | None = None,
+    population: Population | None = None,
+    unit: Unit = Unit.KRONA,
+) -> SpecialContributions:
+    """Split a special project's *cost* between the parties by population (§ 7).
+
+    The parties are those on *decided_on* (the committee's decision on the project); the
+    key is their population on 31 December of the year before.
+    """
+    amount: object = cost
+    if not isinstance(amount, SEK) or amount.ore < 0:
+        raise GovernanceError(f"cost {cost!r} is not an amount; expected SEK, 0 or more")
+    day = _checks.check_date(decided_on, "decided_on", GovernanceError)
+    if not isinstance(unit, Unit):
+        raise GovernanceError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
+    if cost.ore % unit.value:
+        raise GovernanceError(
+            f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
+        )
+    checked = _agreement(Agreement() if agreement is None else agreement)
+    register = Population.builtin() if population is None else population
+    if not isinstance(register, Population):
+        raise GovernanceError(f"population {register!r} is not a Population")
+    year = day.year - 1
+    weights = register.at(year, checked.parties_on(day))
+    return SpecialContributions(
+        cost=cost,
+        decided_on=day,
+        population_year=year,
+        weights=weights,
+        amounts=allocate(cost, weights, unit=unit),
+    )

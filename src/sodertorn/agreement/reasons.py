@@ -1,0 +1,93 @@
+"""Why a rule gave its answer: a :class:`Reason` cites its paragraph and speaks two languages.
+
+A reason keeps its English message as a template with named values; :meth:`Reason.text`
+translates the template through the library's catalogue and fills in the values,
+formatted for the language (names, dates, amounts):
+
+>>> import datetime
+>>> from sodertorn.agreement.reasons import Reason
+>>> from sodertorn import municipality
+>>> reason = Reason("§ 2", "{party} is a party up to and including {last_day}.",
+...                 party=municipality("Nykvarn"), last_day=datetime.date(2025, 3, 31))
+>>> reason.text("en")
+'Nykvarn is a party up to and including March 31, 2025. (Samarbetsavtal 2010, § 2)'
+>>> reason.text("sv")
+'Nykvarn är part till och med den 31 mars 2025. (Samarbetsavtal 2010, § 2)'
+>>> reason.text("fi")
+Traceback (most recent call last):
+...
+sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sodertorn.agreement.terms import AGREEMENT
+from sodertorn.i18n import check_language, format_date, format_money, gettext
+from sodertorn.money import SEK
+from sodertorn.parties import Municipality
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Reason", "message", "render"]
+
+
+def message(text: str) -> str:
+    """Mark *text* as a message to translate; returns it unchanged."""
+    return text
+
+
+def _show(value: object, lang: str) -> str:
+    if isinstance(value, Municipality):
+        return value.name
+    if isinstance(value, datetime.date):
+        return format_date(value, lang)
+    if isinstance(value, SEK):
+        return format_money(value, lang)
+    if isinstance(value, enum.Enum):
+        return gettext(str(value.value), lang)
+    if isinstance(value, (frozenset, tuple, list)):
+        return _list(value, lang)
+    return str(value)
+
+
+def _list(values: Iterable[object], lang: str) -> str:
+    items: list[object] = list(values)
+    parties = [v for v in items if isinstance(v, Municipality)]
+    if len(parties) == len(items):
+        items = [*sorted(parties)]
+    return ", ".join(_show(v, lang) for v in items) or gettext("none", lang)
+
+
+def render(template: str, lang: str, /, **values: object) -> str:
+    """Translate *template* into *lang* and fill in *values*, each formatted for *lang*."""
+    check_language(lang)
+    return gettext(template, lang).format(**{k: _show(v, lang) for k, v in values.items()})
+
+
+@attrs.frozen(init=False)
+class Reason:
+    """One step of an answer: the paragraph it rests on and what it found.
+
+    *section* is the agreement's paragraph (``"§ 3"``); *template* an English message
+    with ``{named}`` values, translated when shown.
+    """
+
+    __module__ = "sodertorn"
+
+    section: str
+    template: str
+    values: tuple[tuple[str, object], ...]
+
+    def __init__(self, section: str, template: str, /, **values: object) -> None:
+        self.__attrs_init__(section, template, tuple(sorted(values.items())))
+
+    def text(self, lang: str = "sv") -> str:
+        """Render the reason in *lang*, ending with its source."""
+        return f"{render(self.template, lang, **dict(self.values))} ({AGREEMENT}, {self.section})"

@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import (
+    MUNICIPALITIES,
+    Agreement,
+    Election,
+    FewMeetingsWarning,
+    GovernanceError,
+    Meeting,
+    MeetingCalendar,
+    MeetingKind,
+    MissingDataError,
+    Notice,
+    SodertornWarning,
+    quorum_for,
+)
+
+from .strategies import agreements, meetings
+
+D = datetime.date
+DAY = D(2024, 3, 21)
+NAMES = [m.name for m in MUNICIPALITIES]
+WITHOUT_NYKVARN = Agreement().with_notice(
+    Notice(party="Nykvarn", council_decision_date=D(2024, 3, 1), received_by_chair=D(2024, 3, 15))
+)
+CHAIRED = Agreement().with_election(
+    Election(elected_on=D(2024, 1, 16), chair="Salem", vice_chair="Nykvarn")
+)
+
+
+def test_eight_members_four_suffice() -> None:
+    assert quorum_for(8) == 4
+    assert Meeting(date=DAY, in_room=NAMES[:4]).is_quorate
+    assert not Meeting(date=DAY, in_room=NAMES[:3]).is_quorate
+
+
+def test_after_a_withdrawal_seven_members_need_four() -> None:
+    day = D(2025, 4, 10)
+    present = ["Huddinge", "Botkyrka", "Salem"]
+    assert Meeting(date=day, in_room=present, agreement=WITHOUT_NYKVARN).quorum == 4
+    assert not Meeting(date=day, in_room=present, agreement=WITHOUT_NYKVARN).is_quorate
+    # The day before the period ends Nykvarn is still a member.
+    assert len(Meeting(date=D(2025, 3, 31), agreement=WITHOUT_NYKVARN).members) == 8
+
+
+def test_phone_and_video_count_as_present() -> None:
+    meeting = Meeting(date=DAY, in_room=NAMES[:2], remote=NAMES[2:4])
+    assert meeting.is_quorate
+    assert len(meeting.present) == 4
+
+
+def test_a_withdrawn_party_present_is_an_error() -> None:
+    with pytest.raises(GovernanceError) as raised:
+        Meeting(date=D(2025, 4, 10), remote={"Nykvarn"}, agreement=WITHOUT_NYKVARN)
+    assert isinstance(raised.value, ValueError)
+    assert str(raised.value).startswith(
+        "Nykvarn is present at the meeting on 2025-04-10 but is not a party that day"
+    )
+
+
+def test_present_twice_is_an_error() -> None:
+    with pytest.raises(GovernanceError, match=r"Salem is recorded both in the room and by phone"):
+        Meeting(date=DAY, in_room={"Salem"}, remote={"0128"})
+
+
+@pytest.mark.parametrize(
+    ("arguments", "pattern"),
+    [
+        ({"date": "2024-03-21"}, r"meeting date '2024-03-21' is not a date"),
+        ({"date": DAY, "kind": "extra"}, r"meeting kind 'extra' is unknown; expected one of"),
+        ({"date": DAY, "in_room": "Salem"}, r"members 'Salem' is not a collection of parties"),
+        ({"date": DAY, "agreement": None}, r"agreement None is not an Agreement"),
+        ({"date": D(2009, 6, 1)}, r"date 2009-06-01 is before the agreement came into force"),
+    ],
+)
+def test_bad_meeting_arguments(arguments: dict[str, object], pattern: str) -> None:
+    with pytest.raises(GovernanceError, match=pattern):
+        Meeting(**arguments)
+
+
+@pytest.mark.parametrize("members", [-1, True, 2.5, "8"])
+def test_quorum_of_nonsense(members: object) -> None:
+    with pytest.raises(GovernanceError, match=rf"cannot take a quorum of {members!r} members"):
+        quorum_for(members)  # type: ignore[arg-type]
+
+
+def test_quorum_of_odd_sizes_rounds_up() -> None:
+    assert [quorum_for(n) for n in range(9)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+
+# Extra meetings (§ 4).
+
+
+def extra(**arguments: object) -> Meeting:
+    return Meeting(date=DAY, kind=MeetingKind.EXTRA, agreement=CHAIRED, **arguments)
+
+
+def test_extra_meeting_called_by_the_chair_is_valid() -> None:
+    assert extra(called_by="Salem").is_validly_called
+
+
+def test_extra_meeting_called_by_another_member_is_not() -> None:
+    meeting = extra(called_by="Haninge", requested_by=NAMES[:4])
+    assert not meeting.is_validly_called
+    assert "4 members requested it where at least 5 must" in meeting.explain("en")
+
+
+def test_extra_meeting_requested_by_five_members_is_valid() -> None:
+    assert extra(requested_by=NAMES[:5]).is_validly_called
+    assert not extra(requested_by=NAMES[:4]).is_validly_called
+
+
+def test_five_is_a_number_not_a_share_even_after_withdrawals() -> None:
+    agreement = Agreement(
+        notices=[
+            Notice(party=name, council_decision_date=D(2020, 1, 1), received_by_chair=D(2020, 1, 1))
+            for name in NAMES[4:]
+        ]
+    )
+    remaining = agreement.parties_on(DAY)
+    assert len(remaining) == 4
+    meeting = Meeting(date=DAY, kind=MeetingKind.EXTRA, requested_by=remaining, agreement=agreement)
+    assert not meeting.is_validly_called
+
+
+def test_extra_meeting_called_without_a_known_chair() -> None:
+    meeting = Meeting(date=DAY, kind=MeetingKind.EXTRA, called_by="Salem")
+    with pytest.raises(MissingDataError, match=r"no election of a chair on or before 2024-03-21"):
+        _ = meeting.is_validly_called
+
+
+def test_a_non_member_cannot_request_or_call() -> None:
+    with pytest.raises(GovernanceError, match=r"Nykvarn requested the meeting on 2025-04-10"):
+        Meeting(date=D(2025, 4, 10), requested_by={"Nykvarn"}, agreement=WITHOUT_NYKVARN)
+    with pytest.raises(GovernanceError, match=r"Nykvarn called the meeting on 2025-04-10"):
+        Meeting(date=D(2025, 4, 10), called_by="Nykvarn", agreement=WITHOUT_NYKVARN)
+
+
+def test_ordinary_meetings_are_called_by_the_chair() -> None:
+    assert Meeting(date=DAY).is_validly_called
+
+
+def test_explain_in_both_languages() -> None:
+    meeting = extra(in_room=NAMES[:3], remote=["Nykvarn"], called_by="Salem")
+    english = meeting.explain("en")
+    assert english.startswith("Extra meeting on March 21, 2024; present: Huddinge, Botkyrka,")
+    assert "called by the chair (Salem). (Samarbetsavtal 2010, § 4)" in english
+    assert "Quorate: 4 of 8 members present (1 by phone or video); at least 4" in english
+    swedish = meeting.explain("sv")
+    assert swedish.startswith("Extra sammanträde den 21 mars 2024; närvarande:")
+    assert "Beslutför: 4 av 8 ledamöter närvarande (1 per telefon eller video)" in swedish
+
+
+# The year's calendar (§ 4, SUP 2040).
+
+
+def calendar(count: int, *, conference: bool = True) -> MeetingCalendar:
+    days = [Meeting(date=D(2024, month, 10)) for month in range(2, 2 + count)]
+    if conference:
+        days.append(Meeting(date=D(2024, 1, 16), kind=MeetingKind.PLANNING_CONFERENCE))
+    return MeetingCalendar(year=2024, meetings=days)
+
+
+def test_six_meetings_and_a_conference_are_enough() -> None:
+    full = calendar(6)
+    assert full.check() == ()
+    assert len(full.committee_meetings) == 6
+    assert len(full.planning_conferences) == 1
+
+
+def test_five_meetings_warn() -> None:
+    with pytest.warns(FewMeetingsWarning, match=r"2024 has 5 committee meetings; SUP 2040"):
+        findings = calendar(5).check()
+    assert len(findings) == 1
+
+
+def test_no_planning_conference_warns() -> None:
+    with pytest.warns(SodertornWarning, match=r"2024 has no planning conference"):
+        calendar(6, conference=False).check()
+
+
+def test_calendar_2024_from_the_activity_plan_warns() -> None:
+    days = [D(2024, 3, 21), D(2024, 5, 2), D(2024, 9, 12), D(2024, 11, 7)]
+    plan = MeetingCalendar(
+        year=2024,
+        meetings=[
+            Meeting(date=D(2024, 1, 16), kind=MeetingKind.PLANNING_CONFERENCE),
+            *(Meeting(date=day) for day in days),
+        ],
+    )
+    with pytest.warns(FewMeetingsWarning):
+        assert plan.check() == (
+            "2024 has 4 committee meetings; SUP 2040 asks for at least 6 "
+            "(Samarbetsavtal 2010, § 4)",
+        )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "pattern"),
+    [
+        ({"year": "2024", "meetings": []}, r"year '2024' is not a year"),
+        ({"year": 2024, "meetings": "x"}, r"meetings 'x' is not a collection of Meeting"),
+        ({"year": 2023, "meetings": [Meeting(date=DAY)]}, r"meeting on 2024-03-21 is not in 2023"),
+    ],
+)
+def test_bad_calendars(arguments: dict[str, object], pattern: str) -> None:
+    with pytest.raises(GovernanceError, match=pattern):
+        MeetingCalendar(**arguments)
+
+
+# Properties.
+
+
+@given(st.integers(0, 400))
+def test_quorum_flips_exactly_at_half(members: int) -> None:
+    needed = quorum_for(members)
+    assert 2 * needed >= members
+    assert needed == 0 or 2 * (needed - 1) < members
+
+
+@given(agreements().flatmap(meetings), st.data())
+def test_quorum_is_monotone_in_attendance(meeting: Meeting, data: st.DataObject) -> None:
+    absent = [m for m in meeting.members if m not in meeting.present]
+    more = data.draw(st.lists(st.sampled_from(absent), unique=True) if absent else st.just([]))
+    larger = Meeting(
+        date=meeting.date,
+        in_room=meeting.in_room | set(more),
+        remote=meeting.remote,
+        agreement=meeting.agreement,
+    )
+    assert not meeting.is_quorate or larger.is_quorate
+    assert meeting.is_quorate == (2 * len(meeting.present) >= len(meeting.members))

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import (
+    MUNICIPALITIES,
+    Agreement,
+    Election,
+    GovernanceError,
+    MissingDataError,
+    Notice,
+    municipality,
+)
+
+from .strategies import agreements, dates
+
+D = datetime.date
+NYKVARN, SALEM, HANINGE = (municipality(n) for n in ("Nykvarn", "Salem", "Haninge"))
+
+
+def notice(party: str, received: D) -> Notice:
+    return Notice(party=party, council_decision_date=received, received_by_chair=received)
+
+
+def test_the_2010_agreement_has_eight_parties_from_new_year_2010() -> None:
+    agreement = Agreement()
+    assert agreement.parties == MUNICIPALITIES
+    assert agreement.parties_on(D(2010, 1, 1)) == MUNICIPALITIES
+    assert agreement.in_force_from == D(2010, 1, 1)
+
+
+def test_a_withdrawal_leaves_seven_parties_the_day_after_the_period() -> None:
+    agreement = Agreement().with_notice(notice("Nykvarn", D(2024, 3, 15)))
+    assert agreement.is_party("Nykvarn", D(2025, 3, 31))
+    assert not agreement.is_party(NYKVARN, D(2025, 4, 1))
+    assert len(agreement.parties_on(D(2025, 4, 1))) == 7
+    assert agreement.last_day("Nykvarn") == D(2025, 3, 31)
+    assert agreement.last_day("Salem") is None
+    assert agreement.notice_of("Salem") is None
+
+
+def test_parties_are_given_in_code_order_whatever_the_input() -> None:
+    agreement = Agreement(parties=["Nynäshamn", "0126"])
+    assert [p.name for p in agreement.parties] == ["Huddinge", "Nynäshamn"]
+
+
+def test_before_the_agreement_there_is_nobody() -> None:
+    with pytest.raises(GovernanceError, match=r"date 2009-12-31 is before the agreement"):
+        Agreement().parties_on(D(2009, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "pattern"),
+    [
+        ({"parties": []}, r"an agreement needs at least one party; got none"),
+        ({"parties": "Huddinge"}, r"parties 'Huddinge' is not a collection of parties"),
+        ({"parties": ["Stockholm"]}, r"unknown municipality 'Stockholm'"),
+        ({"in_force_from": "2010-01-01"}, r"in_force_from '2010-01-01' is not a date"),
+        ({"notices": "none"}, r"notices 'none' is not a sequence of Notice values"),
+        ({"elections": [1]}, r"elections \[1\] is not a sequence of Election values"),
+    ],
+)
+def test_bad_constructor_arguments(arguments: dict[str, object], pattern: str) -> None:
+    with pytest.raises(GovernanceError, match=pattern):
+        Agreement(**arguments)
+
+
+def test_a_notice_by_a_non_party_is_refused() -> None:
+    with pytest.raises(GovernanceError, match=r"notice by Nykvarn, which is not a party"):
+        Agreement(parties=["Huddinge", "Salem"]).with_notice(notice("Nykvarn", D(2024, 3, 15)))
+
+
+def test_a_party_gives_notice_once() -> None:
+    agreement = Agreement().with_notice(notice("Nykvarn", D(2024, 3, 15)))
+    with pytest.raises(GovernanceError, match=r"a second notice by Nykvarn \(received 2024-06-01"):
+        agreement.with_notice(notice("Nykvarn", D(2024, 6, 1)))
+
+
+def test_a_notice_before_a_later_start_is_refused() -> None:
+    with pytest.raises(GovernanceError, match=r"before the agreement came into force on 2020"):
+        Agreement(in_force_from=D(2020, 1, 1), notices=[notice("Salem", D(2019, 5, 1))])
+
+
+# Elections (§ 3).
+
+
+def elect(day: D, chair: str = "Salem", vice: str = "Nykvarn") -> Election:
+    return Election(elected_on=day, chair=chair, vice_chair=vice)
+
+
+def test_chair_and_vice_chair_on_a_date() -> None:
+    agreement = (
+        Agreement()
+        .with_election(elect(D(2024, 1, 16)))
+        .with_election(elect(D(2019, 1, 17), "Haninge", "Huddinge"))
+    )
+    assert agreement.chair_on(D(2024, 1, 15)) == HANINGE
+    assert agreement.chair_on(D(2024, 1, 16)) == SALEM
+    assert agreement.vice_chair_on(D(2024, 12, 31)) == NYKVARN
+    assert agreement.election_on(D(2020, 6, 1)).year == 2019
+
+
+def test_no_election_yet() -> None:
+    with pytest.raises(MissingDataError, match=r"no election of a chair on or before 2024-03-21"):
+        Agreement().chair_on(D(2024, 3, 21))
+
+
+def test_chair_and_vice_chair_must_differ() -> None:
+    with pytest.raises(GovernanceError, match=r"chair and vice chair are both Salem"):
+        elect(D(2024, 1, 16), "Salem", "0128")
+
+
+def test_one_election_a_year() -> None:
+    with pytest.raises(GovernanceError, match=r"two elections in 2024"):
+        Agreement(elections=[elect(D(2024, 1, 16)), elect(D(2024, 9, 1), "Haninge", "Salem")])
+
+
+@pytest.mark.parametrize(
+    ("chair", "vice", "role"), [("Nykvarn", "Salem", "chair"), ("Salem", "Nykvarn", "vice chair")]
+)
+def test_elected_must_be_members_that_day(chair: str, vice: str, role: str) -> None:
+    agreement = Agreement().with_notice(notice("Nykvarn", D(2024, 3, 15)))
+    with pytest.raises(GovernanceError, match=rf"Nykvarn elected {role} on 2025-05-01 is not a"):
+        agreement.with_election(elect(D(2025, 5, 1), chair, vice))
+
+
+@pytest.mark.parametrize("leaver", ["Salem", "Nykvarn"])
+def test_officers_who_left_are_not_returned(leaver: str) -> None:
+    agreement = Agreement(
+        notices=[notice(leaver, D(2024, 3, 15))], elections=[elect(D(2024, 1, 16))]
+    )
+    role = agreement.chair_on if leaver == "Salem" else agreement.vice_chair_on
+    with pytest.raises(MissingDataError, match=rf"{leaver}, is no longer a party on 2025-04-01"):
+        role(D(2025, 4, 1))
+
+
+def test_bad_election_arguments() -> None:
+    with pytest.raises(GovernanceError, match=r"elected_on '2024' is not a date"):
+        Election(elected_on="2024", chair="Salem", vice_chair="Nykvarn")
+
+
+# Property: membership after any sequence of withdrawals.
+
+
+@given(agreements(), dates)
+def test_members_are_the_original_set_minus_ended_notices(agreement: Agreement, day: D) -> None:
+    ended = {n.party for n in agreement.notices if n.period_end < day}
+    assert set(agreement.parties_on(day)) == set(MUNICIPALITIES) - ended
+
+
+@given(agreements(), st.data())
+def test_recording_notices_in_any_order_gives_the_same_agreement(
+    agreement: Agreement, data: st.DataObject
+) -> None:
+    shuffled = data.draw(st.permutations(agreement.notices))
+    rebuilt = Agreement()
+    for each in shuffled:
+        rebuilt = rebuilt.with_notice(each)
+    assert rebuilt == agreement
