@@ -12,7 +12,7 @@ from typing import Any
 
 project = "sodertorn"
 author = "The sodertorn maintainers"
-copyright = "the sodertorn maintainers; population data: Statistics Sweden (SCB), CC0"  # noqa: A001
+copyright = "the sodertorn maintainers; population data: Statistics Sweden (SCB), CC0"
 release = _version("sodertorn")
 version = ".".join(release.split(".")[:2])
 language = "en"
