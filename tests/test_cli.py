@@ -131,6 +131,20 @@ def test_fuzz_arguments_never_traceback(argv: list[str]) -> None:
     assert status in (0, 2)
 
 
+def test_a_closed_pipe_is_not_a_traceback() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sodertorn", "fees", "2012", "--explain"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head -0`: nobody reads
+    with process.stderr:
+        error = process.stderr.read().decode()
+    assert process.wait() == 1
+    assert "Traceback" not in error and "BrokenPipe" not in error
+
+
 def test_python_dash_m(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "sodertorn", "fees", "2024", "--format", "json"],

@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -127,4 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SodertornError as error:
         print(f"sodertorn: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader left early (`sodertorn fees | head`): stop quietly, as Unix tools do,
+        # and keep Python from reporting the pipe again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status

@@ -34,11 +34,14 @@ if TYPE_CHECKING:
 __all__ = [
     "LANGUAGES",
     "Language",
+    "catalogue",
+    "check_language",
     "format_date",
     "format_exact",
     "format_money",
     "format_number",
     "gettext",
+    "locale_of",
 ]
 
 Language = Literal["sv", "en"]
