@@ -19,13 +19,18 @@ from __future__ import annotations
 __all__ = [
     "AllocationError",
     "FeeRuleError",
+    "GoalTreeError",
     "InvalidAmountError",
     "LocaleError",
     "MissingDataError",
+    "PlanError",
     "PopulationDataError",
+    "SchemaError",
     "SodertornError",
     "SodertornWarning",
+    "UndecidedError",
     "UnknownMunicipalityError",
+    "UnknownProgrammeError",
 ]
 
 
@@ -89,5 +94,39 @@ class FeeRuleError(SodertornError, ValueError):
 
 class LocaleError(SodertornError, ValueError):
     """A locale or language the library cannot format or translate for."""
+
+    __module__ = "sodertorn"
+
+
+class GoalTreeError(SodertornError, ValueError):
+    """A goal tree that cannot be a programme: duplicate id, dangling parent, cycle."""
+
+    __module__ = "sodertorn"
+
+
+class PlanError(SodertornError, ValueError):
+    """An activity plan at odds with its programme, or a budget or calendar that is malformed."""
+
+    __module__ = "sodertorn"
+
+
+class SchemaError(SodertornError, ValueError):
+    """A programme or plan document that does not follow the schema; names the path."""
+
+    __module__ = "sodertorn"
+
+    def __init__(self, message: str, *, path: str = ""):
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+class UnknownProgrammeError(SodertornError, LookupError):
+    """A programme name or plan year that the library does not have."""
+
+    __module__ = "sodertorn"
+
+
+class UndecidedError(SodertornError, TypeError):
+    """A three-valued answer (yes, no, unknown) used as if it were a plain truth value."""
 
     __module__ = "sodertorn"
