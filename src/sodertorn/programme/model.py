@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import GoalTreeError
+from sodertorn.errors import GoalTreeError, SodertornError
 from sodertorn.programme.adoption import AdoptionRecord
 
 if TYPE_CHECKING:
@@ -56,7 +56,9 @@ __all__ = ["Claim", "Network", "Node", "NodeKind", "Period", "Programme", "Text"
 _ID = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 
 
-def check_id(value: object, what: str) -> str:
+def check_id(
+    value: object, what: str, *, error: type[SodertornError] = GoalTreeError
+) -> str:
     """Return *value* if it is a stable id (lower-case ASCII slug), else raise.
 
     >>> check_id("infrastruktur.mal-1", "node id")
@@ -67,7 +69,7 @@ def check_id(value: object, what: str) -> str:
     sodertorn.GoalTreeError: invalid node id 'Infrastruktur'; expected a lower-case slug ...
     """
     if not (isinstance(value, str) and _ID.fullmatch(value)):
-        raise GoalTreeError(
+        raise error(
             f"invalid {what} {value!r}; expected a lower-case slug such as 'klimat.delmal-1'"
         )
     return value

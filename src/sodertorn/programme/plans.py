@@ -154,16 +154,16 @@ class Activity:
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
-        check_id(value, "activity id")
+        check_id(value, "activity id", error=PlanError)
 
     @goal.validator
     def _check_goal(self, _: attrs.Attribute[str], value: object) -> None:
-        check_id(value, "goal id")
+        check_id(value, "goal id", error=PlanError)
 
     @network.validator
     def _check_network(self, _: attrs.Attribute[str | None], value: object) -> None:
         if value is not None:
-            check_id(value, "network id")
+            check_id(value, "network id", error=PlanError)
 
 
 @attrs.frozen(kw_only=True)
@@ -398,7 +398,7 @@ class Conference:
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
-        check_id(value, "conference id")
+        check_id(value, "conference id", error=PlanError)
 
     def __attrs_post_init__(self) -> None:
         years = [hosting.year for hosting in self.rotation]
@@ -477,10 +477,13 @@ class Plan:
                 )
             if node.id in programme or node.id in seen or node.id == programme.id:
                 raise PlanError(f"duplicate id {node.id!r} in plan {self.year}")
-            if node.parent not in programme or not programme.node(node.parent).kind.is_goal:
+            if node.parent not in programme or not (
+                programme.node(node.parent).kind.is_goal
+                and programme.node(node.parent).kind.level < NodeKind.SUB_GOAL.level
+            ):
                 raise PlanError(
                     f"sub-goal {node.id!r} of plan {self.year} names parent {node.parent!r}; "
-                    f"expected a goal of {programme.id!r}"
+                    f"expected a goal of {programme.id!r} above the level of a sub-goal"
                 )
             seen.add(node.id)
         network_ids = {network.id for network in programme.networks}
