@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,6 +22,9 @@ from sodertorn import (
     municipality,
 )
 from sodertorn.i18n import catalogue
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def test_sup2040_has_exactly_two_long_term_goals_and_the_vision_of_the_brief() -> None:
@@ -123,7 +127,7 @@ def test_junk_raises_only_documented_errors(first: object, second: object) -> No
         programme_from_json,
     )
 
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: Text(first, en=second),  # type: ignore[arg-type]
         lambda: Period(first, second),  # type: ignore[arg-type]
         lambda: Network(id=first, name=second),  # type: ignore[arg-type]
