@@ -70,6 +70,7 @@ class AdoptionRecord:
     Give *date* when the source names the day. Otherwise give the window the day lies
     in: *earliest* and/or *latest* (both inclusive); an open end is unknown.
 
+    >>> import datetime
     >>> from sodertorn import municipality
     >>> record = AdoptionRecord(party=municipality("Tyresö"), reference="KS § 78",
     ...                         date=datetime.date(2013, 4, 29), source="SUP 2035, Tyresö § 60")

@@ -276,6 +276,7 @@ class CalendarEntry:
     *end* is the last day of a meeting of several days (``None`` for one day); *host* is
     the party that hosts, *place* the venue, when the plan names them.
 
+    >>> import datetime
     >>> entry = CalendarEntry(start=datetime.date(2024, 8, 29), end=datetime.date(2024, 8, 30),
     ...     body=CollaborationBody.MANAGEMENT_GROUP, kind=CalendarKind.PLANNING_CONFERENCE)
     >>> entry.days
