@@ -80,6 +80,13 @@ def load_programme(name: str) -> Programme:
     Sources: SUP 2013 as operated in Verksamhetsplan 2019 (§ 4); SUP 2035 as adopted by
     Tyresö KS § 60 (2019) with the programme document of 2019-05-28; SUP 2040 as printed
     in Verksamhetsplan och budget 2024 (bilaga 3) and Nynäshamn KS § 55/23.
+
+    >>> load_programme("sup2035").vision.sv
+    'Södertörn driver Stockholmsregionen – med starkt näringsliv, ...'
+    >>> load_programme(2040)
+    Traceback (most recent call last):
+    ...
+    sodertorn.UnknownProgrammeError: unknown programme 2040; expected one of 'sup2013', ...
     """
     return _load_programme(_programme_id(name))
 
@@ -97,6 +104,8 @@ def load_plan(year: int) -> Plan:
     Sources: Verksamhetsplan 2019 (§§ 4–8, bilaga 1); Verksamhetsplan och budget 2024
     (§§ 2, 4–6).
 
+    >>> load_plan(2019).budget.total_revenue
+    SEK(1977400)
     >>> load_plan(2020)
     Traceback (most recent call last):
     ...

@@ -56,9 +56,7 @@ __all__ = ["Claim", "Network", "Node", "NodeKind", "Period", "Programme", "Text"
 _ID = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 
 
-def check_id(
-    value: object, what: str, *, error: type[SodertornError] = GoalTreeError
-) -> str:
+def check_id(value: object, what: str, *, error: type[SodertornError] = GoalTreeError) -> str:
     """Return *value* if it is a stable id (lower-case ASCII slug), else raise.
 
     >>> check_id("infrastruktur.mal-1", "node id")
