@@ -184,3 +184,9 @@ def test_writers_refuse_other_objects() -> None:
         programme_to_dict("sup2040")  # type: ignore[arg-type]
     with pytest.raises(SchemaError, match="cannot write 2024; expected a Plan"):
         plan_to_dict(2024)  # type: ignore[arg-type]
+
+
+def test_unknown_keys_are_reported_before_anything_is_built() -> None:
+    node = {"id": "a", "kind": "goal", "parent": "nowhere", "text": "x", "netwrok": "n"}
+    with pytest.raises(SchemaError, match=r"nodes\[0\]: unknown key\(s\) \['netwrok'\]"):
+        programme_from_dict(programme_data(nodes=[node]))

@@ -234,13 +234,11 @@ class _Reader:
             raise SchemaError(f"expected an object, got {data!r}", path=path or "document")
         self.data: dict[str, Any] = data
         self.path = path
-        self.used: set[str] = set()
 
     def at(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
     def raw(self, key: str, *, required: bool = True) -> Any:
-        self.used.add(key)
         if key not in self.data or self.data[key] is None:
             if required:
                 raise SchemaError("missing required value", path=self.at(key))
@@ -336,11 +334,12 @@ class _Reader:
                 f"invalid value {value!r}; expected one of {allowed}", path=self.at(key)
             ) from None
 
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
+    def expect(self, *keys: str) -> None:
+        """Refuse keys other than *keys*, before any value is read."""
+        unknown = sorted(set(self.data) - set(keys))
         if unknown:
             raise SchemaError(
-                f"unknown key(s) {unknown!r}; expected only {sorted(self.used)!r}",
+                f"unknown key(s) {unknown!r}; expected only {sorted(keys)!r}",
                 path=self.path or "document",
             )
 
@@ -351,9 +350,9 @@ def _read_text(value: object, path: str) -> Text | None:
     if isinstance(value, str):
         return Text(value)
     reader = _Reader(value, path)
+    reader.expect("sv", "en")
     sv = reader.string("sv")
     en = reader.string("en", required=False)
-    reader.done()
     return Text(sv, en=en)
 
 
@@ -373,7 +372,8 @@ def _check_schema(reader: _Reader, expected: str) -> None:
 
 
 def _read_node(reader: _Reader) -> Node:
-    node = Node(
+    reader.expect("id", "kind", "parent", "text", "title", "network")
+    return Node(
         id=reader.string("id"),
         kind=reader.enum("kind", NodeKind),
         parent=reader.string("parent"),
@@ -381,8 +381,6 @@ def _read_node(reader: _Reader) -> Node:
         title=reader.optional_text("title"),
         network=reader.string("network", required=False),
     )
-    reader.done()
-    return node
 
 
 def _read_list(reader: _Reader, key: str, read: Callable[[_Reader], Any]) -> list[Any]:
@@ -406,12 +404,31 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
     """
     reader = _Reader(data, "")
     _check_schema(reader, PROGRAMME_SCHEMA)
+    reader.expect(
+        "schema",
+        "id",
+        "short_name",
+        "name",
+        "period",
+        "decided",
+        "replaces",
+        "vision_title",
+        "vision",
+        "purpose",
+        "themes",
+        "networks",
+        "nodes",
+        "adoptions",
+        "claims",
+        "sources",
+    )
     period = _Reader(reader.raw("period"), reader.at("period"))
+    period.expect("start", "end")
     start, end = period.integer("start"), period.integer("end", required=False)
-    period.done()
 
     def adoption(item: _Reader) -> AdoptionRecord:
-        record = AdoptionRecord(
+        item.expect("party", "body", "reference", "date", "earliest", "latest", "source")
+        return AdoptionRecord(
             party=item.party("party"),
             body=item.string("body"),
             reference=item.string("reference", required=False),
@@ -420,25 +437,21 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
             latest=item.date("latest"),
             source=item.string("source"),
         )
-        item.done()
-        return record
 
     def claim(item: _Reader) -> Claim:
-        read = Claim(
+        item.expect("kind", "per", "count", "source")
+        return Claim(
             kind=item.enum("kind", NodeKind),
             per=item.enum("per", NodeKind, required=False),
             count=item.integer("count"),
             source=item.string("source"),
         )
-        item.done()
-        return read
 
     def network(item: _Reader) -> Network:
-        read = Network(id=item.string("id"), name=item.text("name"))
-        item.done()
-        return read
+        item.expect("id", "name")
+        return Network(id=item.string("id"), name=item.text("name"))
 
-    programme = Programme(
+    return Programme(
         id=reader.string("id"),
         short_name=reader.string("short_name"),
         name=reader.text("name"),
@@ -455,8 +468,6 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         claims=_read_list(reader, "claims", claim),
         sources=_strings(reader, "sources"),
     )
-    reader.done()
-    return programme
 
 
 def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = None) -> Plan:
@@ -467,6 +478,20 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
     """
     reader = _Reader(data, "")
     _check_schema(reader, PLAN_SCHEMA)
+    reader.expect(
+        "schema",
+        "year",
+        "programme",
+        "title",
+        "date",
+        "sub_goals",
+        "activities",
+        "budget",
+        "calendar",
+        "offices",
+        "conferences",
+        "sources",
+    )
     programme_id = reader.string("programme")
     if programme is None:
         from sodertorn.programme.builtin import load_programme  # noqa: PLC0415 - cycle
@@ -479,7 +504,8 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
         )
 
     def activity(item: _Reader) -> Activity:
-        read = Activity(
+        item.expect("id", "goal", "text", "network", "working_group", "when", "cost")
+        return Activity(
             id=item.string("id"),
             goal=item.string("goal"),
             text=item.text("text"),
@@ -488,26 +514,24 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             when=item.string("when", required=False),
             cost=item.sek("cost"),
         )
-        item.done()
-        return read
 
     def line(item: _Reader) -> BudgetLine:
+        item.expect("label", "amount", "approximate")
         approximate = item.raw("approximate", required=False)
         if approximate is not None and not isinstance(approximate, bool):
             raise SchemaError(
                 f"invalid value {approximate!r}; expected true or false",
                 path=item.at("approximate"),
             )
-        read = BudgetLine(
+        return BudgetLine(
             label=item.text("label"),
             amount=item.amount("amount"),
             approximate=bool(approximate),
         )
-        item.done()
-        return read
 
     def entry(item: _Reader) -> CalendarEntry:
-        read = CalendarEntry(
+        item.expect("start", "end", "body", "kind", "place", "host")
+        return CalendarEntry(
             start=item.day("start"),
             end=item.date("end"),
             body=item.enum("body", CollaborationBody),
@@ -515,36 +539,32 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             place=item.string("place", required=False),
             host=item.optional_party("host"),
         )
-        item.done()
-        return read
 
     def office(item: _Reader) -> Office:
-        read = Office(
+        item.expect("body", "role", "party")
+        return Office(
             body=item.enum("body", CollaborationBody),
             role=item.enum("role", OfficeRole),
             party=item.party("party"),
         )
-        item.done()
-        return read
 
     def hosting(item: _Reader) -> Hosting:
-        read = Hosting(year=item.integer("year"), parties=item.parties("parties"))
-        item.done()
-        return read
+        item.expect("year", "parties")
+        return Hosting(year=item.integer("year"), parties=item.parties("parties"))
 
     def conference(item: _Reader) -> Conference:
-        read = Conference(
+        item.expect("id", "name", "aliases", "rotation")
+        return Conference(
             id=item.string("id"),
             name=item.string("name"),
             aliases=_strings(item, "aliases"),
             rotation=_read_list(item, "rotation", hosting),
         )
-        item.done()
-        return read
 
     budget = None
     if reader.raw("budget", required=False) is not None:
         budget_reader = _Reader(reader.raw("budget"), "budget")
+        budget_reader.expect("rate", "population", "population_date", "note", "revenue", "costs")
         budget = Budget(
             rate=budget_reader.sek("rate"),
             population=budget_reader.integer("population", required=False),
@@ -553,8 +573,7 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             revenue=_read_list(budget_reader, "revenue", line),
             costs=_read_list(budget_reader, "costs", line),
         )
-        budget_reader.done()
-    plan = Plan(
+    return Plan(
         year=reader.integer("year"),
         programme=programme,
         title=reader.text("title"),
@@ -567,8 +586,6 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
         conferences=_read_list(reader, "conferences", conference),
         sources=_strings(reader, "sources"),
     )
-    reader.done()
-    return plan
 
 
 def _loads(text: str | bytes, what: str) -> Any:
