@@ -58,11 +58,8 @@ def test_public_classes_have_examples() -> None:
 
 @pytest.mark.parametrize("test", TESTS, ids=[test.name for test in TESTS])
 def test_class_docstring_examples(test: doctest.DocTest) -> None:
+    report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=FLAGS)
-    runner.run(test, out=lambda text: None)
-    result = runner.summarize(verbose=False)
+    result = runner.run(test, out=report.append)
     if result.failed:
-        report: list[str] = []
-        runner = doctest.DocTestRunner(optionflags=FLAGS)
-        runner.run(test, out=report.append)
         pytest.fail("".join(report), pytrace=False)

@@ -112,8 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _registrars() -> list[Callable[[Any], None]]:
     from sodertorn.agreement._cli import register as agreement  # noqa: PLC0415
+    from sodertorn.programme._cli import register as programme  # noqa: PLC0415
 
-    return [agreement]
+    return [agreement, programme]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

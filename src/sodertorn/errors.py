@@ -21,15 +21,20 @@ __all__ = [
     "DissolutionError",
     "FeeRuleError",
     "FewMeetingsWarning",
+    "GoalTreeError",
     "GovernanceError",
     "InvalidAmountError",
     "LocaleError",
     "MissingDataError",
     "NoticeError",
+    "PlanError",
     "PopulationDataError",
+    "SchemaError",
     "SodertornError",
     "SodertornWarning",
+    "UndecidedError",
     "UnknownMunicipalityError",
+    "UnknownProgrammeError",
 ]
 
 
@@ -103,8 +108,20 @@ class NoticeError(SodertornError, ValueError):
     __module__ = "sodertorn"
 
 
+class GoalTreeError(SodertornError, ValueError):
+    """A goal tree that cannot be a programme: duplicate id, dangling parent, cycle."""
+
+    __module__ = "sodertorn"
+
+
 class GovernanceError(SodertornError, ValueError):
     """A meeting, election, decision or project that contradicts the agreement (§§ 3, 4, 6)."""
+
+    __module__ = "sodertorn"
+
+
+class PlanError(SodertornError, ValueError):
+    """An activity plan at odds with its programme, or a budget or calendar that is malformed."""
 
     __module__ = "sodertorn"
 
@@ -115,7 +132,29 @@ class DissolutionError(SodertornError, ValueError):
     __module__ = "sodertorn"
 
 
+class SchemaError(SodertornError, ValueError):
+    """A programme or plan document that does not follow the schema; names the path."""
+
+    __module__ = "sodertorn"
+
+    def __init__(self, message: str, *, path: str = ""):
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+class UnknownProgrammeError(SodertornError, LookupError):
+    """A programme name or plan year that the library does not have."""
+
+    __module__ = "sodertorn"
+
+
 class FewMeetingsWarning(SodertornWarning):
     """A year's calendar with fewer committee meetings than the programme asks for."""
+
+    __module__ = "sodertorn"
+
+
+class UndecidedError(SodertornError, TypeError):
+    """A three-valued answer (yes, no, unknown) used as if it were a plain truth value."""
 
     __module__ = "sodertorn"

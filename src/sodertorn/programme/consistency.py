@@ -1,0 +1,79 @@
+"""Where a programme's source contradicts itself: findings, not errors.
+
+A programme records what its source says about its own shape as :class:`~sodertorn.Claim`
+values ("each focus area has one goal and three sub-goals"), and lists what the source
+actually lists. The model keeps what the source lists; this check reports the mismatch.
+
+SUP 2035 says so of every focus area (Tyresö KS § 60, 2019, appendix SUP 2035,
+"Regionala utvecklingsfrågor" and "Internt samarbete"); Utbildning lists two:
+
+>>> from sodertorn import check_consistency, load_programme
+>>> [finding.message for finding in check_consistency(load_programme("sup2035"))]
+["goal 'utbildning.mal' has 2 sub-goals; the source says 3 (SUP 2035, ...)"]
+>>> check_consistency("sup2035")
+Traceback (most recent call last):
+...
+sodertorn.GoalTreeError: invalid programme 'sup2035'; expected a Programme (see load_programme)
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from sodertorn.errors import GoalTreeError
+from sodertorn.programme.model import Claim, Programme
+
+__all__ = ["Finding", "check_consistency"]
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One claim of a source that its own lists contradict.
+
+    *node* is the node the claim was counted under (``None`` for a claim about the whole
+    programme); *found* is how many the source lists.
+    """
+
+    __module__ = "sodertorn"
+
+    programme: str
+    claim: Claim
+    node: str | None
+    found: int
+
+    @property
+    def message(self) -> str:
+        """The finding in one English sentence."""
+        what = self.claim.kind.label.lower() + ("" if self.found == 1 else "s")
+        if self.claim.per is not None and self.node is not None:
+            where = f"{self.claim.per.label.lower()} {self.node!r}"
+        else:
+            where = repr(self.programme)
+        return (
+            f"{where} has {self.found} {what}; "
+            f"the source says {self.claim.count} ({self.claim.source})"
+        )
+
+
+def check_consistency(programme: Programme) -> tuple[Finding, ...]:
+    """Check every claim of *programme* against its nodes; return the contradictions."""
+    if not isinstance(programme, Programme):
+        raise GoalTreeError(
+            f"invalid programme {programme!r}; expected a Programme (see load_programme)"
+        )
+    findings: list[Finding] = []
+    for claim in programme.claims:
+        if claim.per is None:
+            found = len(programme.nodes_of(claim.kind))
+            if found != claim.count:
+                findings.append(
+                    Finding(programme=programme.id, claim=claim, node=None, found=found)
+                )
+            continue
+        for parent in programme.nodes_of(claim.per):
+            found = sum(1 for child in programme.children(parent.id) if child.kind is claim.kind)
+            if found != claim.count:
+                findings.append(
+                    Finding(programme=programme.id, claim=claim, node=parent.id, found=found)
+                )
+    return tuple(findings)

@@ -1,0 +1,564 @@
+"""The goal structure of a development programme (SUP) as a typed tree.
+
+Södertörns utvecklingsprogram is the collaboration's steering document. The three
+programmes in the sources have different shapes (SUP 2013: subject areas, goals and
+sub-goals; SUP 2035: two groups of focus areas, an overarching goal, one goal and its
+sub-goals per area; SUP 2040: one focus area, an overarching goal and two long-term
+goals), so the model is generic: a :class:`Programme` is the root and holds a vision, a
+purpose, cross-cutting themes and a flat tuple of :class:`Node` values, each naming its
+parent by id. Activities are not part of the programme: they live in the annual plan
+(:class:`~sodertorn.Plan`) and point at a goal.
+
+A node's kind fixes where it may sit: a child is always of a lower level than its parent
+(focus area group > focus area > overarching goal > goal or long-term goal > sub-goal).
+
+>>> from sodertorn import Node, NodeKind, Period, Programme, Text
+>>> tiny = Programme(
+...     id="sup2099", short_name="SUP 2099", name=Text("Södertörns utvecklingsprogram 2099"),
+...     period=Period(2099, 2102), vision=Text("Södertörn växer"),
+...     nodes=[Node(id="infra", kind=NodeKind.FOCUS_AREA, parent="sup2099",
+...                 text=Text("Infrastruktur"))],
+... )
+>>> [node.id for node in tiny.walk()]
+['infra']
+>>> Programme(id="sup2099", short_name="SUP 2099", name=Text("x"), period=Period(2099, 2102),
+...           vision=Text("v"), nodes=[Node(id="a", kind=NodeKind.GOAL, parent="nowhere",
+...                                         text=Text("Mål"))])
+Traceback (most recent call last):
+...
+sodertorn.GoalTreeError: node 'a' names parent 'nowhere', which is neither the programme ...
+
+Source: DOMAIN.md § 3 (generic shape); SUP 2040 (Verksamhetsplan 2024, bilaga 3,
+"Målstruktur, genomförande och uppföljning").
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from sodertorn.errors import GoalTreeError, SodertornError
+from sodertorn.programme.adoption import AdoptionRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from sodertorn.parties import Municipality
+    from sodertorn.programme.adoption import InForce
+    from sodertorn.programme.consistency import Finding
+
+__all__ = ["Claim", "Network", "Node", "NodeKind", "Period", "Programme", "Text", "check_id"]
+
+_ID = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+
+
+def check_id(value: object, what: str, *, error: type[SodertornError] = GoalTreeError) -> str:
+    """Return *value* if it is a stable id (lower-case ASCII slug), else raise.
+
+    >>> check_id("infrastruktur.mal-1", "node id")
+    'infrastruktur.mal-1'
+    >>> check_id("Infrastruktur", "node id")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid node id 'Infrastruktur'; expected a lower-case slug ...
+    """
+    if not (isinstance(value, str) and _ID.fullmatch(value)):
+        raise error(
+            f"invalid {what} {value!r}; expected a lower-case slug such as 'klimat.delmal-1'"
+        )
+    return value
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise GoalTreeError(f"expected a sequence, got {value!r}")
+    return tuple(value)
+
+
+def _each(kind: type, what: str) -> Any:
+    def check(_: object, __: attrs.Attribute[Any], values: tuple[Any, ...]) -> None:
+        for value in values:
+            if not isinstance(value, kind):
+                raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
+
+    return check
+
+
+def _optional(kind: type, what: str) -> Any:
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__} or None")
+
+    return check
+
+
+def _required(kind: type, what: str) -> Any:
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
+
+    return check
+
+
+@attrs.frozen
+class Text:
+    """A text in its original Swedish, with an optional English rendering.
+
+    >>> Text("Infrastruktur", en="Infrastructure").get("en")
+    'Infrastructure'
+    >>> Text("Klimat").get("en")
+    'Klimat'
+    >>> Text("  ")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid Swedish text '  '; expected a non-empty string
+    """
+
+    __module__ = "sodertorn"
+
+    sv: str = attrs.field()
+    en: str | None = attrs.field(default=None, kw_only=True)
+
+    @sv.validator
+    def _check_sv(self, _: attrs.Attribute[str], value: object) -> None:
+        if not (isinstance(value, str) and value.strip()):
+            raise GoalTreeError(f"invalid Swedish text {value!r}; expected a non-empty string")
+
+    @en.validator
+    def _check_en(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            raise GoalTreeError(
+                f"invalid English text {value!r}; expected a non-empty string or None"
+            )
+
+    def get(self, lang: str = "sv") -> str:
+        """Return the text in *lang*: English if asked for and given, else the Swedish original."""
+        if lang == "en" and self.en is not None:
+            return self.en
+        return self.sv
+
+    def __str__(self) -> str:
+        return self.sv
+
+
+@attrs.frozen
+class Period:
+    """The calendar years a programme is meant to cover, both ends included.
+
+    *end* is ``None`` for a programme that runs until it is replaced (SUP 2013).
+
+    >>> 2024 in Period(2023, 2026), str(Period(2023, 2026)), str(Period(2013, None))
+    (True, '2023–2026', '2013–')
+    >>> Period(2026, 2023)
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid period: end 2023 is before start 2026
+    """
+
+    __module__ = "sodertorn"
+
+    start: int = attrs.field(validator=_required(int, "start year"))
+    end: int | None = attrs.field(default=None)
+
+    @end.validator
+    def _check_end(self, _: attrs.Attribute[int | None], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise GoalTreeError(f"invalid end year {value!r}; expected an int or None")
+        if value < self.start:
+            raise GoalTreeError(f"invalid period: end {value!r} is before start {self.start!r}")
+
+    def __contains__(self, year: object) -> bool:
+        if not isinstance(year, int):
+            return False
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    def __str__(self) -> str:
+        return f"{self.start}–{'' if self.end is None else self.end}"
+
+
+class NodeKind(enum.Enum):
+    """The kinds of node in a goal tree, each with its level (a child sits lower).
+
+    >>> NodeKind("sub-goal").level > NodeKind.GOAL.level
+    True
+    """
+
+    __module__ = "sodertorn"
+
+    FOCUS_AREA_GROUP = "focus-area-group"
+    """A group of focus areas (SUP 2035: regional development, internal collaboration)."""
+    FOCUS_AREA = "focus-area"
+    """A focus area or subject area (fokusområde, ämnesområde)."""
+    OVERARCHING_GOAL = "overarching-goal"
+    """The overarching goal (övergripande mål)."""
+    GOAL = "goal"
+    """A goal (mål) of a focus area."""
+    LONG_TERM_GOAL = "long-term-goal"
+    """A long-term goal (långsiktigt mål, SUP 2040)."""
+    SUB_GOAL = "sub-goal"
+    """A sub-goal (delmål)."""
+
+    @property
+    def level(self) -> int:
+        """Depth rank: a node's parent, unless it is the programme, has a lower level."""
+        return _LEVELS[self]
+
+    @property
+    def is_goal(self) -> bool:
+        """Whether nodes of this kind are goals that activities can serve."""
+        return self.level >= _LEVELS[NodeKind.OVERARCHING_GOAL]
+
+    @property
+    def label(self) -> str:
+        """The English structural label, a msgid for :func:`sodertorn.i18n.gettext`."""
+        return _LABELS[self]
+
+
+_LEVELS = {
+    NodeKind.FOCUS_AREA_GROUP: 0,
+    NodeKind.FOCUS_AREA: 1,
+    NodeKind.OVERARCHING_GOAL: 2,
+    NodeKind.GOAL: 3,
+    NodeKind.LONG_TERM_GOAL: 3,
+    NodeKind.SUB_GOAL: 4,
+}
+_LABELS = {
+    NodeKind.FOCUS_AREA_GROUP: "Focus area group",
+    NodeKind.FOCUS_AREA: "Focus area",
+    NodeKind.OVERARCHING_GOAL: "Overarching goal",
+    NodeKind.GOAL: "Goal",
+    NodeKind.LONG_TERM_GOAL: "Long-term goal",
+    NodeKind.SUB_GOAL: "Sub-goal",
+}
+
+
+@attrs.frozen
+class Network:
+    """A network (nätverk) or other body that answers for goals: one person per party.
+
+    >>> Network(id="klimat", name=Text("Nätverket för klimatstrategier")).name.sv
+    'Nätverket för klimatstrategier'
+    >>> Network(id="Klimat", name=Text("x"))
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid network id 'Klimat'; expected a lower-case slug ...
+    """
+
+    __module__ = "sodertorn"
+
+    id: str = attrs.field(kw_only=True)
+    name: Text = attrs.field(kw_only=True, validator=_required(Text, "network name"))
+
+    @id.validator
+    def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
+        check_id(value, "network id")
+
+
+@attrs.frozen(kw_only=True)
+class Node:
+    """One element of a goal tree: a focus area, a goal, a sub-goal.
+
+    *parent* is the id of the parent node, or the programme's id for a top-level node.
+    *title* is a short heading when the source gives one besides the goal text (SUP 2040:
+    "Klimatomställning"); *network* is the id of the responsible network, if any.
+
+    >>> Node(id="klimat", kind=NodeKind.LONG_TERM_GOAL, parent="infrastruktur.mal",
+    ...      text=Text("Södertörn leder vägen i omställningen mot ett hållbart transportsystem"),
+    ...      network="klimatstrategier").network
+    'klimatstrategier'
+    >>> Node(id="a", kind=NodeKind.GOAL, parent="a", text=Text("Mål"))
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: cycle: node 'a' is its own parent
+    """
+
+    __module__ = "sodertorn"
+
+    id: str = attrs.field()
+    kind: NodeKind = attrs.field(validator=_required(NodeKind, "node kind"))
+    parent: str = attrs.field()
+    text: Text = attrs.field(validator=_required(Text, "node text"))
+    title: Text | None = attrs.field(default=None, validator=_optional(Text, "node title"))
+    network: str | None = attrs.field(default=None)
+
+    @id.validator
+    def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
+        check_id(value, "node id")
+
+    @parent.validator
+    def _check_parent(self, _: attrs.Attribute[str], value: object) -> None:
+        check_id(value, "parent id")
+        if value == self.id:
+            raise GoalTreeError(f"cycle: node {value!r} is its own parent")
+
+    @network.validator
+    def _check_network(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None:
+            check_id(value, "network id")
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """What a source says about its own shape, so that it can be checked against its lists.
+
+    "There are *count* nodes of *kind*" or, with *per*, "each node of kind *per* has
+    *count* children of *kind*". :func:`~sodertorn.check_consistency` reports a claim
+    the listed nodes contradict.
+
+    >>> Claim(kind=NodeKind.SUB_GOAL, per=NodeKind.GOAL, count=3, source="SUP 2035").count
+    3
+    >>> Claim(kind=NodeKind.GOAL, count=-1, source="x")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid claimed count -1; expected a whole number, 0 or more
+    """
+
+    __module__ = "sodertorn"
+
+    kind: NodeKind = attrs.field(validator=_required(NodeKind, "claimed kind"))
+    count: int = attrs.field()
+    per: NodeKind | None = attrs.field(default=None, validator=_optional(NodeKind, "per kind"))
+    source: str = attrs.field(validator=_required(str, "claim source"))
+
+    @count.validator
+    def _check_count(self, _: attrs.Attribute[int], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise GoalTreeError(
+                f"invalid claimed count {value!r}; expected a whole number, 0 or more"
+            )
+
+
+def _check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
+    ):
+        raise GoalTreeError(f"invalid {attribute.name} {value!r}; expected a datetime.date")
+
+
+@attrs.frozen(kw_only=True)
+class Programme:
+    """A development programme: the root of its goal tree.
+
+    Validated when built: ids are unique slugs, every node's parent is the programme or
+    another node, there are no cycles, a child sits at a lower level than its parent,
+    and every network a node names is one of the programme's networks.
+
+    >>> from sodertorn import load_programme
+    >>> sup = load_programme("sup2040")
+    >>> sup.vision.sv
+    'Södertörn leder Sveriges starka och hållbara tillväxt'
+    >>> [node.title.sv for node in sup.nodes_of(NodeKind.LONG_TERM_GOAL)]
+    ['Klimatomställning', 'Tillgänglighet']
+    >>> sup.node("tillganglighet").network
+    'trafikstrategier'
+    >>> sup.node("rymden")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: no node 'rymden' in 'sup2040'
+    """
+
+    __module__ = "sodertorn"
+
+    id: str = attrs.field()
+    short_name: str = attrs.field(validator=_required(str, "short name"))
+    name: Text = attrs.field(validator=_required(Text, "programme name"))
+    period: Period = attrs.field(validator=_required(Period, "period"))
+    decided: datetime.date | None = attrs.field(default=None, validator=_check_date)
+    vision: Text = attrs.field(validator=_required(Text, "vision"))
+    vision_title: Text | None = attrs.field(default=None, validator=_optional(Text, "vision title"))
+    purpose: Text | None = attrs.field(default=None, validator=_optional(Text, "purpose"))
+    themes: tuple[Text, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(Text, "theme")
+    )
+    networks: tuple[Network, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(Network, "network")
+    )
+    nodes: tuple[Node, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(Node, "node")
+    )
+    adoptions: tuple[AdoptionRecord, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(AdoptionRecord, "adoption record")
+    )
+    claims: tuple[Claim, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(Claim, "claim")
+    )
+    replaces: str | None = attrs.field(default=None)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(str, "source")
+    )
+    _by_id: dict[str, Node] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _children: dict[str, tuple[Node, ...]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+
+    @id.validator
+    def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
+        check_id(value, "programme id")
+
+    @replaces.validator
+    def _check_replaces(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None:
+            check_id(value, "replaced programme id")
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Node] = {}
+        for node in self.nodes:
+            if node.id == self.id or node.id in by_id:
+                raise GoalTreeError(f"duplicate id {node.id!r} in programme {self.id!r}")
+            by_id[node.id] = node
+        children: dict[str, list[Node]] = {self.id: []}
+        for node in self.nodes:
+            if node.parent != self.id and node.parent not in by_id:
+                raise GoalTreeError(
+                    f"node {node.id!r} names parent {node.parent!r}, which is neither the "
+                    f"programme {self.id!r} nor a node of it"
+                )
+            children.setdefault(node.parent, []).append(node)
+        frozen = {key: tuple(value) for key, value in children.items()}
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_children", frozen)
+        reached = {node.id for node in self.walk()}
+        if len(reached) != len(by_id):
+            looped = sorted(set(by_id) - reached)
+            raise GoalTreeError(
+                f"cycle: nodes {looped!r} do not lead up to the programme {self.id!r}"
+            )
+        self._check_levels_and_networks()
+
+    def _check_levels_and_networks(self) -> None:
+        network_ids: set[str] = set()
+        for network in self.networks:
+            if network.id in network_ids:
+                raise GoalTreeError(f"duplicate network id {network.id!r} in {self.id!r}")
+            network_ids.add(network.id)
+        for node in self.nodes:
+            parent = self._by_id.get(node.parent)
+            if parent is not None and parent.kind.level >= node.kind.level:
+                raise GoalTreeError(
+                    f"a {node.kind.value} ({node.id!r}) cannot sit under a "
+                    f"{parent.kind.value} ({parent.id!r}); expected a child of a lower level"
+                )
+            if node.network is not None and node.network not in network_ids:
+                raise GoalTreeError(
+                    f"node {node.id!r} names network {node.network!r}; expected one of "
+                    f"{sorted(network_ids)!r}"
+                )
+
+    # -- navigation --------------------------------------------------------------------
+
+    def node(self, node_id: str) -> Node:
+        """Return the node with id *node_id*; :class:`~sodertorn.GoalTreeError` if none."""
+        try:
+            return self._by_id[node_id]
+        except (KeyError, TypeError):
+            raise GoalTreeError(f"no node {node_id!r} in {self.id!r}") from None
+
+    def __contains__(self, node_id: object) -> bool:
+        return isinstance(node_id, str) and node_id in self._by_id
+
+    def children(self, node_id: str | None = None) -> tuple[Node, ...]:
+        """Return the children of *node_id* in source order; of the programme if ``None``."""
+        key = self.id if node_id is None else self.node(node_id).id
+        return self._children.get(key, ())
+
+    def ancestors(self, node_id: str) -> tuple[Node, ...]:
+        """Return the nodes above *node_id*, nearest first (the programme is not a node)."""
+        found: list[Node] = []
+        current = self.node(node_id)
+        while current.parent != self.id:
+            current = self._by_id[current.parent]
+            found.append(current)
+        return tuple(found)
+
+    def walk(self, node_id: str | None = None) -> Iterator[Node]:
+        """Every node under *node_id* (default: the whole tree), depth first, source order.
+
+        >>> from sodertorn import load_programme
+        >>> [n.kind.value for n in load_programme("sup2040").walk()]
+        ['focus-area', 'overarching-goal', 'long-term-goal', 'long-term-goal']
+        """
+        stack = list(reversed(self.children(node_id)))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(self._children.get(node.id, ())))
+
+    def depth(self, node_id: str) -> int:
+        """How many nodes lie above *node_id* (0 for a child of the programme)."""
+        return len(self.ancestors(node_id))
+
+    def nodes_of(self, kind: NodeKind) -> tuple[Node, ...]:
+        """Return the nodes of *kind*, in walk order."""
+        return tuple(node for node in self.walk() if node.kind is kind)
+
+    def goals(self) -> tuple[Node, ...]:
+        """Every goal-like node (overarching goal, goals, long-term goals, sub-goals)."""
+        return tuple(node for node in self.walk() if node.kind.is_goal)
+
+    def network(self, network_id: str) -> Network:
+        """Return the network with id *network_id*; :class:`~sodertorn.GoalTreeError` if none."""
+        for network in self.networks:
+            if network.id == network_id:
+                return network
+        raise GoalTreeError(
+            f"no network {network_id!r} in {self.id!r}; expected one of "
+            f"{[n.id for n in self.networks]!r}"
+        )
+
+    def responsible(self, node_id: str) -> Network | None:
+        """Return the network answering for *node_id*: its own, else the nearest ancestor's."""
+        for node in (self.node(node_id), *self.ancestors(node_id)):
+            if node.network is not None:
+                return self.network(node.network)
+        return None
+
+    # -- delegations -------------------------------------------------------------------
+
+    def find(
+        self,
+        text: str | None = None,
+        *,
+        network: str | None = None,
+        kind: NodeKind | None = None,
+    ) -> tuple[Node, ...]:
+        """Nodes whose text contains *text* and/or whose network matches; see :func:`find_goals`."""
+        from sodertorn.programme.query import find_goals  # noqa: PLC0415 - import cycle
+
+        return find_goals(self, text, network=network, kind=kind)
+
+    def in_force(
+        self, day: datetime.date, *, parties: Iterable[Municipality] | None = None
+    ) -> InForce:
+        """Whether the programme is in force on *day*: yes, no or unknown; see :func:`in_force`."""
+        from sodertorn.programme.adoption import in_force  # noqa: PLC0415 - import cycle
+
+        return in_force(self, day, parties=parties)
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Where the source contradicts itself; see :func:`~sodertorn.check_consistency`."""
+        from sodertorn.programme.consistency import check_consistency  # noqa: PLC0415
+
+        return check_consistency(self)
+
+    def to_text(self, lang: str = "sv") -> str:
+        """Return the goal tree as indented text; see :func:`~sodertorn.goals_text`."""
+        from sodertorn.programme.render import goals_text  # noqa: PLC0415 - import cycle
+
+        return goals_text(self, lang)
+
+    def to_markdown(self, lang: str = "sv") -> str:
+        """Return the goal tree as Markdown; see :func:`~sodertorn.goals_markdown`."""
+        from sodertorn.programme.render import goals_markdown  # noqa: PLC0415
+
+        return goals_markdown(self, lang)
+
+    def _repr_html_(self) -> str:
+        from sodertorn.programme.render import goals_html  # noqa: PLC0415 - import cycle
+
+        return goals_html(self, "sv")

@@ -1,0 +1,605 @@
+"""Programmes and plans to and from plain dicts and JSON, with a versioned schema.
+
+Every document names its schema and version in its ``"schema"`` key
+(``"sodertorn/programme/1"`` or ``"sodertorn/plan/1"``); a reader refuses a version it does
+not know. Within a version the schema only ever gains optional keys. The writer emits every
+key (``null`` where a value is absent); the reader accepts a missing optional key as
+``null``, refuses unknown keys, and names the path of anything wrong. Texts are objects
+``{"sv": ..., "en": ...}`` (a bare string is read as Swedish only); dates are ISO strings;
+amounts are strings of kronor (``"2083296"``, ``"0.50"``) so that they stay exact; parties
+are SCB codes (``"0192"``). See ``docs/programme.md`` for the full schema.
+
+>>> from sodertorn import load_programme, programme_from_dict, programme_to_dict
+>>> sup = load_programme("sup2040")
+>>> programme_from_dict(programme_to_dict(sup)) == sup
+True
+>>> programme_from_dict({"schema": "sodertorn/programme/9"})
+Traceback (most recent call last):
+...
+sodertorn.SchemaError: schema: unsupported schema 'sodertorn/programme/9'; expected ...
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import TYPE_CHECKING, Any
+
+from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
+from sodertorn.money import SEK
+from sodertorn.parties import Municipality, municipality
+from sodertorn.programme.adoption import AdoptionRecord
+from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
+from sodertorn.programme.plans import (
+    Activity,
+    Budget,
+    BudgetLine,
+    CalendarEntry,
+    CalendarKind,
+    CollaborationBody,
+    Conference,
+    Hosting,
+    Office,
+    OfficeRole,
+    Plan,
+)
+
+if TYPE_CHECKING:
+    import enum
+    from collections.abc import Callable, Mapping
+
+__all__ = [
+    "PLAN_SCHEMA",
+    "PROGRAMME_SCHEMA",
+    "plan_from_dict",
+    "plan_from_json",
+    "plan_to_dict",
+    "plan_to_json",
+    "programme_from_dict",
+    "programme_from_json",
+    "programme_to_dict",
+    "programme_to_json",
+]
+
+PROGRAMME_SCHEMA = "sodertorn/programme/1"
+"""The schema id and version written in every programme document."""
+PLAN_SCHEMA = "sodertorn/plan/1"
+"""The schema id and version written in every plan document."""
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _text(text: Text | None) -> dict[str, str | None] | None:
+    return None if text is None else {"sv": text.sv, "en": text.en}
+
+
+def _date(value: datetime.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _sek(value: SEK | None) -> str | None:
+    return None if value is None else str(value.amount)
+
+
+def _node(node: Node) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "kind": node.kind.value,
+        "parent": node.parent,
+        "text": _text(node.text),
+        "title": _text(node.title),
+        "network": node.network,
+    }
+
+
+def programme_to_dict(programme: Programme) -> dict[str, Any]:
+    """*programme* as plain, JSON-ready data following :data:`PROGRAMME_SCHEMA`."""
+    if not isinstance(programme, Programme):
+        raise SchemaError(f"cannot write {programme!r}; expected a Programme")
+    return {
+        "schema": PROGRAMME_SCHEMA,
+        "id": programme.id,
+        "short_name": programme.short_name,
+        "name": _text(programme.name),
+        "period": {"start": programme.period.start, "end": programme.period.end},
+        "decided": _date(programme.decided),
+        "replaces": programme.replaces,
+        "vision_title": _text(programme.vision_title),
+        "vision": _text(programme.vision),
+        "purpose": _text(programme.purpose),
+        "themes": [_text(theme) for theme in programme.themes],
+        "networks": [
+            {"id": network.id, "name": _text(network.name)} for network in programme.networks
+        ],
+        "nodes": [_node(node) for node in programme.nodes],
+        "adoptions": [
+            {
+                "party": record.party.code,
+                "body": record.body,
+                "reference": record.reference,
+                "date": _date(record.date),
+                "earliest": _date(record.earliest),
+                "latest": _date(record.latest),
+                "source": record.source,
+            }
+            for record in programme.adoptions
+        ],
+        "claims": [
+            {
+                "kind": claim.kind.value,
+                "per": None if claim.per is None else claim.per.value,
+                "count": claim.count,
+                "source": claim.source,
+            }
+            for claim in programme.claims
+        ],
+        "sources": list(programme.sources),
+    }
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """*plan* as plain, JSON-ready data following :data:`PLAN_SCHEMA`.
+
+    The programme is written as its id; :func:`plan_from_dict` looks it up again.
+    """
+    if not isinstance(plan, Plan):
+        raise SchemaError(f"cannot write {plan!r}; expected a Plan")
+    budget = plan.budget
+    return {
+        "schema": PLAN_SCHEMA,
+        "year": plan.year,
+        "programme": plan.programme.id,
+        "title": _text(plan.title),
+        "date": _date(plan.date),
+        "sub_goals": [_node(node) for node in plan.sub_goals],
+        "activities": [
+            {
+                "id": activity.id,
+                "goal": activity.goal,
+                "text": _text(activity.text),
+                "network": activity.network,
+                "working_group": [party.code for party in activity.working_group],
+                "when": activity.when,
+                "cost": _sek(activity.cost),
+            }
+            for activity in plan.activities
+        ],
+        "budget": None
+        if budget is None
+        else {
+            "rate": _sek(budget.rate),
+            "population": budget.population,
+            "population_date": _date(budget.population_date),
+            "note": budget.note,
+            "revenue": [_line(line) for line in budget.revenue],
+            "costs": [_line(line) for line in budget.costs],
+        },
+        "calendar": [
+            {
+                "start": entry.start.isoformat(),
+                "end": _date(entry.end),
+                "body": entry.body.value,
+                "kind": entry.kind.value,
+                "place": entry.place,
+                "host": None if entry.host is None else entry.host.code,
+            }
+            for entry in plan.calendar
+        ],
+        "offices": [
+            {"body": office.body.value, "role": office.role.value, "party": office.party.code}
+            for office in plan.offices
+        ],
+        "conferences": [
+            {
+                "id": conference.id,
+                "name": conference.name,
+                "aliases": list(conference.aliases),
+                "rotation": [
+                    {"year": hosting.year, "parties": [p.code for p in hosting.parties]}
+                    for hosting in conference.rotation
+                ],
+            }
+            for conference in plan.conferences
+        ],
+        "sources": list(plan.sources),
+    }
+
+
+def _line(line: BudgetLine) -> dict[str, Any]:
+    return {
+        "label": _text(line.label),
+        "amount": _sek(line.amount),
+        "approximate": line.approximate,
+    }
+
+
+def programme_to_json(programme: Programme, *, indent: int | None = 2) -> str:
+    """*programme* as a JSON document (UTF-8 text, å/ä/ö kept as they are)."""
+    return json.dumps(programme_to_dict(programme), ensure_ascii=False, indent=indent) + "\n"
+
+
+def plan_to_json(plan: Plan, *, indent: int | None = 2) -> str:
+    """*plan* as a JSON document (UTF-8 text, å/ä/ö kept as they are)."""
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=indent) + "\n"
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+class _Reader:
+    """A JSON object being read, with the path used in error messages."""
+
+    def __init__(self, data: object, path: str) -> None:
+        if not isinstance(data, dict):
+            raise SchemaError(f"expected an object, got {data!r}", path=path or "document")
+        self.data: dict[str, Any] = data
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def raw(self, key: str, *, required: bool = True) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                raise SchemaError("missing required value", path=self.at(key))
+            return None
+        return self.data[key]
+
+    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
+        value = self.raw(key, required=required)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
+            raise SchemaError(f"invalid value {value!r}; expected {what}", path=self.at(key))
+        return value
+
+    def string(self, key: str, *, required: bool = True) -> Any:
+        return self.typed(key, str, "a string", required=required)
+
+    def integer(self, key: str, *, required: bool = True) -> Any:
+        return self.typed(key, int, "an integer", required=required)
+
+    def items(self, key: str) -> list[tuple[str, Any]]:
+        value = self.raw(key, required=False)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise SchemaError(f"invalid value {value!r}; expected a list", path=self.at(key))
+        return [(f"{self.at(key)}[{index}]", item) for index, item in enumerate(value)]
+
+    def objects(self, key: str) -> list[_Reader]:
+        return [_Reader(item, path) for path, item in self.items(key)]
+
+    def text(self, key: str) -> Text:
+        text = _read_text(self.raw(key), self.at(key))
+        assert text is not None
+        return text
+
+    def optional_text(self, key: str) -> Text | None:
+        return _read_text(self.raw(key, required=False), self.at(key))
+
+    def day(self, key: str) -> datetime.date:
+        found = self.date(key, required=True)
+        assert found is not None
+        return found
+
+    def date(self, key: str, *, required: bool = False) -> datetime.date | None:
+        value = self.string(key, required=required)
+        if value is None:
+            return None
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise SchemaError(
+                f"invalid date {value!r}; expected an ISO date such as '2024-01-16'",
+                path=self.at(key),
+            ) from None
+
+    def amount(self, key: str) -> SEK:
+        found = self.sek(key, required=True)
+        assert found is not None
+        return found
+
+    def sek(self, key: str, *, required: bool = False) -> SEK | None:
+        value = self.string(key, required=required)
+        if value is None:
+            return None
+        try:
+            return SEK(value)
+        except InvalidAmountError as error:
+            raise SchemaError(str(error), path=self.at(key)) from None
+
+    def party(self, key: str) -> Municipality:
+        return _read_party(self.string(key), self.at(key))
+
+    def optional_party(self, key: str) -> Municipality | None:
+        value = self.string(key, required=False)
+        return None if value is None else _read_party(value, self.at(key))
+
+    def parties(self, key: str) -> list[Municipality]:
+        found = []
+        for path, item in self.items(key):
+            if not isinstance(item, str):
+                raise SchemaError(f"invalid party {item!r}; expected an SCB code", path=path)
+            found.append(_read_party(item, path))
+        return found
+
+    def enum(self, key: str, kind: type[enum.Enum], *, required: bool = True) -> Any:
+        value = self.raw(key, required=required)
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in kind)
+            raise SchemaError(
+                f"invalid value {value!r}; expected one of {allowed}", path=self.at(key)
+            ) from None
+
+    def expect(self, *keys: str) -> None:
+        """Refuse keys other than *keys*, before any value is read."""
+        unknown = sorted(set(self.data) - set(keys))
+        if unknown:
+            raise SchemaError(
+                f"unknown key(s) {unknown!r}; expected only {sorted(keys)!r}",
+                path=self.path or "document",
+            )
+
+
+def _read_text(value: object, path: str) -> Text | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Text(value)
+    reader = _Reader(value, path)
+    reader.expect("sv", "en")
+    sv = reader.string("sv")
+    en = reader.string("en", required=False)
+    return Text(sv, en=en)
+
+
+def _read_party(code: str, path: str) -> Municipality:
+    try:
+        return municipality(code)
+    except UnknownMunicipalityError as error:
+        raise SchemaError(str(error), path=path) from None
+
+
+def _check_schema(reader: _Reader, expected: str) -> None:
+    found = reader.raw("schema")
+    if found != expected:
+        raise SchemaError(
+            f"unsupported schema {found!r}; expected {expected!r}", path=reader.at("schema")
+        )
+
+
+def _read_node(reader: _Reader) -> Node:
+    reader.expect("id", "kind", "parent", "text", "title", "network")
+    return Node(
+        id=reader.string("id"),
+        kind=reader.enum("kind", NodeKind),
+        parent=reader.string("parent"),
+        text=reader.text("text"),
+        title=reader.optional_text("title"),
+        network=reader.string("network", required=False),
+    )
+
+
+def _read_list(reader: _Reader, key: str, read: Callable[[_Reader], Any]) -> list[Any]:
+    return [read(item) for item in reader.objects(key)]
+
+
+def _strings(reader: _Reader, key: str) -> list[str]:
+    found = []
+    for path, item in reader.items(key):
+        if not isinstance(item, str):
+            raise SchemaError(f"invalid value {item!r}; expected a string", path=path)
+        found.append(item)
+    return found
+
+
+def programme_from_dict(data: Mapping[str, Any]) -> Programme:
+    """Read a programme document; :class:`~sodertorn.SchemaError` names what is wrong.
+
+    The tree is then validated by :class:`~sodertorn.Programme` itself
+    (:class:`~sodertorn.GoalTreeError` for a duplicate id, a dangling parent, a cycle).
+    """
+    reader = _Reader(data, "")
+    _check_schema(reader, PROGRAMME_SCHEMA)
+    reader.expect(
+        "schema",
+        "id",
+        "short_name",
+        "name",
+        "period",
+        "decided",
+        "replaces",
+        "vision_title",
+        "vision",
+        "purpose",
+        "themes",
+        "networks",
+        "nodes",
+        "adoptions",
+        "claims",
+        "sources",
+    )
+    period = _Reader(reader.raw("period"), reader.at("period"))
+    period.expect("start", "end")
+    start, end = period.integer("start"), period.integer("end", required=False)
+
+    def adoption(item: _Reader) -> AdoptionRecord:
+        item.expect("party", "body", "reference", "date", "earliest", "latest", "source")
+        return AdoptionRecord(
+            party=item.party("party"),
+            body=item.string("body"),
+            reference=item.string("reference", required=False),
+            date=item.date("date"),
+            earliest=item.date("earliest"),
+            latest=item.date("latest"),
+            source=item.string("source"),
+        )
+
+    def claim(item: _Reader) -> Claim:
+        item.expect("kind", "per", "count", "source")
+        return Claim(
+            kind=item.enum("kind", NodeKind),
+            per=item.enum("per", NodeKind, required=False),
+            count=item.integer("count"),
+            source=item.string("source"),
+        )
+
+    def network(item: _Reader) -> Network:
+        item.expect("id", "name")
+        return Network(id=item.string("id"), name=item.text("name"))
+
+    return Programme(
+        id=reader.string("id"),
+        short_name=reader.string("short_name"),
+        name=reader.text("name"),
+        period=Period(start, end),
+        decided=reader.date("decided"),
+        replaces=reader.string("replaces", required=False),
+        vision_title=reader.optional_text("vision_title"),
+        vision=reader.text("vision"),
+        purpose=reader.optional_text("purpose"),
+        themes=[_read_text(item, path) for path, item in reader.items("themes")],
+        networks=_read_list(reader, "networks", network),
+        nodes=_read_list(reader, "nodes", _read_node),
+        adoptions=_read_list(reader, "adoptions", adoption),
+        claims=_read_list(reader, "claims", claim),
+        sources=_strings(reader, "sources"),
+    )
+
+
+def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = None) -> Plan:
+    """Read a plan document; its programme is *programme*, else the built-in one it names.
+
+    Activities are then checked against the programme by :class:`~sodertorn.Plan`
+    (:class:`~sodertorn.PlanError` for an activity serving a goal of another programme).
+    """
+    reader = _Reader(data, "")
+    _check_schema(reader, PLAN_SCHEMA)
+    reader.expect(
+        "schema",
+        "year",
+        "programme",
+        "title",
+        "date",
+        "sub_goals",
+        "activities",
+        "budget",
+        "calendar",
+        "offices",
+        "conferences",
+        "sources",
+    )
+    programme_id = reader.string("programme")
+    if programme is None:
+        from sodertorn.programme.builtin import load_programme  # noqa: PLC0415 - cycle
+
+        programme = load_programme(programme_id)
+    elif programme.id != programme_id:
+        raise SchemaError(
+            f"plan is for programme {programme_id!r}, but {programme.id!r} was given",
+            path="programme",
+        )
+
+    def activity(item: _Reader) -> Activity:
+        item.expect("id", "goal", "text", "network", "working_group", "when", "cost")
+        return Activity(
+            id=item.string("id"),
+            goal=item.string("goal"),
+            text=item.text("text"),
+            network=item.string("network", required=False),
+            working_group=item.parties("working_group"),
+            when=item.string("when", required=False),
+            cost=item.sek("cost"),
+        )
+
+    def line(item: _Reader) -> BudgetLine:
+        item.expect("label", "amount", "approximate")
+        approximate = item.raw("approximate", required=False)
+        if approximate is not None and not isinstance(approximate, bool):
+            raise SchemaError(
+                f"invalid value {approximate!r}; expected true or false",
+                path=item.at("approximate"),
+            )
+        return BudgetLine(
+            label=item.text("label"),
+            amount=item.amount("amount"),
+            approximate=bool(approximate),
+        )
+
+    def entry(item: _Reader) -> CalendarEntry:
+        item.expect("start", "end", "body", "kind", "place", "host")
+        return CalendarEntry(
+            start=item.day("start"),
+            end=item.date("end"),
+            body=item.enum("body", CollaborationBody),
+            kind=item.enum("kind", CalendarKind),
+            place=item.string("place", required=False),
+            host=item.optional_party("host"),
+        )
+
+    def office(item: _Reader) -> Office:
+        item.expect("body", "role", "party")
+        return Office(
+            body=item.enum("body", CollaborationBody),
+            role=item.enum("role", OfficeRole),
+            party=item.party("party"),
+        )
+
+    def hosting(item: _Reader) -> Hosting:
+        item.expect("year", "parties")
+        return Hosting(year=item.integer("year"), parties=item.parties("parties"))
+
+    def conference(item: _Reader) -> Conference:
+        item.expect("id", "name", "aliases", "rotation")
+        return Conference(
+            id=item.string("id"),
+            name=item.string("name"),
+            aliases=_strings(item, "aliases"),
+            rotation=_read_list(item, "rotation", hosting),
+        )
+
+    budget = None
+    if reader.raw("budget", required=False) is not None:
+        budget_reader = _Reader(reader.raw("budget"), "budget")
+        budget_reader.expect("rate", "population", "population_date", "note", "revenue", "costs")
+        budget = Budget(
+            rate=budget_reader.sek("rate"),
+            population=budget_reader.integer("population", required=False),
+            population_date=budget_reader.date("population_date"),
+            note=budget_reader.string("note", required=False),
+            revenue=_read_list(budget_reader, "revenue", line),
+            costs=_read_list(budget_reader, "costs", line),
+        )
+    return Plan(
+        year=reader.integer("year"),
+        programme=programme,
+        title=reader.text("title"),
+        date=reader.date("date"),
+        sub_goals=_read_list(reader, "sub_goals", _read_node),
+        activities=_read_list(reader, "activities", activity),
+        budget=budget,
+        calendar=_read_list(reader, "calendar", entry),
+        offices=_read_list(reader, "offices", office),
+        conferences=_read_list(reader, "conferences", conference),
+        sources=_strings(reader, "sources"),
+    )
+
+
+def _loads(text: str | bytes, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
+        raise SchemaError(f"not a JSON {what} document: {error}") from None
+
+
+def programme_from_json(text: str | bytes) -> Programme:
+    """Read a programme from a JSON document (see :func:`programme_from_dict`)."""
+    return programme_from_dict(_loads(text, "programme"))
+
+
+def plan_from_json(text: str | bytes, *, programme: Programme | None = None) -> Plan:
+    """Read a plan from a JSON document (see :func:`plan_from_dict`)."""
+    return plan_from_dict(_loads(text, "plan"), programme=programme)

@@ -1,0 +1,151 @@
+"""Adoption records and the three-valued in_force."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import (
+    MUNICIPALITIES,
+    AdoptionRecord,
+    Answer,
+    GoalTreeError,
+    UndecidedError,
+    in_force,
+    load_programme,
+    municipality,
+)
+
+from .strategies import adoption_records, days, programmes
+
+D = datetime.date
+
+
+def test_sup2040_is_in_force_once_the_sources_say_all_eight_adopted_it() -> None:
+    sup = load_programme("sup2040")
+    result = sup.in_force(D(2024, 1, 16))
+    assert result.answer is Answer.YES
+    assert bool(result) is True
+    assert result.reason == "adopted by all 8 parties"
+
+
+def test_sup2040_during_2023_is_unknown_never_a_guess() -> None:
+    result = load_programme("sup2040").in_force(D(2023, 6, 1))
+    assert result.answer is Answer.UNKNOWN
+    assert set(result.unrecorded) == set(MUNICIPALITIES)
+    assert result.not_adopted == ()
+    with pytest.raises(UndecidedError, match="the answer is 'unknown'") as caught:
+        bool(result)
+    assert isinstance(caught.value, TypeError)
+
+
+def test_nynashamn_record_is_kept_as_the_source_gives_it() -> None:
+    records = [
+        r
+        for r in load_programme("sup2040").adoptions
+        if r.party == municipality("Nynäshamn") and r.reference
+    ]
+    assert [r.reference for r in records] == ["KS § 55/23 (KS/2023/0052/106)"]
+    assert records[0].date is None
+    assert (records[0].earliest, records[0].latest) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_outside_the_period_or_before_the_decision_is_no() -> None:
+    sup = load_programme("sup2040")
+    assert sup.in_force(D(2022, 12, 31)).answer is Answer.NO
+    early = sup.in_force(D(2023, 1, 11))
+    assert early.answer is Answer.NO
+    assert bool(early) is False
+    assert "before the committee's decision on 2023-01-12" in early.reason
+
+
+def test_sup2035_only_tyreso_on_record() -> None:
+    result = load_programme("sup2035").in_force(D(2020, 6, 1))
+    assert result.answer is Answer.UNKNOWN
+    assert municipality("Tyresö") not in result.unrecorded
+    assert len(result.unrecorded) == 7
+
+
+def test_sup2013_tyreso_adopted_on_a_known_day() -> None:
+    sup = load_programme("sup2013")
+    (record,) = sup.adoptions
+    assert record.date == D(2013, 4, 29)
+    before = sup.in_force(D(2013, 4, 1), parties=[municipality("Tyresö")])
+    after = sup.in_force(D(2013, 5, 1), parties=[municipality("Tyresö")])
+    assert (before.answer, after.answer) == (Answer.NO, Answer.YES)
+    assert before.not_adopted == (municipality("Tyresö"),)
+    assert "not yet adopted by Tyresö" in before.reason
+
+
+def test_only_executive_board_records_count() -> None:
+    sup = load_programme("sup2013")
+    council = AdoptionRecord(
+        party=municipality("Salem"), body="kommunfullmäktige", date=D(2013, 1, 1), source="x"
+    )
+    changed = attrs.evolve(sup, adoptions=(council,))
+    assert changed.in_force(D(2014, 1, 1), parties=[municipality("Salem")]).answer is Answer.UNKNOWN
+
+
+@given(adoption_records(), days)
+def test_a_record_is_monotone_in_time(record: AdoptionRecord, day: datetime.date) -> None:
+    answer = record.adopted_by(day)
+    if answer is True:
+        assert record.adopted_by(day + datetime.timedelta(days=1)) is True
+    if answer is False:
+        assert record.adopted_by(day - datetime.timedelta(days=1)) is False
+
+
+@given(programmes(), days)
+def test_in_force_says_yes_only_when_every_party_is_on_record(programme, day) -> None:  # type: ignore[no-untyped-def]
+    result = in_force(programme, day)
+    if result.answer is Answer.YES:
+        for party in MUNICIPALITIES:
+            assert any(
+                r.party == party and r.body == "kommunstyrelsen" and r.adopted_by(day)
+                for r in programme.adoptions
+            )
+    if result.answer is Answer.UNKNOWN:
+        assert result.unrecorded
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"party": "Salem"}, "invalid adopting party 'Salem'; expected a Municipality"),
+        ({"body": ""}, "invalid adopting body ''"),
+        ({"source": " "}, "invalid adoption source ' '"),
+        ({"reference": ""}, "invalid adoption reference ''"),
+        ({"date": "2023-01-01"}, "invalid adoption date '2023-01-01'"),
+        (
+            {"date": D(2023, 1, 1), "latest": D(2023, 2, 1)},
+            "has a date 2023-01-01 and a window; expected one or the other",
+        ),
+    ],
+)
+def test_bad_records_are_refused(fields: dict[str, object], message: str) -> None:
+    base: dict[str, object] = {"party": municipality("Salem"), "source": "s"}
+    with pytest.raises(GoalTreeError) as caught:
+        AdoptionRecord(**{**base, **fields})  # type: ignore[arg-type]
+    assert message in str(caught.value)
+
+
+@given(st.sampled_from(["2024-01-01", datetime.datetime(2024, 1, 1), None]))
+def test_in_force_wants_a_day(day: object) -> None:
+    with pytest.raises(GoalTreeError, match=r"expected a datetime\.date"):
+        in_force(load_programme("sup2040"), day)  # type: ignore[arg-type]
+
+
+def test_in_force_wants_municipalities() -> None:
+    with pytest.raises(GoalTreeError, match="invalid party 'Salem'; expected a Municipality"):
+        load_programme("sup2040").in_force(D(2024, 1, 1), parties=["Salem"])  # type: ignore[list-item]
+
+
+def test_an_empty_window_is_refused() -> None:
+    with pytest.raises(GoalTreeError, match="adoption window for Salem is empty: earliest"):
+        AdoptionRecord(
+            party=municipality("Salem"), source="s", earliest=D(2024, 1, 2), latest=D(2024, 1, 1)
+        )
