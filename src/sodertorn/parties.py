@@ -104,7 +104,12 @@ def municipality(
     >>> municipality(" 0140 ").name
     'Nykvarn'
     """
-    candidates = tuple(among)
+    try:
+        candidates = tuple(among)
+    except TypeError:
+        raise UnknownMunicipalityError(
+            f"cannot search {among!r}; expected an iterable of Municipality"
+        ) from None
     if isinstance(name_or_code, Municipality):
         if name_or_code in candidates:
             return name_or_code
