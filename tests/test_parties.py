@@ -79,3 +79,5 @@ def test_empty_name_is_refused() -> None:
 def test_among_must_be_iterable() -> None:
     with pytest.raises(UnknownMunicipalityError, match="cannot search None"):
         municipality("Salem", among=None)  # type: ignore[arg-type]
+    with pytest.raises(UnknownMunicipalityError, match="cannot search '0126'"):
+        municipality("0126", among="0126")  # type: ignore[arg-type]

@@ -107,9 +107,11 @@ def municipality(
     try:
         candidates = tuple(among)
     except TypeError:
+        candidates = None
+    if candidates is None or not all(isinstance(m, Municipality) for m in candidates):
         raise UnknownMunicipalityError(
             f"cannot search {among!r}; expected an iterable of Municipality"
-        ) from None
+        )
     if isinstance(name_or_code, Municipality):
         if name_or_code in candidates:
             return name_or_code
