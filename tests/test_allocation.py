@@ -170,3 +170,10 @@ def test_many_keys() -> None:
     w = {f"{i:07d}": 1 + (i * 7919) % 1000 for i in range(200_000)}
     parts = allocate_units(86_000_000, w)
     assert sum(parts.values()) == 86_000_000
+
+
+def test_round_to_total_refuses_a_bad_unit_or_mapping() -> None:
+    with pytest.raises(AllocationError, match="unknown unit None"):
+        round_to_total(SEK(1), {}, unit=None)  # type: ignore[arg-type]
+    with pytest.raises(AllocationError, match="cannot round None"):
+        round_to_total(SEK(1), None)  # type: ignore[arg-type]

@@ -372,3 +372,85 @@ def test_assessment_is_immutable() -> None:
     fees = annual_fees(2024)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fees.total = SEK(1)  # type: ignore[misc]
+
+
+def test_schedule_parts_of_the_wrong_kind_are_refused() -> None:
+    with pytest.raises(FeeRuleError, match="rules None must be an iterable"):
+        FeeSchedule(rules=None)  # type: ignore[arg-type]
+    with pytest.raises(FeeRuleError, match="base_parties None must be one or more"):
+        IndexedRule(
+            first_year=2010,
+            last_year=None,
+            base_total=SEK(1),
+            source="x",
+            base_parties=None,  # type: ignore[arg-type]
+        )
+    with pytest.raises(FeeRuleError, match="base_parties .* must be one or more"):
+        IndexedRule(
+            first_year=2010,
+            last_year=None,
+            base_total=SEK(1),
+            source="x",
+            base_parties=(MUNICIPALITIES[0], 5),  # type: ignore[arg-type]
+        )
+    with pytest.raises(FeeRuleError, match="as str or bytes, got None"):
+        FeeSchedule.from_json(None)  # type: ignore[arg-type]
+    with pytest.raises(FeeRuleError, match="not valid JSON"):
+        FeeSchedule.from_json("[" * 100_000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.binary(),
+        st.recursive(
+            st.none()
+            | st.booleans()
+            | st.integers()
+            | st.floats(allow_nan=False)
+            | st.text(max_size=6),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(
+                    st.sampled_from(
+                        [
+                            "rules",
+                            "due",
+                            "kind",
+                            "first_year",
+                            "last_year",
+                            "rate",
+                            "base_total",
+                            "source",
+                            "decided",
+                            "base_parties",
+                            "month",
+                            "day",
+                        ]
+                    ),
+                    inner,
+                    max_size=6,
+                )
+            ),
+            max_leaves=20,
+        ).map(json.dumps),
+    )
+)
+def test_from_json_raises_only_fee_rule_errors(text: str | bytes) -> None:
+    try:
+        schedule = FeeSchedule.from_json(text)
+    except FeeRuleError:
+        return
+    assert FeeSchedule.from_dict(schedule.to_dict()) == schedule
+
+
+@pytest.mark.parametrize("parties", [False, 5, "Salem", MUNICIPALITIES[0]])
+def test_annual_fees_wants_a_collection_of_parties(parties: object) -> None:
+    with pytest.raises(FeeRuleError, match="must be a collection of municipalities"):
+        annual_fees(2024, parties=parties)  # type: ignore[arg-type]
+
+
+def test_annual_fees_wants_a_fee_schedule() -> None:
+    with pytest.raises(FeeRuleError, match="expected a FeeSchedule, got False"):
+        annual_fees(2024, schedule=False)  # type: ignore[arg-type]

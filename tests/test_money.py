@@ -212,3 +212,14 @@ def test_money_is_immutable_and_hashable() -> None:
     with pytest.raises(AttributeError):
         money.ore = 1  # type: ignore[misc]
     assert len({SEK(5), SEK("5.00"), SEK.from_ore(500)}) == 1
+
+
+def test_total_refuses_what_is_not_an_amount() -> None:
+    from sodertorn import InvalidAmountError
+
+    with pytest.raises(InvalidAmountError, match="expected an iterable"):
+        SEK.total(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidAmountError, match=r"cannot total 2 \(int\)"):
+        SEK.total([SEK(1), 2])  # type: ignore[list-item]
+    assert SEK.total(iter([SEK("0.01")] * 3)) == SEK("0.03")
+    assert SEK.total([]) == SEK(0)

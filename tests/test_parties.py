@@ -74,3 +74,10 @@ def test_municipality_constructor_validates(code: str) -> None:
 def test_empty_name_is_refused() -> None:
     with pytest.raises(UnknownMunicipalityError, match="name"):
         Municipality(code="0126", name=" ")
+
+
+def test_among_must_be_iterable() -> None:
+    with pytest.raises(UnknownMunicipalityError, match="cannot search None"):
+        municipality("Salem", among=None)  # type: ignore[arg-type]
+    with pytest.raises(UnknownMunicipalityError, match="cannot search '0126'"):
+        municipality("0126", among="0126")  # type: ignore[arg-type]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -358,3 +359,40 @@ def test_fuzz_jsonstat(data: object) -> None:
 def test_keys_of_the_register_are_municipalities() -> None:
     for party, year in Population.builtin().counts:
         assert isinstance(party, Municipality) and isinstance(year, int)
+
+
+def test_reference_date_refuses_what_is_not_a_year() -> None:
+    for year in (None, "2023", 2023.0, True, 0, 10_000):
+        with pytest.raises(PopulationDataError, match="is not a calendar year"):
+            reference_date(year)  # type: ignore[arg-type]
+    assert reference_date(1) == datetime.date(1, 12, 31)
+    assert reference_date(9999) == datetime.date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("parties", [None, (), 5, ["0126"]])
+def test_loaders_refuse_parties_that_are_not_municipalities(parties: object) -> None:
+    text = "code,year,population\n0140,2023,11800\n"
+    with pytest.raises(PopulationDataError, match="must be one or more Municipality"):
+        Population.parse_csv(text, parties=parties)  # type: ignore[arg-type]
+    with pytest.raises(PopulationDataError, match="must be one or more Municipality"):
+        Population.parse_scb_csv(text, parties=parties)  # type: ignore[arg-type]
+    with pytest.raises(PopulationDataError, match="must be one or more Municipality"):
+        Population.parse_jsonstat("{}", parties=parties)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [None, 5, ["code,year,population"]])
+def test_loaders_refuse_text_that_is_not_text(text: object) -> None:
+    with pytest.raises(PopulationDataError, match="expected the file's text as str or bytes"):
+        Population.parse_csv(text)  # type: ignore[arg-type]
+    with pytest.raises(PopulationDataError, match="expected the file's text as str or bytes"):
+        Population.parse_scb_csv(text)  # type: ignore[arg-type]
+
+
+def test_parse_csv_reads_bytes_as_the_loaders_do() -> None:
+    data = "code,year,population,name\n0181,2023,102000,Södertälje\n".encode("cp1252")
+    assert Population.parse_csv(data).total(2023) == 102000
+
+
+def test_load_refuses_what_is_not_a_path() -> None:
+    with pytest.raises(PopulationDataError, match="expected a path to a population file, got None"):
+        Population.load(None)  # type: ignore[arg-type]

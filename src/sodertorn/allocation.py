@@ -176,6 +176,12 @@ def round_to_total(
     """
     if not isinstance(total, SEK):
         raise AllocationError(f"cannot split {total!r}; expected an amount of SEK")
+    if not isinstance(unit, Unit):
+        raise AllocationError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    if not isinstance(exact, Mapping):
+        raise AllocationError(
+            f"cannot round {exact!r}; expected a mapping of keys to exact amounts"
+        )
     for key, value in exact.items():
         checked: object = value
         if isinstance(checked, bool) or not isinstance(checked, (int, Fraction)):

@@ -137,7 +137,10 @@ class IndexStep:
 
 
 def _sorted_parties(parties: Iterable[Municipality]) -> tuple[Municipality, ...]:
-    return tuple(sorted(parties))
+    try:
+        return tuple(sorted(parties))
+    except TypeError:
+        raise FeeRuleError(f"base_parties {parties!r} must be one or more Municipality") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -313,7 +316,10 @@ FeeRule = IndexedRule | PerCapitaRule
 
 
 def _rules(value: Iterable[FeeRule]) -> tuple[FeeRule, ...]:
-    rules = tuple(value)
+    try:
+        rules = tuple(value)
+    except TypeError:
+        raise FeeRuleError(f"rules {value!r} must be an iterable of fee rules") from None
     for rule in rules:
         if not isinstance(rule, (IndexedRule, PerCapitaRule)):
             raise FeeRuleError(f"{rule!r} is not a fee rule; expected IndexedRule or PerCapitaRule")
@@ -430,9 +436,11 @@ class FeeSchedule:
     @classmethod
     def from_json(cls, text: str | bytes) -> FeeSchedule:
         """Read a schedule from JSON text in the format of :meth:`from_dict`."""
+        if not isinstance(text, (str, bytes)):
+            raise FeeRuleError(f"expected the schedule's JSON as str or bytes, got {text!r}")
         try:
             data = json.loads(text)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise FeeRuleError(f"fee schedule is not valid JSON: {error}") from None
         return cls.from_dict(data)
 
@@ -783,10 +791,17 @@ def annual_fees(
         raise MissingDataError(f"expected a Population, got {population!r}")
     if schedule is None:
         schedule = FeeSchedule.default()
+    elif not isinstance(schedule, FeeSchedule):
+        raise FeeRuleError(f"expected a FeeSchedule, got {schedule!r}")
     if not isinstance(unit, Unit) or not isinstance(rounding, Rounding):
         raise FeeRuleError(f"expected a Unit and a Rounding, got {unit!r}, {rounding!r}")
     if parties is None:
         chosen = MUNICIPALITIES
+    elif isinstance(parties, (str, Municipality)) or not isinstance(parties, Iterable):
+        raise FeeRuleError(
+            f"parties {parties!r} must be a collection of municipalities (names, codes "
+            f"or Municipality), such as ['Huddinge', 'Salem']"
+        )
     else:
         chosen = tuple(
             sorted({municipality(p, among=population.parties or MUNICIPALITIES) for p in parties})

@@ -304,5 +304,22 @@ class SEK:
 
         >>> SEK.total([SEK(1), SEK("0.5")])
         SEK('1.50')
+        >>> SEK.total([SEK(1), 2])
+        Traceback (most recent call last):
+        ...
+        sodertorn.InvalidAmountError: cannot total 2 (int); expected amounts of SEK
         """
-        return sum(amounts, SEK(0))
+        try:
+            items = iter(amounts)
+        except TypeError:
+            raise InvalidAmountError(
+                f"cannot total {amounts!r}; expected an iterable of SEK amounts"
+            ) from None
+        ore = 0
+        for amount in items:
+            if not isinstance(amount, SEK):
+                raise InvalidAmountError(
+                    f"cannot total {amount!r} ({type(amount).__name__}); expected amounts of SEK"
+                )
+            ore += amount.ore
+        return SEK.from_ore(ore)

@@ -104,7 +104,14 @@ def municipality(
     >>> municipality(" 0140 ").name
     'Nykvarn'
     """
-    candidates = tuple(among)
+    try:
+        candidates = tuple(among)
+    except TypeError:
+        candidates = None
+    if candidates is None or not all(isinstance(m, Municipality) for m in candidates):
+        raise UnknownMunicipalityError(
+            f"cannot search {among!r}; expected an iterable of Municipality"
+        )
     if isinstance(name_or_code, Municipality):
         if name_or_code in candidates:
             return name_or_code

@@ -55,6 +55,8 @@ def reference_date(year: int) -> datetime.date:
     >>> reference_date(2023)
     datetime.date(2023, 12, 31)
     """
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise PopulationDataError(f"year {year!r} is not a calendar year; expected such as 2023")
     return datetime.date(year, 12, 31)
 
 
@@ -135,7 +137,31 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _known(parties: Iterable[Municipality], source: str | None) -> tuple[Municipality, ...]:
+    try:
+        known = tuple(parties)
+    except TypeError:
+        known = ()
+    if not known or not all(isinstance(p, Municipality) for p in known):
+        raise PopulationDataError(
+            f"parties {parties!r} must be one or more Municipality", source=source
+        )
+    return known
+
+
+def _text(text: object, source: str | None) -> str:
+    if isinstance(text, bytes):
+        return _decode(text)
+    if not isinstance(text, str):
+        raise PopulationDataError(
+            f"expected the file's text as str or bytes, got {type(text).__name__}", source=source
+        )
+    return text
+
+
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
+    if not isinstance(path, (str, os.PathLike)):
+        raise PopulationDataError(f"expected a path to a population file, got {path!r}")
     try:
         with open(path, "rb") as handle:
             return _decode(handle.read()), os.fspath(path)
@@ -280,7 +306,7 @@ class Population:
     @classmethod
     def parse_csv(
         cls,
-        text: str,
+        text: str | bytes,
         *,
         source: str = "<csv>",
         parties: Iterable[Municipality] = MUNICIPALITIES,
@@ -288,7 +314,8 @@ class Population:
         """Read the library's own CSV: a header ``code,year,population`` and one row each.
 
         A ``name`` column may be present and must then match the code. Lines starting
-        with ``#`` are comments. Errors name the line.
+        with ``#`` are comments; bytes are decoded as UTF-8, else Latin-1. Errors name
+        the line.
 
         >>> Population.parse_csv("code,year,population\\n0140,2023,11800\\n").total(2023)
         11800
@@ -297,10 +324,10 @@ class Population:
         ...
         sodertorn.PopulationDataError: <csv>: line 3: duplicate row for 0140 Nykvarn, 2023 (first on line 2)
         """
-        known = tuple(parties)
+        known = _known(parties, source)
         lines = [
             (number, line)
-            for number, line in enumerate(text.splitlines(), start=1)
+            for number, line in enumerate(_text(text, source).splitlines(), start=1)
             if line.strip() and not line.lstrip().startswith("#")
         ]
         if not lines:
@@ -370,10 +397,8 @@ class Population:
         >>> Population.parse_scb_csv(export).at(2023)
         {Municipality(code='0140', name='Nykvarn'): 11800}
         """
-        if isinstance(text, bytes):
-            text = _decode(text)
-        known = tuple(parties)
-        lines = text.splitlines()
+        known = _known(parties, source)
+        lines = _text(text, source).splitlines()
         header_at: int | None = None
         delimiter = ","
         year_columns: list[tuple[int, int]] = []
@@ -454,7 +479,8 @@ class Population:
         dimension the one with role ``time`` (or id ``Tid``); any other dimension must
         have a single category (for example the contents code ``BE0101N1``).
         """
-        return _parse_jsonstat(cls, data, source, tuple(parties), skip_unknown=skip_unknown)
+        known = _known(parties, source)
+        return _parse_jsonstat(cls, data, source, known, skip_unknown=skip_unknown)
 
 
 def _year_label(cell: str) -> str:

@@ -1,0 +1,104 @@
+"""The dependency direction between the package's layers (docs/architecture.md).
+
+Imports are read from the source with :mod:`ast`, so nothing is imported to check
+them. A module may import from its own layer and from lower layers, never from a
+higher one. Every module of the package must be placed in a layer, so a new module
+cannot slip past the rule; ``agreement`` and ``programme`` are placed before they
+exist, and the rule holds whether or not they are present.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parents[1] / "src" / "sodertorn"
+
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("sodertorn._version", "sodertorn.errors"),
+    ("sodertorn.parties", "sodertorn.money", "sodertorn.i18n", "sodertorn._format"),
+    ("sodertorn.allocation",),
+    ("sodertorn.population",),
+    ("sodertorn.fees",),
+    ("sodertorn.agreement", "sodertorn.programme"),
+    ("sodertorn.cli", "sodertorn.__main__", "sodertorn.testing", "sodertorn"),
+)
+"""Lowest first. A module in a subpackage belongs to the layer of its subpackage."""
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _layer(module: str) -> int | None:
+    for level, members in enumerate(LAYERS):
+        for member in members:
+            if module == member or (member != "sodertorn" and module.startswith(member + ".")):
+                return level
+    return None
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """The sodertorn modules *path* imports, at run time or for type checking."""
+    found: set[str] = set()
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            for alias in node.names:
+                # "from sodertorn import _format" imports a module, not the package root.
+                submodule = f"{base}.{alias.name}"
+                found.add(submodule if _known(submodule) else base)
+    return {name for name in found if name == "sodertorn" or name.startswith("sodertorn.")}
+
+
+def _known(name: str) -> bool:
+    """Whether *name* is a module of the package (not a name imported from one)."""
+    relative = PACKAGE.joinpath(*name.split(".")[1:])
+    return name == "sodertorn" or relative.with_suffix(".py").exists() or relative.is_dir()
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_every_module_has_a_layer() -> None:
+    unplaced = [module for module in MODULES if _layer(module) is None]
+    assert not unplaced, f"place {unplaced} in a layer of LAYERS and docs/architecture.md"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_module_imports_a_higher_layer(module: str) -> None:
+    level = _layer(module)
+    assert level is not None
+    upward = sorted(
+        imported
+        for imported in _imports(MODULES[module], module)
+        if (_layer(imported) or 0) > level
+    )
+    assert not upward, f"{module} (layer {level}) imports higher layers: {upward}"
+
+
+def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
+    source = tmp_path / "money.py"
+    source.write_text(
+        "from sodertorn.fees import annual_fees\nfrom . import cli\nimport sodertorn.agreement\n"
+        "from sodertorn import SEK\n",
+        encoding="utf-8",
+    )
+    imported = _imports(source, "sodertorn.money")
+    assert imported == {"sodertorn.fees", "sodertorn.cli", "sodertorn.agreement", "sodertorn"}
+    level = _layer("sodertorn.money")
+    assert level is not None
+    assert all(
+        (_layer(name) or 0) > level
+        for name in ("sodertorn.fees", "sodertorn.cli", "sodertorn.agreement.notice")
+    )
+    assert _layer("sodertorn.programme.goals") == _layer("sodertorn.agreement")

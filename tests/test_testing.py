@@ -1,0 +1,138 @@
+"""The public strategies of sodertorn.testing give what they promise."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import (
+    MUNICIPALITIES,
+    SEK,
+    AllocationError,
+    FeeSchedule,
+    IndexedRule,
+    InvalidAmountError,
+    Municipality,
+    PerCapitaRule,
+    Population,
+    PopulationDataError,
+    allocate,
+)
+from sodertorn.testing import (
+    amounts,
+    fee_rules,
+    fee_schedules,
+    invalid_amounts,
+    invalid_population_counts,
+    invalid_weights,
+    municipalities,
+    party_sets,
+    populations,
+    weights,
+    whole_kronor,
+)
+
+
+@given(amounts(min_value=SEK(-3), max_value=SEK("4.50")))
+def test_amounts_stay_within_bounds(amount: SEK) -> None:
+    assert SEK(-3) <= amount <= SEK("4.50")
+
+
+@given(whole_kronor(min_value=-5, max_value=5))
+def test_whole_kronor_are_whole(amount: SEK) -> None:
+    assert amount.is_whole_kronor
+    assert SEK(-5) <= amount <= SEK(5)
+
+
+@given(invalid_amounts())
+def test_invalid_amounts_are_refused(value: object) -> None:
+    with pytest.raises(InvalidAmountError):
+        SEK(value)  # type: ignore[arg-type]
+
+
+@given(weights(st.integers(), min_size=2, max_size=5, max_weight=9))
+def test_weights_are_non_negative_and_not_all_zero(w: dict[int, int]) -> None:
+    assert 2 <= len(w) <= 5
+    assert all(0 <= v <= 9 for v in w.values())
+    assert sum(w.values()) > 0
+    assert SEK.total(allocate(SEK(100), w).values()) == SEK(100)
+
+
+def test_weights_need_room_for_a_positive_weight() -> None:
+    with pytest.raises(ValueError, match="min_size 0"):
+        weights(min_size=0)
+
+
+@given(invalid_weights())
+def test_invalid_weights_are_refused(value: object) -> None:
+    with pytest.raises(AllocationError):
+        allocate(SEK(100), value)  # type: ignore[arg-type]
+
+
+@given(municipalities())
+def test_municipalities_are_valid(party: Municipality) -> None:
+    assert len(party.code) == 4
+    assert party.code.isdigit()
+    assert party.name.strip()
+
+
+@given(party_sets(MUNICIPALITIES[:3], min_size=2))
+def test_party_sets_are_sorted_subsets(chosen: tuple[Municipality, ...]) -> None:
+    assert 2 <= len(chosen) <= 3
+    assert set(chosen) <= set(MUNICIPALITIES[:3])
+    assert list(chosen) == sorted(chosen)
+
+
+@given(populations(MUNICIPALITIES[:2], first_year=2020, last_year=2022, min_count=0, max_count=3))
+def test_populations_cover_every_party_and_year(population: Population) -> None:
+    assert population.years == (2020, 2021, 2022)
+    assert population.parties == MUNICIPALITIES[:2]
+    assert all(0 <= count <= 3 for count in population.counts.values())
+
+
+@given(invalid_population_counts())
+def test_invalid_population_counts_are_refused(value: object) -> None:
+    with pytest.raises(PopulationDataError):
+        Population(value)  # type: ignore[arg-type]
+
+
+@given(fee_rules(first_year=2030, last_year=2040, among=MUNICIPALITIES[:2]))
+def test_fee_rules_lie_in_their_span(rule: IndexedRule | PerCapitaRule) -> None:
+    assert 2030 <= rule.first_year <= 2040
+    assert rule.last_year is None or rule.first_year <= rule.last_year <= 2040
+    if isinstance(rule, IndexedRule):
+        assert set(rule.base_parties) <= set(MUNICIPALITIES[:2])
+
+
+@given(fee_schedules(first_year=2030, last_year=2060, max_rules=3))
+def test_fee_schedules_have_one_rule_per_year_from_the_first(schedule: FeeSchedule) -> None:
+    rules = schedule.rules
+    assert 1 <= len(rules) <= 3
+    for year in range(rules[0].first_year, rules[-1].last_year or 2060):
+        assert schedule.rule_for(year).covers(year)
+    assert FeeSchedule.from_dict(schedule.to_dict()) == schedule
+
+
+def test_testing_names_the_extra_when_hypothesis_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    monkeypatch.delitem(sys.modules, "sodertorn.testing")
+    with pytest.raises(ImportError, match=r"sodertorn\[testing\]"):
+        importlib.import_module("sodertorn.testing")
+
+
+def test_importing_the_package_imports_neither_babel_nor_hypothesis() -> None:
+    code = (
+        "import sys, sodertorn\n"
+        "print(sorted(m for m in ('babel', 'hypothesis') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
