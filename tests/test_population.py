@@ -396,3 +396,19 @@ def test_parse_csv_reads_bytes_as_the_loaders_do() -> None:
 def test_load_refuses_what_is_not_a_path() -> None:
     with pytest.raises(PopulationDataError, match="expected a path to a population file, got None"):
         Population.load(None)  # type: ignore[arg-type]
+
+
+def test_years_and_parties_follow_the_counts_through_evolve_and_merge() -> None:
+    import attrs
+
+    huddinge, botkyrka = MUNICIPALITIES[:2]
+    first = Population({(botkyrka, 2021): 1, (huddinge, 2020): 2})
+    assert first.years == (2020, 2021)
+    assert first.parties == (huddinge, botkyrka)
+    changed = attrs.evolve(first, counts={(botkyrka, 2019): 3})
+    assert changed.years == (2019,)
+    assert changed.parties == (botkyrka,)
+    merged = first.merge(changed)
+    assert merged.years == (2019, 2020, 2021)
+    assert merged == Population({**first.counts, **changed.counts})
+    assert "_years" not in repr(first)

@@ -195,6 +195,13 @@ class Population:
         converter=_freeze, eq=False, repr=False
     )
     source: str = attrs.field(default="", kw_only=True)
+    # Derived once: every lookup searches the parties, so they must not be rebuilt per call.
+    _years: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    _parties: tuple[Municipality, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_years", tuple(sorted({year for _, year in self.counts})))
+        object.__setattr__(self, "_parties", tuple(sorted({party for party, _ in self.counts})))
 
     @property
     def _comparable(self) -> tuple[tuple[tuple[Municipality, int], int], ...]:
@@ -220,12 +227,12 @@ class Population:
     @property
     def years(self) -> tuple[int, ...]:
         """The years with at least one count, ascending."""
-        return tuple(sorted({year for _, year in self.counts}))
+        return self._years
 
     @property
     def parties(self) -> tuple[Municipality, ...]:
         """The municipalities with at least one count, in code order."""
-        return tuple(sorted({party for party, _ in self.counts}))
+        return self._parties
 
     def count(self, party: Municipality | str, year: int) -> int:
         """Inhabitants of *party* on 31 December of *year*."""
