@@ -12,11 +12,13 @@ import hashlib
 import json
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from sodertorn import (
     SEK,
+    FeeAssessment,
     FeeSchedule,
     IndexedRule,
     MissingDataError,
@@ -27,6 +29,9 @@ from sodertorn import (
     Unit,
     annual_fees,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 PINNED = Path(__file__).parent / "pinned" / "fees.json"
 YEARS = (2010, 2011, 2014, 2017, 2018, 2024)
@@ -68,12 +73,12 @@ def _broken() -> tuple[tuple[Municipality, ...], Population]:
     return (a, b, c), Population(counts, source="broken")
 
 
-def _error(call: object) -> str:
+def _error(call: Callable[[], FeeAssessment]) -> str:
     try:
-        result = call()  # type: ignore[operator]
+        result = call()
     except SodertornError as error:
         return f"{type(error).__name__}: {error}"
-    return f"ok: {result.to_dict()!r}"  # type: ignore[attr-defined]
+    return f"ok: {result.to_dict()!r}"
 
 
 def outputs() -> dict[str, str]:
