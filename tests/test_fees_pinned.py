@@ -8,6 +8,7 @@ deliberate change of output: ``python tests/test_fees_pinned.py``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -114,16 +115,13 @@ def outputs() -> dict[str, str]:
     rule = IndexedRule(
         first_year=2001, last_year=None, base_total=SEK(1000), source="x", base_parties=parties
     )
+    schedule = FeeSchedule(rules=[rule])
     for year in range(2001, 2011):
         out[f"broken {year}"] = _error(
-            lambda year=year: annual_fees(
-                year, broken, parties=parties, schedule=FeeSchedule(rules=[rule])
-            )
+            functools.partial(annual_fees, year, broken, parties=parties, schedule=schedule)
         )
         out[f"broken {year} without the zero"] = _error(
-            lambda year=year: annual_fees(
-                year, broken, parties=parties[::2], schedule=FeeSchedule(rules=[rule])
-            )
+            functools.partial(annual_fees, year, broken, parties=parties[::2], schedule=schedule)
         )
     return out
 
