@@ -32,9 +32,8 @@ def test_every_public_name_resolves_without_babel_or_hypothesis() -> None:
 
 
 def test_from_import_gives_the_object_of_its_module() -> None:
-    from sodertorn import SEK, annual_fees
+    from sodertorn import SEK, annual_fees, money
     from sodertorn.fees import annual_fees as defined
-    from sodertorn import money
 
     assert annual_fees is defined
     assert SEK is money.SEK
