@@ -101,6 +101,21 @@ def _check_decided(_: object, attribute: attrs.Attribute[Any], value: object) ->
         raise FeeRuleError(f"{attribute.name} {value!r} is not a datetime.date")
 
 
+def _fee_year(year: object) -> int:
+    """*year* if it is a calendar year, else :class:`~sodertorn.FeeRuleError`."""
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise FeeRuleError(f"fee year {year!r} is not a calendar year; expected such as 2024")
+    return year
+
+
+def _fee_inputs(year: object, population: object, parties: object) -> None:
+    _fee_year(year)
+    if not isinstance(population, Population):
+        raise MissingDataError(f"expected a Population, got {population!r}")
+    if not isinstance(parties, tuple) or not all(isinstance(p, Municipality) for p in parties):
+        raise FeeRuleError(f"parties {parties!r} must be a tuple of Municipality")
+
+
 def _exact_decimal(value: Fraction, places: int = 4) -> Decimal:
     """A fraction shown to *places* decimals (for explanations only, never for sums)."""
     with localcontext() as context:
@@ -192,12 +207,14 @@ class IndexedRule:
 
     def covers(self, year: int) -> bool:
         """Whether this rule sets the fee of *year*."""
+        _fee_year(year)
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def exact_fees(
         self, year: int, population: Population, parties: tuple[Municipality, ...]
     ) -> tuple[dict[Municipality, Fraction], dict[Municipality, tuple[IndexStep, ...]]]:
         """The exact fee of each party for *year*, and the yearly steps that led to it."""
+        _fee_inputs(year, population, parties)
         fees, base_weights, base_sum = self._closed_form(year, population, parties)
         return fees, {
             party: self._chain(year, population, party, base_weights, base_sum) for party in fees
@@ -266,6 +283,7 @@ class IndexedRule:
 
     def describe(self, lang: str = "sv") -> str:
         """The rule in one sentence, in *lang*."""
+        check_language(lang)
         return gettext(
             "{total} in {first} split by population on 31 December {base}; each later year "
             "each party's fee changes by the percentage its own population changed between "
@@ -324,17 +342,20 @@ class PerCapitaRule:
 
     def covers(self, year: int) -> bool:
         """Whether this rule sets the fee of *year*."""
+        _fee_year(year)
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def exact_fees(
         self, year: int, population: Population, parties: tuple[Municipality, ...]
     ) -> tuple[dict[Municipality, Fraction], dict[Municipality, tuple[IndexStep, ...]]]:
         """The exact fee of each party for *year* (no history: the rule has no memory)."""
+        _fee_inputs(year, population, parties)
         weights = _weights(population, year - 1, parties)
         return {party: self.rate.exact * count for party, count in weights.items()}, {}
 
     def describe(self, lang: str = "sv") -> str:
         """The rule in one sentence, in *lang*."""
+        check_language(lang)
         return gettext(
             "{rate} per inhabitant on 31 December of the year before the fee year", lang
         ).format(rate=format_money(self.rate, lang))
@@ -410,6 +431,7 @@ class FeeSchedule:
 
     def rule_for(self, year: int) -> FeeRule:
         """The rule that sets the fees of fee year *year*."""
+        _fee_year(year)
         for rule in self.rules:
             if rule.covers(year):
                 return rule
@@ -423,6 +445,7 @@ class FeeSchedule:
 
     def due_date(self, year: int) -> datetime.date:
         """The last day to pay the fee of *year* (15 March: Samarbetsavtal 2010, § 8)."""
+        _fee_year(year)
         return datetime.date(year, self.due_month, self.due_day)
 
     def with_rule(self, rule: FeeRule) -> FeeSchedule:
@@ -433,6 +456,8 @@ class FeeSchedule:
         *rule* ends before it. An earlier rule is not resumed after *rule*'s span: give
         those years a rule of their own.
         """
+        if not isinstance(rule, (IndexedRule, PerCapitaRule)):
+            raise FeeRuleError(f"{rule!r} is not a fee rule; expected IndexedRule or PerCapitaRule")
         kept: list[FeeRule] = []
         for old in self.rules:
             if old.first_year < rule.first_year:

@@ -297,6 +297,8 @@ class Population:
 
     def merge(self, other: Population) -> Population:
         """A register with the counts of both; *other* wins where both have a count."""
+        if not isinstance(other, Population):
+            raise PopulationDataError(f"can only merge another Population, got {other!r}")
         return Population(
             {**self.counts, **other.counts},
             source="; ".join(s for s in (self.source, other.source) if s),
