@@ -94,12 +94,12 @@ def _run(*argv: str) -> None:
 
 def test_import_attrs(benchmark: Any) -> None:
     benchmark.group = "import"
-    benchmark.pedantic(_run, args=("-c", "import attrs"), rounds=20, warmup_rounds=2)
+    benchmark.pedantic(_run, args=("-c", "import attrs"), rounds=30, warmup_rounds=2)
 
 
 def test_import_sodertorn(benchmark: Any) -> None:
     benchmark.group = "import"
-    benchmark.pedantic(_run, args=("-c", "import sodertorn"), rounds=20, warmup_rounds=2)
+    benchmark.pedantic(_run, args=("-c", "import sodertorn"), rounds=30, warmup_rounds=2)
 
 
 def test_import_sodertorn_leaves_babel_out() -> None:
@@ -109,7 +109,7 @@ def test_import_sodertorn_leaves_babel_out() -> None:
 
 def test_import_sodertorn_again(benchmark: Any) -> None:
     benchmark.group = "cli"
-    benchmark.pedantic(_run, args=("-c", "import sodertorn"), rounds=20, warmup_rounds=2)
+    benchmark.pedantic(_run, args=("-c", "import sodertorn"), rounds=30, warmup_rounds=2)
 
 
 def test_cli_fees_json(benchmark: Any) -> None:

@@ -21,6 +21,7 @@ from sodertorn import (
     Municipality,
     PerCapitaRule,
     Population,
+    PopulationDataError,
     Rounding,
     Unit,
     annual_fees,
@@ -454,3 +455,43 @@ def test_annual_fees_wants_a_collection_of_parties(parties: object) -> None:
 def test_annual_fees_wants_a_fee_schedule() -> None:
     with pytest.raises(FeeRuleError, match="expected a FeeSchedule, got False"):
         annual_fees(2024, schedule=False)  # type: ignore[arg-type]
+
+
+# Typed as Any so the junk below reaches the methods past the type checker.
+_SCHEDULE: Any = FeeSchedule.default()
+_REGISTER: Any = BUILTIN
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: _SCHEDULE.due_date(None), FeeRuleError, "fee year None"),
+        (lambda: _SCHEDULE.rule_for("2024"), FeeRuleError, "fee year '2024'"),
+        (lambda: _SCHEDULE.rules[0].covers(None), FeeRuleError, "fee year None"),
+        (lambda: _SCHEDULE.rules[1].covers(True), FeeRuleError, "fee year True"),
+        (lambda: _SCHEDULE.rules[0].describe(lang=[]), LocaleError, r"\[\]"),
+        (lambda: _SCHEDULE.rules[1].describe(lang=[]), LocaleError, r"\[\]"),
+        (lambda: _SCHEDULE.with_rule(None), FeeRuleError, "None is not a fee rule"),
+        (
+            lambda: _SCHEDULE.rules[0].exact_fees(None, BUILTIN, MUNICIPALITIES),
+            FeeRuleError,
+            "fee year None",
+        ),
+        (
+            lambda: _SCHEDULE.rules[1].exact_fees(2024, None, MUNICIPALITIES),
+            MissingDataError,
+            "expected a Population, got None",
+        ),
+        (
+            lambda: _SCHEDULE.rules[1].exact_fees(2024, BUILTIN, ["Salem"]),
+            FeeRuleError,
+            "tuple of Municipality",
+        ),
+        (lambda: _REGISTER.merge(None), PopulationDataError, "merge another Population, got None"),
+    ],
+)
+def test_methods_refuse_junk_with_the_packages_errors(
+    call: Any, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()

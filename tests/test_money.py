@@ -4,7 +4,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sodertorn import SEK, InvalidAmountError, LocaleError, Rounding, Unit, round_fraction
@@ -223,3 +223,34 @@ def test_total_refuses_what_is_not_an_amount() -> None:
         SEK.total([SEK(1), 2])  # type: ignore[list-item]
     assert SEK.total(iter([SEK("0.01")] * 3)) == SEK("0.03")
     assert SEK.total([]) == SEK(0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=None, min_value=-(10**15), max_value=10**15
+    )
+    | st.integers(min_value=-(10**15), max_value=10**15),
+    st.sampled_from(["sv_SE", "en", "de_CH", "fr"]),
+)
+def test_formatting_is_babels_own(value: Decimal | int, locale: str) -> None:
+    from babel.numbers import format_currency, format_decimal
+
+    from sodertorn import _format
+
+    number = Decimal(value)
+    parsed = _format._locale(locale)
+    pattern = parsed.currency_formats["standard"].pattern
+    if number == number.to_integral_value():
+        pattern = pattern.replace(".00", "")
+    babel_amount = format_currency(
+        number,
+        "SEK",
+        format=pattern,
+        locale=locale,
+        currency_digits=False,
+        decimal_quantization=False,
+    )
+    assert _format.format_amount(number, locale) == babel_amount
+    babel_number = format_decimal(value, locale=locale, decimal_quantization=False)
+    assert _format.format_number(value, locale) == babel_number

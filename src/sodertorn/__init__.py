@@ -1,35 +1,17 @@
 """The Södertörn municipalities' collaboration agreement as exact, typed Python.
 
-Re-exports only; each name lives in the module of its concept.
+Re-exports only; each name lives in the module of its concept. The errors are imported
+with the package; every other name is imported from its module the first time it is
+used (``sodertorn.SEK``, ``from sodertorn import SEK``), so ``import sodertorn`` stays
+light.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from sodertorn._version import __version__
-from sodertorn.agreement import (
-    Agreement,
-    Decision,
-    DecisionRule,
-    DissolutionStatement,
-    Election,
-    Financing,
-    Item,
-    Meeting,
-    MeetingCalendar,
-    MeetingKind,
-    Minutes,
-    Notice,
-    Outcome,
-    PartyStatement,
-    Position,
-    Project,
-    Reason,
-    SpecialContributions,
-    dissolve,
-    notice_period,
-    quorum_for,
-    special_contributions,
-    split_items,
-)
-from sodertorn.allocation import allocate, allocate_units, round_to_total
 from sodertorn.errors import (
     AllocationError,
     DissolutionError,
@@ -50,57 +32,212 @@ from sodertorn.errors import (
     UnknownMunicipalityError,
     UnknownProgrammeError,
 )
-from sodertorn.fees import (
-    FeeAssessment,
-    FeeLine,
-    FeeRule,
-    FeeSchedule,
-    IndexedRule,
-    IndexStep,
-    PerCapitaRule,
-    annual_fees,
+
+if TYPE_CHECKING:
+    from sodertorn.agreement import (
+        Agreement,
+        Decision,
+        DecisionRule,
+        DissolutionStatement,
+        Election,
+        Financing,
+        Item,
+        Meeting,
+        MeetingCalendar,
+        MeetingKind,
+        Minutes,
+        Notice,
+        Outcome,
+        PartyStatement,
+        Position,
+        Project,
+        Reason,
+        SpecialContributions,
+        dissolve,
+        notice_period,
+        quorum_for,
+        special_contributions,
+        split_items,
+    )
+    from sodertorn.allocation import allocate, allocate_units, round_to_total
+    from sodertorn.fees import (
+        FeeAssessment,
+        FeeLine,
+        FeeRule,
+        FeeSchedule,
+        IndexedRule,
+        IndexStep,
+        PerCapitaRule,
+        annual_fees,
+    )
+    from sodertorn.money import SEK, Rounding, Unit, round_fraction
+    from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
+    from sodertorn.population import Population, reference_date
+    from sodertorn.programme.adoption import AdoptionRecord, Answer, InForce, in_force
+    from sodertorn.programme.builtin import (
+        conference_hosts,
+        load_plan,
+        load_programme,
+        plan_years,
+        programme_names,
+    )
+    from sodertorn.programme.consistency import Finding, check_consistency
+    from sodertorn.programme.diff import NodeChange, ProgrammeDiff, diff_programmes
+    from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
+    from sodertorn.programme.plans import (
+        Activity,
+        Budget,
+        BudgetLine,
+        CalendarEntry,
+        CalendarKind,
+        CollaborationBody,
+        Conference,
+        Hosting,
+        Office,
+        OfficeRole,
+        Plan,
+    )
+    from sodertorn.programme.query import activities_for, find_goals, goals_without_activity
+    from sodertorn.programme.render import goals_html, goals_markdown, goals_text, plan_html
+    from sodertorn.programme.schema import (
+        PLAN_SCHEMA,
+        PROGRAMME_SCHEMA,
+        plan_from_dict,
+        plan_from_json,
+        plan_to_dict,
+        plan_to_json,
+        programme_from_dict,
+        programme_from_json,
+        programme_to_dict,
+        programme_to_json,
+    )
+
+_LAZY: dict[str, str] = {
+    "Activity": "sodertorn.programme.plans",
+    "AdoptionRecord": "sodertorn.programme.adoption",
+    "Agreement": "sodertorn.agreement",
+    "Answer": "sodertorn.programme.adoption",
+    "Budget": "sodertorn.programme.plans",
+    "BudgetLine": "sodertorn.programme.plans",
+    "CalendarEntry": "sodertorn.programme.plans",
+    "CalendarKind": "sodertorn.programme.plans",
+    "Claim": "sodertorn.programme.model",
+    "CollaborationBody": "sodertorn.programme.plans",
+    "Conference": "sodertorn.programme.plans",
+    "Decision": "sodertorn.agreement",
+    "DecisionRule": "sodertorn.agreement",
+    "DissolutionStatement": "sodertorn.agreement",
+    "Election": "sodertorn.agreement",
+    "FeeAssessment": "sodertorn.fees",
+    "FeeLine": "sodertorn.fees",
+    "FeeRule": "sodertorn.fees",
+    "FeeSchedule": "sodertorn.fees",
+    "Financing": "sodertorn.agreement",
+    "Finding": "sodertorn.programme.consistency",
+    "Hosting": "sodertorn.programme.plans",
+    "InForce": "sodertorn.programme.adoption",
+    "IndexStep": "sodertorn.fees",
+    "IndexedRule": "sodertorn.fees",
+    "Item": "sodertorn.agreement",
+    "MUNICIPALITIES": "sodertorn.parties",
+    "Meeting": "sodertorn.agreement",
+    "MeetingCalendar": "sodertorn.agreement",
+    "MeetingKind": "sodertorn.agreement",
+    "Minutes": "sodertorn.agreement",
+    "Municipality": "sodertorn.parties",
+    "Network": "sodertorn.programme.model",
+    "Node": "sodertorn.programme.model",
+    "NodeChange": "sodertorn.programme.diff",
+    "NodeKind": "sodertorn.programme.model",
+    "Notice": "sodertorn.agreement",
+    "Office": "sodertorn.programme.plans",
+    "OfficeRole": "sodertorn.programme.plans",
+    "Outcome": "sodertorn.agreement",
+    "PLAN_SCHEMA": "sodertorn.programme.schema",
+    "PROGRAMME_SCHEMA": "sodertorn.programme.schema",
+    "PartyStatement": "sodertorn.agreement",
+    "PerCapitaRule": "sodertorn.fees",
+    "Period": "sodertorn.programme.model",
+    "Plan": "sodertorn.programme.plans",
+    "Population": "sodertorn.population",
+    "Position": "sodertorn.agreement",
+    "Programme": "sodertorn.programme.model",
+    "ProgrammeDiff": "sodertorn.programme.diff",
+    "Project": "sodertorn.agreement",
+    "Reason": "sodertorn.agreement",
+    "Rounding": "sodertorn.money",
+    "SEK": "sodertorn.money",
+    "SpecialContributions": "sodertorn.agreement",
+    "Text": "sodertorn.programme.model",
+    "Unit": "sodertorn.money",
+    "activities_for": "sodertorn.programme.query",
+    "allocate": "sodertorn.allocation",
+    "allocate_units": "sodertorn.allocation",
+    "annual_fees": "sodertorn.fees",
+    "check_consistency": "sodertorn.programme.consistency",
+    "conference_hosts": "sodertorn.programme.builtin",
+    "diff_programmes": "sodertorn.programme.diff",
+    "dissolve": "sodertorn.agreement",
+    "find_goals": "sodertorn.programme.query",
+    "goals_html": "sodertorn.programme.render",
+    "goals_markdown": "sodertorn.programme.render",
+    "goals_text": "sodertorn.programme.render",
+    "goals_without_activity": "sodertorn.programme.query",
+    "in_force": "sodertorn.programme.adoption",
+    "load_plan": "sodertorn.programme.builtin",
+    "load_programme": "sodertorn.programme.builtin",
+    "municipality": "sodertorn.parties",
+    "notice_period": "sodertorn.agreement",
+    "plan_from_dict": "sodertorn.programme.schema",
+    "plan_from_json": "sodertorn.programme.schema",
+    "plan_html": "sodertorn.programme.render",
+    "plan_to_dict": "sodertorn.programme.schema",
+    "plan_to_json": "sodertorn.programme.schema",
+    "plan_years": "sodertorn.programme.builtin",
+    "programme_from_dict": "sodertorn.programme.schema",
+    "programme_from_json": "sodertorn.programme.schema",
+    "programme_names": "sodertorn.programme.builtin",
+    "programme_to_dict": "sodertorn.programme.schema",
+    "programme_to_json": "sodertorn.programme.schema",
+    "quorum_for": "sodertorn.agreement",
+    "reference_date": "sodertorn.population",
+    "round_fraction": "sodertorn.money",
+    "round_to_total": "sodertorn.allocation",
+    "special_contributions": "sodertorn.agreement",
+    "split_items": "sodertorn.agreement",
+}
+"""Where each re-exported name lives, imported on first use."""
+
+_SUBMODULES = frozenset(
+    {
+        "agreement",
+        "allocation",
+        "cli",
+        "fees",
+        "i18n",
+        "money",
+        "parties",
+        "population",
+        "programme",
+        "testing",
+    }
 )
-from sodertorn.money import SEK, Rounding, Unit, round_fraction
-from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
-from sodertorn.population import Population, reference_date
-from sodertorn.programme.adoption import AdoptionRecord, Answer, InForce, in_force
-from sodertorn.programme.builtin import (
-    conference_hosts,
-    load_plan,
-    load_programme,
-    plan_years,
-    programme_names,
-)
-from sodertorn.programme.consistency import Finding, check_consistency
-from sodertorn.programme.diff import NodeChange, ProgrammeDiff, diff_programmes
-from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
-from sodertorn.programme.plans import (
-    Activity,
-    Budget,
-    BudgetLine,
-    CalendarEntry,
-    CalendarKind,
-    CollaborationBody,
-    Conference,
-    Hosting,
-    Office,
-    OfficeRole,
-    Plan,
-)
-from sodertorn.programme.query import activities_for, find_goals, goals_without_activity
-from sodertorn.programme.render import goals_html, goals_markdown, goals_text, plan_html
-from sodertorn.programme.schema import (
-    PLAN_SCHEMA,
-    PROGRAMME_SCHEMA,
-    plan_from_dict,
-    plan_from_json,
-    plan_to_dict,
-    plan_to_json,
-    programme_from_dict,
-    programme_from_json,
-    programme_to_dict,
-    programme_to_json,
-)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # later look-ups are plain attribute access
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f"sodertorn.{name}")
+    raise AttributeError(f"module 'sodertorn' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "MUNICIPALITIES",

@@ -2,28 +2,60 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import (
+    NumberPattern,
+    get_currency_symbol,
+    get_decimal_precision,
+    get_decimal_quantum,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_pattern,
+)
 
 from sodertorn.errors import LocaleError
 
 if TYPE_CHECKING:
     import datetime
-    from decimal import Decimal
 
     from sodertorn.money import SEK
 
 
+_LOCALES: dict[str, Locale] = {}
+
+
 def _locale(locale: str) -> Locale:
+    """The parsed *locale*; each is parsed once, as parsing dominates a short format."""
+    if isinstance(locale, str) and locale in _LOCALES:
+        return _LOCALES[locale]
     try:
-        return Locale.parse(locale)
+        parsed = Locale.parse(locale)
     except (UnknownLocaleError, ValueError, TypeError):
         raise LocaleError(
             f"unknown locale {locale!r}; expected a locale such as 'sv_SE' or 'en'"
         ) from None
+    if isinstance(locale, str):
+        _LOCALES[locale] = parsed
+    return parsed
+
+
+@functools.cache
+def _currency_pattern(locale: Locale, whole: bool) -> NumberPattern:  # noqa: FBT001
+    """The locale's currency pattern, without decimals for whole kronor; parsed once."""
+    pattern = locale.currency_formats["standard"].pattern
+    return parse_pattern(pattern.replace(".00", "") if whole else pattern)
+
+
+@functools.cache
+def _decimal_pattern(locale: Locale) -> NumberPattern:
+    return parse_pattern(locale.decimal_formats[None])
 
 
 def format_money(amount: SEK, locale: str) -> str:
@@ -38,24 +70,88 @@ def format_amount(value: Decimal, locale: str) -> str:
     round first, with the rule they mean.
     """
     parsed = _locale(locale)
-    pattern = parsed.currency_formats["standard"].pattern
-    if value == value.to_integral_value():
-        pattern = pattern.replace(".00", "")
-    return str(
-        format_currency(
-            value,
-            "SEK",
-            format=pattern,
-            locale=parsed,
-            currency_digits=False,
-            decimal_quantization=False,
-        )
-    )
+    pattern = _currency_pattern(parsed, value == value.to_integral_value())
+    return _apply(pattern, value, parsed, "SEK")
 
 
 def format_number(value: int | Decimal, locale: str) -> str:
     """Format a number with the locale's grouping, every digit shown (no rounding)."""
-    return str(format_decimal(value, locale=_locale(locale), decimal_quantization=False))
+    parsed = _locale(locale)
+    return _apply(_decimal_pattern(parsed), value, parsed, None)
+
+
+@attrs.frozen
+class _Shape:
+    """What Babel looks up in the locale for each number, looked up once per pattern."""
+
+    prefix: str
+    suffix: str
+    group: str
+    decimal: str
+    grouping: tuple[int, int]
+    int_min: int
+    frac_prec: tuple[int, int]
+
+
+@functools.cache
+def _shape(pattern: NumberPattern, locale: Locale, currency: str | None) -> _Shape | None:
+    """The shape of a plain pattern (no exponent, significant digits, scale or plurals)."""
+    affixes = pattern.prefix[0] + pattern.suffix[0]
+    if pattern.exp_prec or "@" in pattern.pattern or pattern.scale or "¤¤¤" in affixes:
+        return None
+    if "¤" in affixes and currency is None:
+        return None
+
+    def affix(text: str) -> str:
+        if currency is not None:
+            text = text.replace("¤¤", currency.upper())
+            text = text.replace("¤", get_currency_symbol(currency, locale))
+        return re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
+
+    return _Shape(
+        prefix=affix(pattern.prefix[0]),
+        suffix=affix(pattern.suffix[0]),
+        group=get_group_symbol(locale),
+        decimal=get_decimal_symbol(locale),
+        grouping=pattern.grouping,
+        int_min=pattern.int_prec[0],
+        frac_prec=pattern.frac_prec,
+    )
+
+
+def _apply(
+    pattern: NumberPattern, value: int | Decimal, locale: Locale, currency: str | None
+) -> str:
+    """Babel's ``pattern.apply`` without quantization, the locale's symbols looked up once.
+
+    Babel's own steps for a non-negative finite number and a plain pattern; anything
+    else is left to Babel.
+    """
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    shape = _shape(pattern, locale, currency)
+    if shape is None or number.is_signed() or not number.is_finite():
+        return str(
+            pattern.apply(
+                value, locale, currency=currency, currency_digits=False, decimal_quantization=False
+            )
+        )
+    number = number.normalize()
+    frac_min, frac_max = shape.frac_prec[0], max(shape.frac_prec[1], get_decimal_precision(number))
+    whole, _, fraction = f"{number.quantize(get_decimal_quantum(frac_max)):f}".partition(".")
+    whole = whole.rjust(shape.int_min, "0")
+    size, grouped = shape.grouping[0], ""
+    while len(whole) > size:
+        grouped = shape.group + whole[-size:] + grouped
+        whole = whole[:-size]
+        size = shape.grouping[1]
+    fraction = (fraction or "0").ljust(frac_min, "0")
+    if frac_max == 0 or (frac_min == 0 and int(fraction) == 0):
+        fraction = ""
+    else:
+        while len(fraction) > frac_min and fraction[-1] == "0":
+            fraction = fraction[:-1]
+        fraction = shape.decimal + fraction
+    return shape.prefix + whole + grouped + fraction + shape.suffix
 
 
 def format_date(value: datetime.date, locale: str) -> str:

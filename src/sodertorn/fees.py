@@ -36,7 +36,7 @@ import datetime
 import functools
 import itertools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from importlib import resources
@@ -101,6 +101,21 @@ def _check_decided(_: object, attribute: attrs.Attribute[Any], value: object) ->
         raise FeeRuleError(f"{attribute.name} {value!r} is not a datetime.date")
 
 
+def _fee_year(year: object) -> int:
+    """*year* if it is a calendar year, else :class:`~sodertorn.FeeRuleError`."""
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise FeeRuleError(f"fee year {year!r} is not a calendar year; expected such as 2024")
+    return year
+
+
+def _fee_inputs(year: object, population: object, parties: object) -> None:
+    _fee_year(year)
+    if not isinstance(population, Population):
+        raise MissingDataError(f"expected a Population, got {population!r}")
+    if not isinstance(parties, tuple) or not all(isinstance(p, Municipality) for p in parties):
+        raise FeeRuleError(f"parties {parties!r} must be a tuple of Municipality")
+
+
 def _exact_decimal(value: Fraction, places: int = 4) -> Decimal:
     """A fraction shown to *places* decimals (for explanations only, never for sums)."""
     with localcontext() as context:
@@ -134,6 +149,10 @@ class IndexStep:
     def change(self) -> Fraction:
         """The relative change of population, ``after / before - 1``."""
         return Fraction(self.after, self.before) - 1
+
+
+def _code(party: Municipality) -> str:
+    return party.code
 
 
 def _sorted_parties(parties: Iterable[Municipality]) -> tuple[Municipality, ...]:
@@ -188,44 +207,83 @@ class IndexedRule:
 
     def covers(self, year: int) -> bool:
         """Whether this rule sets the fee of *year*."""
+        _fee_year(year)
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def exact_fees(
         self, year: int, population: Population, parties: tuple[Municipality, ...]
     ) -> tuple[dict[Municipality, Fraction], dict[Municipality, tuple[IndexStep, ...]]]:
         """The exact fee of each party for *year*, and the yearly steps that led to it."""
+        _fee_inputs(year, population, parties)
+        fees, base_weights, base_sum = self._closed_form(year, population, parties)
+        return fees, {
+            party: self._chain(year, population, party, base_weights, base_sum) for party in fees
+        }
+
+    def _base(self, population: Population) -> tuple[dict[Municipality, int], int]:
         base_weights = _weights(population, self.first_year - 1, self.base_parties)
         base_sum = sum(base_weights.values())
         if base_sum == 0:
             raise FeeRuleError(
                 f"the population of the base parties on 31 Dec {self.first_year - 1} is zero"
             )
+        return base_weights, base_sum
+
+    def _closed_form(
+        self, year: int, population: Population, parties: tuple[Municipality, ...]
+    ) -> tuple[dict[Municipality, Fraction], dict[Municipality, int], int]:
+        """The fees of :meth:`exact_fees` without the steps, in one step per party.
+
+        The chain fee(y) = fee(y − 1) × P(y − 1) / P(y − 2) telescopes to
+        *base_total* × P(m, y − 1) / ΣP(base), exactly, wherever every step is defined:
+        each count from the base year to *y* − 1 is known and none before *y* − 1 is zero.
+        Where a step is not defined, the chain is walked to raise its own error.
+        """
+        base_weights, base_sum = self._base(population)
         fees: dict[Municipality, Fraction] = {}
-        history: dict[Municipality, tuple[IndexStep, ...]] = {}
         for party in parties:
             if party not in base_weights:
                 raise FeeRuleError(
                     f"{party.name} was not a party in fee year {self.first_year}, so the "
                     f"indexed rule ({self.source}) gives it no fee"
                 )
-            fee = self.base_total.exact * base_weights[party] / base_sum
-            steps = [IndexStep(year=self.first_year, before=0, after=base_weights[party], fee=fee)]
-            for step_year in range(self.first_year + 1, year + 1):
-                before = population.count(party, step_year - 2)
-                after = population.count(party, step_year - 1)
-                if before == 0:
-                    raise FeeRuleError(
-                        f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "
-                        f"population change to {step_year - 1} is undefined"
-                    )
-                fee = fee * after / before
-                steps.append(IndexStep(year=step_year, before=before, after=after, fee=fee))
-            fees[party] = fee
-            history[party] = tuple(steps)
-        return fees, history
+            if year <= self.first_year:
+                count = base_weights[party]
+            else:
+                positive_to = population._positive_run(party, self.first_year - 1)
+                if year - 2 > positive_to or (
+                    year - 1 > positive_to and (party, year - 1) not in population.counts
+                ):
+                    self._chain(year, population, party, base_weights, base_sum)  # raises
+                count = population.counts[(party, year - 1)]
+            fees[party] = self.base_total.exact * count / base_sum
+        return fees, base_weights, base_sum
+
+    def _chain(
+        self,
+        year: int,
+        population: Population,
+        party: Municipality,
+        base_weights: dict[Municipality, int],
+        base_sum: int,
+    ) -> tuple[IndexStep, ...]:
+        fee = self.base_total.exact * base_weights[party] / base_sum
+        steps = [IndexStep(year=self.first_year, before=0, after=base_weights[party], fee=fee)]
+        for step_year in range(self.first_year + 1, year + 1):
+            before = population.count(party, step_year - 2)
+            after = population.count(party, step_year - 1)
+            if before == 0:
+                raise FeeRuleError(
+                    f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "
+                    f"population change to {step_year - 1} is undefined"
+                )
+            fee = fee * after / before
+            steps.append(IndexStep(year=step_year, before=before, after=after, fee=fee))
+        return tuple(steps)
 
     def describe(self, lang: str = "sv") -> str:
         """The rule in one sentence, in *lang*."""
+        check_language(lang)
         return gettext(
             "{total} in {first} split by population on 31 December {base}; each later year "
             "each party's fee changes by the percentage its own population changed between "
@@ -284,17 +342,20 @@ class PerCapitaRule:
 
     def covers(self, year: int) -> bool:
         """Whether this rule sets the fee of *year*."""
+        _fee_year(year)
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def exact_fees(
         self, year: int, population: Population, parties: tuple[Municipality, ...]
     ) -> tuple[dict[Municipality, Fraction], dict[Municipality, tuple[IndexStep, ...]]]:
         """The exact fee of each party for *year* (no history: the rule has no memory)."""
+        _fee_inputs(year, population, parties)
         weights = _weights(population, year - 1, parties)
         return {party: self.rate.exact * count for party, count in weights.items()}, {}
 
     def describe(self, lang: str = "sv") -> str:
         """The rule in one sentence, in *lang*."""
+        check_language(lang)
         return gettext(
             "{rate} per inhabitant on 31 December of the year before the fee year", lang
         ).format(rate=format_money(self.rate, lang))
@@ -370,6 +431,7 @@ class FeeSchedule:
 
     def rule_for(self, year: int) -> FeeRule:
         """The rule that sets the fees of fee year *year*."""
+        _fee_year(year)
         for rule in self.rules:
             if rule.covers(year):
                 return rule
@@ -383,6 +445,7 @@ class FeeSchedule:
 
     def due_date(self, year: int) -> datetime.date:
         """The last day to pay the fee of *year* (15 March: Samarbetsavtal 2010, § 8)."""
+        _fee_year(year)
         return datetime.date(year, self.due_month, self.due_day)
 
     def with_rule(self, rule: FeeRule) -> FeeSchedule:
@@ -393,6 +456,8 @@ class FeeSchedule:
         *rule* ends before it. An earlier rule is not resumed after *rule*'s span: give
         those years a rule of their own.
         """
+        if not isinstance(rule, (IndexedRule, PerCapitaRule)):
+            raise FeeRuleError(f"{rule!r} is not a fee rule; expected IndexedRule or PerCapitaRule")
         kept: list[FeeRule] = []
         for old in self.rules:
             if old.first_year < rule.first_year:
@@ -478,7 +543,7 @@ def _default_schedule() -> FeeSchedule:
     return FeeSchedule.from_json(text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class FeeLine:
     """One party's fee in an assessment."""
 
@@ -491,8 +556,35 @@ class FeeLine:
     """The fee before rounding, in kronor."""
     amount: SEK
     """The fee to pay."""
-    steps: tuple[IndexStep, ...] = ()
-    """For an indexed year, each year's step from the base year."""
+    _steps: tuple[IndexStep, ...] = attrs.field(default=(), alias="steps")
+    # How to derive the steps when first asked for (an explanation is not always read).
+    _derive: Callable[[], tuple[IndexStep, ...]] | None = attrs.field(default=None, alias="_derive")
+
+    @property
+    def steps(self) -> tuple[IndexStep, ...]:
+        """For an indexed year, each year's step from the base year."""
+        if self._derive is not None:
+            object.__setattr__(self, "_steps", self._derive())
+            object.__setattr__(self, "_derive", None)
+        return self._steps
+
+    def _fields(self) -> tuple[Municipality, int, Fraction, SEK, tuple[IndexStep, ...]]:
+        return (self.party, self.population, self.exact, self.amount, self.steps)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, FeeLine)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"FeeLine(party={self.party!r}, population={self.population!r}, "
+            f"exact={self.exact!r}, amount={self.amount!r}, steps={self.steps!r})"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -803,13 +895,27 @@ def annual_fees(
             f"or Municipality), such as ['Huddinge', 'Salem']"
         )
     else:
-        chosen = tuple(
-            sorted({municipality(p, among=population.parties or MUNICIPALITIES) for p in parties})
-        )
+        among = population.parties or MUNICIPALITIES
+        known = frozenset(among)
+        # A Municipality of the data is found as itself; anything else is looked up.
+        found = {
+            p if isinstance(p, Municipality) and p in known else municipality(p, among=among)
+            for p in parties
+        }
+        chosen = tuple(sorted(found, key=_code))
         if not chosen:
             raise FeeRuleError("no parties given; expected at least one municipality")
     rule = schedule.rule_for(year)
-    exact, history = rule.exact_fees(year, population, chosen)
+    derive: dict[Municipality, Callable[[], tuple[IndexStep, ...]]] = {}
+    if isinstance(rule, IndexedRule):
+        # The steps are derived only if read (explain() of one party reads them).
+        exact, base_weights, base_sum = rule._closed_form(year, population, chosen)
+        for party in chosen:
+            derive[party] = functools.partial(
+                rule._chain, year, population, party, base_weights, base_sum
+            )
+    else:
+        exact, _ = rule.exact_fees(year, population, chosen)
     exact_total = sum(exact.values(), Fraction(0))
     total = SEK.from_exact(exact_total, unit=unit, rounding=rounding)
     amounts = round_to_total(total, exact, unit=unit)
@@ -820,7 +926,7 @@ def annual_fees(
             population=weights[party],
             exact=exact[party],
             amount=amounts[party],
-            steps=history.get(party, ()),
+            _derive=derive.get(party),
         )
         for party in chosen
     )

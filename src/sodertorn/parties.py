@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["MUNICIPALITIES", "Municipality", "municipality"]
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class Municipality:
     """A Swedish municipality: its SCB code and its Swedish name.
 

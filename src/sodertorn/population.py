@@ -22,6 +22,7 @@ sodertorn.MissingDataError: no population for 31 Dec 1999; the data has 2008-202
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime
 import functools
@@ -198,10 +199,32 @@ class Population:
     # Derived once: every lookup searches the parties, so they must not be rebuilt per call.
     _years: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _parties: tuple[Municipality, ...] = attrs.field(init=False, eq=False, repr=False)
+    # Derived on first use, per party: the years without a positive count (see _positive_run).
+    _gaps: dict[Municipality, tuple[int, ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_years", tuple(sorted({year for _, year in self.counts})))
         object.__setattr__(self, "_parties", tuple(sorted({party for party, _ in self.counts})))
+
+    def _positive_run(self, party: Municipality, year: int) -> int:
+        """The last year up to which *party* has a positive count every year from *year*.
+
+        ``year - 1`` when *year* itself has no positive count. Computed from the party's
+        gaps, found once per party, so a chain of years costs one look-up, not one a year.
+        """
+        gaps = self._gaps.get(party)
+        if gaps is None:
+            first, last = (self._years[0], self._years[-1]) if self._years else (0, -1)
+            gaps = (
+                *(y for y in range(first, last + 1) if self.counts.get((party, y), 0) <= 0),
+                last + 1,
+            )
+            self._gaps[party] = gaps
+        if not self._years or year < self._years[0]:
+            return year - 1
+        return gaps[bisect.bisect_left(gaps, year)] - 1
 
     @property
     def _comparable(self) -> tuple[tuple[tuple[Municipality, int], int], ...]:
@@ -236,6 +259,8 @@ class Population:
 
     def count(self, party: Municipality | str, year: int) -> int:
         """Inhabitants of *party* on 31 December of *year*."""
+        if isinstance(party, Municipality) and (party, year) in self.counts:
+            return self.counts[(party, year)]  # a party with a count is one of ours
         found = municipality(party, among=self.parties or MUNICIPALITIES)
         try:
             return self.counts[(found, year)]
@@ -260,7 +285,11 @@ class Population:
             )
         if parties is None:
             return {p: c for (p, y), c in self.counts.items() if y == year}
-        return {p: self.count(p, year) for p in sorted(set(parties))}
+        chosen = set(parties)
+        if all(isinstance(p, Municipality) for p in chosen):
+            # Municipalities order by code alone: the same order as sorted(), faster.
+            return {p: self.count(p, year) for p in sorted(chosen, key=_code)}
+        return {p: self.count(p, year) for p in sorted(chosen)}
 
     def total(self, year: int, parties: Iterable[Municipality] | None = None) -> int:
         """Sum of the counts on 31 December of *year* (for *parties*, default all)."""
@@ -268,6 +297,8 @@ class Population:
 
     def merge(self, other: Population) -> Population:
         """A register with the counts of both; *other* wins where both have a count."""
+        if not isinstance(other, Population):
+            raise PopulationDataError(f"can only merge another Population, got {other!r}")
         return Population(
             {**self.counts, **other.counts},
             source="; ".join(s for s in (self.source, other.source) if s),
@@ -488,6 +519,10 @@ class Population:
         """
         known = _known(parties, source)
         return _parse_jsonstat(cls, data, source, known, skip_unknown=skip_unknown)
+
+
+def _code(party: Municipality) -> str:
+    return party.code
 
 
 def _year_label(cell: str) -> str:
