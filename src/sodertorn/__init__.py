@@ -224,15 +224,18 @@ _SUBMODULES = frozenset(
 )
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value  # later look-ups are plain attribute access
-        return value
-    if name in _SUBMODULES:
-        return importlib.import_module(f"sodertorn.{name}")
-    raise AttributeError(f"module 'sodertorn' has no attribute {name!r}")
+# Hidden from type checkers, which see the imports above: a misspelt name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(module), name)
+            globals()[name] = value  # later look-ups are plain attribute access
+            return value
+        if name in _SUBMODULES:
+            return importlib.import_module(f"sodertorn.{name}")
+        raise AttributeError(f"module 'sodertorn' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
