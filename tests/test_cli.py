@@ -155,3 +155,24 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"] == "2083296"
+
+
+def test_fees_does_not_load_the_other_subcommands(tmp_path: Path) -> None:
+    code = (
+        "import sys; from sodertorn.cli import main; main(['fees', '2024', '--format', 'json']);"
+        "print(sorted(m for m in sys.modules if m.startswith(('sodertorn.agreement',"
+        " 'sodertorn.programme', 'babel'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("fees", "notice", "dissolve", "goals"):
+        assert command in out

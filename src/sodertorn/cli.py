@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import json
 import os
@@ -64,8 +65,13 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``sodertorn`` command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``sodertorn`` command.
+
+    With *command*, only the modules that subcommand needs are imported (so ``sodertorn
+    fees`` does not load the governance and programme rules); without it, or for a name
+    that is no subcommand, all of them, so that help and errors list every subcommand.
+    """
     parser = _Parser(
         prog="sodertorn",
         description="The Södertörn collaboration agreement: fees, rules and programmes.",
@@ -105,23 +111,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(fees)
     fees.set_defaults(func=_fees)
 
-    for register in _registrars():
+    if command == "fees":
+        modules: list[str] = []
+    elif command in _SUBCOMMANDS:
+        modules = [_SUBCOMMANDS[command]]
+    else:
+        modules = sorted(set(_SUBCOMMANDS.values()))
+    for module in modules:
+        register: Callable[[Any], None] = importlib.import_module(module).register
         register(commands)
     return parser
 
 
-def _registrars() -> list[Callable[[Any], None]]:
-    from sodertorn.agreement._cli import register as agreement  # noqa: PLC0415
-    from sodertorn.programme._cli import register as programme  # noqa: PLC0415
+_SUBCOMMANDS = {
+    "notice": "sodertorn.agreement._cli",
+    "dissolve": "sodertorn.agreement._cli",
+    "goals": "sodertorn.programme._cli",
+}
+"""Where each subcommand other than ``fees`` is defined."""
 
-    return [agreement, programme]
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in *argv*: its first argument that is not an option."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command(arguments))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         status: int = args.func(args)
     except _UsageError as error:
         print(str(error).splitlines()[0], file=sys.stderr)
