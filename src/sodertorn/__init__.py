@@ -86,6 +86,7 @@ from sodertorn.programme.plans import (
     Office,
     OfficeRole,
     Plan,
+    RevenueCheck,
 )
 from sodertorn.programme.query import activities_for, find_goals, goals_without_activity
 from sodertorn.programme.render import goals_html, goals_markdown, goals_text, plan_html
@@ -168,6 +169,7 @@ __all__ = [
     "ProgrammeDiff",
     "Project",
     "Reason",
+    "RevenueCheck",
     "Rounding",
     "SchemaError",
     "SodertornError",
