@@ -7,7 +7,7 @@ import warnings
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sodertorn import (
@@ -90,8 +90,15 @@ def test_a_committee_meeting_outside_the_plans_year_is_refused() -> None:
         attrs.evolve(plan, calendar=(*plan.calendar, stray)).committee_calendar()
 
 
+def test_a_plan_before_the_agreement_has_no_committee_calendar() -> None:
+    plan = attrs.evolve(load_plan(2019), year=2009, calendar=())
+    with pytest.raises(PlanError, match="plan year 2009 is before the agreement came into force"):
+        plan.committee_calendar()
+
+
 @given(plans())
 def test_every_committee_entry_becomes_a_meeting_of_its_kind(plan: Plan) -> None:
+    assume(plan.year >= 2010)
     entries = [e for e in plan.meetings(COMMITTEE) if e.start.year == plan.year]
     plan = attrs.evolve(plan, calendar=entries)
     calendar = plan.committee_calendar()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.agreement.meetings import Meeting, MeetingCalendar, MeetingKind
+from sodertorn.agreement.terms import IN_FORCE_FROM
 from sodertorn.errors import MissingDataError, PlanError
 from sodertorn.fees import FeeAssessment, PerCapitaRule, annual_fees
 from sodertorn.i18n import check_language, format_date, format_money, format_number, gettext
@@ -767,6 +768,11 @@ class Plan:
             CalendarKind.MEETING: MeetingKind.ORDINARY,
             CalendarKind.PLANNING_CONFERENCE: MeetingKind.PLANNING_CONFERENCE,
         }
+        if self.year < IN_FORCE_FROM.year:
+            raise PlanError(
+                f"plan year {self.year} is before the agreement came into force on "
+                f"{IN_FORCE_FROM.isoformat()}; expected a year the committee existed"
+            )
         entries = self.meetings(CollaborationBody.COMMITTEE)
         for entry in entries:
             if entry.start.year != self.year:
