@@ -86,6 +86,26 @@ def test_no_module_imports_a_higher_layer(module: str) -> None:
     assert not upward, f"{module} (layer {level}) imports higher layers: {upward}"
 
 
+def test_the_agreement_does_not_import_the_programme() -> None:
+    """Within layer 5 the programme builds on the agreement (a plan's calendar becomes a
+    MeetingCalendar), never the other way, so the two cannot import each other in a cycle."""
+    uses = {
+        module: sorted(
+            name
+            for name in _imports(MODULES[module], module)
+            if name.startswith("sodertorn.programme")
+        )
+        for module in MODULES
+        if module.startswith("sodertorn.agreement")
+    }
+    assert uses
+    assert not any(uses.values()), uses
+    assert any(
+        name.startswith("sodertorn.agreement")
+        for name in _imports(MODULES["sodertorn.programme.plans"], "sodertorn.programme.plans")
+    )
+
+
 def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
     source = tmp_path / "money.py"
     source.write_text(

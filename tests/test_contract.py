@@ -73,34 +73,7 @@ def test_the_walk_finds_constructors_functions_and_methods() -> None:
     )
 
 
-# Programme queries and renderers that do not yet check their arguments at the boundary
-# (junk reaches attribute access); tracked for the programme's next change.
-KNOWN_GAPS = {
-    "activities_for",
-    "conference_hosts",
-    "find_goals",
-    "goals_html",
-    "goals_markdown",
-    "goals_text",
-    "goals_without_activity",
-    "plan_html",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=False, reason="known gap: no argument checks at the boundary yet"
-            ),
-        )
-        if name in KNOWN_GAPS
-        else name
-        for name in sorted(CALLABLES)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(CALLABLES))
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     args=st.lists(JUNK, max_size=_MAX_ARGS),

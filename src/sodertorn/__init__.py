@@ -96,6 +96,7 @@ if TYPE_CHECKING:
         Office,
         OfficeRole,
         Plan,
+        RevenueCheck,
     )
     from sodertorn.programme.query import activities_for, find_goals, goals_without_activity
     from sodertorn.programme.render import goals_html, goals_markdown, goals_text, plan_html
@@ -159,6 +160,7 @@ _LAZY: dict[str, str] = {
     "PerCapitaRule": "sodertorn.fees",
     "Period": "sodertorn.programme.model",
     "Plan": "sodertorn.programme.plans",
+    "RevenueCheck": "sodertorn.programme.plans",
     "Population": "sodertorn.population",
     "Position": "sodertorn.agreement",
     "Programme": "sodertorn.programme.model",
@@ -308,6 +310,7 @@ __all__ = [
     "ProgrammeDiff",
     "Project",
     "Reason",
+    "RevenueCheck",
     "Rounding",
     "SchemaError",
     "SodertornError",

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -37,8 +38,6 @@ from sodertorn.errors import GoalTreeError, UndecidedError
 from sodertorn.parties import MUNICIPALITIES, Municipality
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from sodertorn.programme.model import Programme
 
 __all__ = ["EXECUTIVE_BOARD", "AdoptionRecord", "Answer", "InForce", "in_force"]
@@ -125,6 +124,8 @@ class AdoptionRecord:
 
     def adopted_by(self, day: datetime.date) -> bool | None:
         """Whether the adoption had happened on *day*; ``None`` if the source cannot say."""
+        if not _is_day(day):
+            raise GoalTreeError(f"invalid day {day!r}; expected a datetime.date")
         if self.date is not None:
             return self.date <= day
         if self.latest is not None and self.latest <= day:
@@ -207,9 +208,20 @@ def in_force(
     ...
     sodertorn.GoalTreeError: invalid day '2024-01-01'; expected a datetime.date
     """
+    from sodertorn.programme.model import check_programme  # noqa: PLC0415 - import cycle
+
+    check_programme(programme)
     if not _is_day(day):
         raise GoalTreeError(f"invalid day {day!r}; expected a datetime.date")
+    if parties is not None and (
+        isinstance(parties, (str, bytes, Municipality)) or not isinstance(parties, Iterable)
+    ):
+        raise GoalTreeError(
+            f"invalid parties {parties!r}; expected a collection of Municipality values"
+        )
     required = tuple(MUNICIPALITIES if parties is None else parties)
+    if not required:
+        raise GoalTreeError("no parties given; expected at least one Municipality")
     for party in required:
         if not isinstance(party, Municipality):
             raise GoalTreeError(f"invalid party {party!r}; expected a Municipality")

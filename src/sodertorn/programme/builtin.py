@@ -28,6 +28,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.errors import MissingDataError, UnknownProgrammeError
+from sodertorn.programme.plans import check_conference_name, check_year
 
 if TYPE_CHECKING:
     from sodertorn.parties import Municipality
@@ -133,7 +134,13 @@ def conference_hosts(conference: str, year: int) -> tuple[Municipality, ...]:
     Traceback (most recent call last):
     ...
     sodertorn.MissingDataError: no built-in plan records a host of 'Södertörnskonferensen' in 2025
+    >>> conference_hosts(None, 2025)
+    Traceback (most recent call last):
+    ...
+    sodertorn.PlanError: invalid conference name None; expected a name such as 'Rådslaget'
     """
+    check_conference_name(conference)
+    check_year(year)
     for plan_year in reversed(_PLANS):
         plan = load_plan(plan_year)
         for candidate in plan.conferences:

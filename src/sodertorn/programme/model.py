@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
+from sodertorn.i18n import check_language
 from sodertorn.programme.adoption import AdoptionRecord
 
 if TYPE_CHECKING:
@@ -51,7 +52,17 @@ if TYPE_CHECKING:
     from sodertorn.programme.adoption import InForce
     from sodertorn.programme.consistency import Finding
 
-__all__ = ["Claim", "Network", "Node", "NodeKind", "Period", "Programme", "Text", "check_id"]
+__all__ = [
+    "Claim",
+    "Network",
+    "Node",
+    "NodeKind",
+    "Period",
+    "Programme",
+    "Text",
+    "check_id",
+    "check_programme",
+]
 
 _ID = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 
@@ -136,8 +147,11 @@ class Text:
             )
 
     def get(self, lang: str = "sv") -> str:
-        """Return the text in *lang*: English if asked for and given, else the Swedish original."""
-        if lang == "en" and self.en is not None:
+        """Return the text in *lang*: English if asked for and given, else the Swedish original.
+
+        *lang* is ``"sv"`` or ``"en"``; any other is a :class:`~sodertorn.LocaleError`.
+        """
+        if check_language(lang) == "en" and self.en is not None:
             return self.en
         return self.sv
 
@@ -174,7 +188,7 @@ class Period:
             raise GoalTreeError(f"invalid period: end {value!r} is before start {self.start!r}")
 
     def __contains__(self, year: object) -> bool:
-        if not isinstance(year, int):
+        if isinstance(year, bool) or not isinstance(year, int):
             return False
         return self.start <= year and (self.end is None or year <= self.end)
 
@@ -454,9 +468,14 @@ class Programme:
 
     def node(self, node_id: str) -> Node:
         """Return the node with id *node_id*; :class:`~sodertorn.GoalTreeError` if none."""
+        if not isinstance(node_id, str):
+            raise GoalTreeError(
+                f"invalid node id {node_id!r}; expected the id of a node of {self.id!r}, "
+                f"a string such as 'klimat'"
+            )
         try:
             return self._by_id[node_id]
-        except (KeyError, TypeError):
+        except KeyError:
             raise GoalTreeError(f"no node {node_id!r} in {self.id!r}") from None
 
     def __contains__(self, node_id: object) -> bool:
@@ -495,6 +514,8 @@ class Programme:
 
     def nodes_of(self, kind: NodeKind) -> tuple[Node, ...]:
         """Return the nodes of *kind*, in walk order."""
+        if not isinstance(kind, NodeKind):
+            raise GoalTreeError(f"invalid kind {kind!r}; expected a NodeKind")
         return tuple(node for node in self.walk() if node.kind is kind)
 
     def goals(self) -> tuple[Node, ...]:
@@ -503,6 +524,11 @@ class Programme:
 
     def network(self, network_id: str) -> Network:
         """Return the network with id *network_id*; :class:`~sodertorn.GoalTreeError` if none."""
+        if not isinstance(network_id, str):
+            raise GoalTreeError(
+                f"invalid network id {network_id!r}; expected one of "
+                f"{[n.id for n in self.networks]!r}"
+            )
         for network in self.networks:
             if network.id == network_id:
                 return network
@@ -562,3 +588,16 @@ class Programme:
         from sodertorn.programme.render import goals_html  # noqa: PLC0415 - import cycle
 
         return goals_html(self, "sv")
+
+
+def check_programme(value: object, *, error: type[SodertornError] = GoalTreeError) -> Programme:
+    """Return *value* if it is a :class:`Programme`, else raise *error* naming it.
+
+    >>> check_programme("sup2040")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid programme 'sup2040'; expected a Programme (see load_programme)
+    """
+    if not isinstance(value, Programme):
+        raise error(f"invalid programme {value!r}; expected a Programme (see load_programme)")
+    return value

@@ -29,13 +29,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from sodertorn.agreement.meetings import Meeting, MeetingCalendar, MeetingKind
+from sodertorn.agreement.terms import IN_FORCE_FROM
 from sodertorn.errors import MissingDataError, PlanError
+from sodertorn.fees import FeeAssessment, PerCapitaRule, annual_fees
+from sodertorn.i18n import check_language, format_date, format_money, format_number, gettext
 from sodertorn.money import SEK
 from sodertorn.parties import Municipality
+from sodertorn.population import reference_date
 from sodertorn.programme.model import Node, NodeKind, Programme, Text, check_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = [
     "Activity",
@@ -49,6 +54,10 @@ __all__ = [
     "Office",
     "OfficeRole",
     "Plan",
+    "RevenueCheck",
+    "check_conference_name",
+    "check_plan",
+    "check_year",
 ]
 
 
@@ -89,6 +98,20 @@ def _each(kind: type, what: str) -> Any:
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(c for c in decomposed if c.isalnum())
+
+
+def check_conference_name(value: object) -> str:
+    """Return *value* if it can name a conference, else raise :class:`~sodertorn.PlanError`."""
+    if not (isinstance(value, str) and value.strip()):
+        raise PlanError(f"invalid conference name {value!r}; expected a name such as 'Rådslaget'")
+    return value
+
+
+def check_year(value: object) -> int:
+    """Return *value* if it is a calendar year, else raise :class:`~sodertorn.PlanError`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+        raise PlanError(f"invalid year {value!r}; expected a year such as 2025")
+    return value
 
 
 class CollaborationBody(enum.Enum):
@@ -268,6 +291,159 @@ class Budget:
             raise PlanError(f"invalid expected revenue {expected!r}; expected a SEK")
         return self.total_revenue - expected
 
+    def check_revenue(self, assessment: FeeAssessment) -> RevenueCheck:
+        """Compare the stated revenue with the fees of *assessment* (Samarbetsavtal 2010, § 8).
+
+        The result holds both totals and their difference and, where the budget gives a
+        rate and the assessment charges that rate per inhabitant, the population each
+        side counts: the budget's own figure, or its revenue divided by the rate when
+        that is a whole number. It explains itself (:meth:`RevenueCheck.explain`).
+
+        >>> from sodertorn import annual_fees, load_plan
+        >>> check = load_plan(2019).budget.check_revenue(annual_fees(2019))
+        >>> check.stated, check.assessed, check.difference
+        (SEK(1977400), SEK(1984804), SEK(-7404))
+        >>> check.counted, check.assessed_population, check.population_difference
+        (494350, 496201, -1851)
+        >>> load_plan(2019).budget.check_revenue(2019)
+        Traceback (most recent call last):
+        ...
+        sodertorn.PlanError: invalid assessment 2019; expected a FeeAssessment (see annual_fees)
+        """
+        if not isinstance(assessment, FeeAssessment):
+            raise PlanError(
+                f"invalid assessment {assessment!r}; expected a FeeAssessment (see annual_fees)"
+            )
+        comparable = (
+            self.rate is not None
+            and isinstance(assessment.rule, PerCapitaRule)
+            and assessment.rule.rate == self.rate
+        )
+        counted: int | None = None
+        if comparable and self.rate is not None:
+            if self.population is not None:
+                counted = self.population
+            else:
+                ratio = self.total_revenue / self.rate
+                counted = ratio.numerator if ratio.denominator == 1 else None
+        return RevenueCheck(
+            year=assessment.year,
+            stated=self.total_revenue,
+            approximate=any(line.approximate for line in self.revenue),
+            assessed=assessment.total,
+            rate=self.rate if comparable else None,
+            counted=counted,
+            assessed_population=sum(line.population for line in assessment.lines),
+            note=self.note,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RevenueCheck:
+    """A budget's stated revenue beside the fees assessed for its year (§ 8).
+
+    *stated* is the budget's revenue (*approximate* if the plan says "ca"), *assessed*
+    the assessment's total. *rate*, *counted* and *assessed_population* are there when
+    both sides charge the same rate per inhabitant: *counted* is the population the
+    stated revenue pays for (``None`` if the budget does not say and the revenue is not
+    a whole multiple of the rate), *assessed_population* the count the fees use, on 31
+    December of the year before. *note* is the budget's own note, which often says why.
+
+    Made by :meth:`Budget.check_revenue` and :meth:`Plan.revenue_check`.
+    """
+
+    __module__ = "sodertorn"
+
+    year: int
+    stated: SEK
+    approximate: bool
+    assessed: SEK
+    rate: SEK | None = None
+    counted: int | None = None
+    assessed_population: int | None = None
+    note: str | None = None
+
+    @property
+    def difference(self) -> SEK:
+        """Stated minus assessed: negative when the budget expects less than the fees bring."""
+        return self.stated - self.assessed
+
+    @property
+    def matches(self) -> bool:
+        """Whether the stated revenue equals the assessed fees to the öre."""
+        return self.difference == SEK(0)
+
+    @property
+    def population_difference(self) -> int | None:
+        """*counted* minus *assessed_population*, when both are known."""
+        if self.counted is None or self.assessed_population is None:
+            return None
+        return self.counted - self.assessed_population
+
+    @property
+    def population_date(self) -> datetime.date:
+        """The day the assessed population refers to: 31 December before the fee year."""
+        return reference_date(self.year - 1)
+
+    def explain(self, lang: str = "sv") -> str:
+        """The comparison in words, in Swedish or English.
+
+        >>> from sodertorn import load_plan
+        >>> print(load_plan(2024).revenue_check().explain("en"))
+        The stated revenue, SEK2,083,296, equals the fees assessed for 2024, SEK2,083,296.
+        At SEK4 per inhabitant both count 520,824 inhabitants (December 31, 2023).
+        Budget note: Avgift 4 kr per invånare enligt samarbetskommitténs beslut 2017-02-02
+        """
+        lang = check_language(lang)
+        stated = ("≈ " if self.approximate else "") + format_money(self.stated, lang)
+        values = {
+            "stated": stated,
+            "assessed": format_money(self.assessed, lang),
+            "difference": format_money(abs(self.difference), lang),
+            "year": self.year,
+        }
+        if self.matches:
+            head = gettext(
+                "The stated revenue, {stated}, equals the fees assessed for {year}, {assessed}.",
+                lang,
+            )
+        elif self.difference < SEK(0):
+            head = gettext(
+                "The stated revenue, {stated}, is {difference} less than the fees assessed "
+                "for {year}, {assessed}.",
+                lang,
+            )
+        else:
+            head = gettext(
+                "The stated revenue, {stated}, is {difference} more than the fees assessed "
+                "for {year}, {assessed}.",
+                lang,
+            )
+        lines = [head.format(**values)]
+        if self.rate is not None and self.counted is not None:
+            counts = {
+                "rate": format_money(self.rate, lang),
+                "counted": format_number(self.counted, lang),
+                "assessed": format_number(self.assessed_population or 0, lang),
+                "date": format_date(self.population_date, lang),
+                "difference": format_number(abs(self.population_difference or 0), lang),
+            }
+            if self.population_difference == 0:
+                line = gettext(
+                    "At {rate} per inhabitant both count {counted} inhabitants ({date}).", lang
+                )
+            else:
+                line = gettext(
+                    "At {rate} per inhabitant the stated revenue pays for {counted} "
+                    "inhabitants; the fees count {assessed} ({date}), a difference of "
+                    "{difference}.",
+                    lang,
+                )
+            lines.append(line.format(**counts))
+        if self.note is not None:
+            lines.append(gettext("Budget note: {note}", lang).format(note=self.note))
+        return "\n".join(lines)
+
 
 @attrs.frozen(kw_only=True)
 class CalendarEntry:
@@ -408,11 +584,12 @@ class Conference:
 
     def matches(self, name: str) -> bool:
         """Whether *name* is this conference's id, name or an alias (folded)."""
-        key = _fold(name)
+        key = _fold(check_conference_name(name))
         return key in {_fold(candidate) for candidate in (self.id, self.name, *self.aliases)}
 
     def hosts(self, year: int) -> tuple[Municipality, ...]:
         """Return the parties hosting in *year*; :class:`~sodertorn.MissingDataError` if none."""
+        check_year(year)
         for hosting in self.rotation:
             if hosting.year == year:
                 return hosting.parties
@@ -543,21 +720,77 @@ class Plan:
         body: CollaborationBody | None = None,
         *,
         kind: CalendarKind | None = None,
-    ) -> Iterator[CalendarEntry]:
+    ) -> tuple[CalendarEntry, ...]:
         """Return the calendar in date order, optionally only for *body* and/or of *kind*.
 
         >>> from sodertorn import load_plan
         >>> [e.start.isoformat() for e in load_plan(2024).meetings(CollaborationBody.COMMITTEE)]
         ['2024-01-16', '2024-03-21', '2024-05-02', '2024-09-12', '2024-11-07']
+        >>> load_plan(2024).meetings("committee")
+        Traceback (most recent call last):
+        ...
+        sodertorn.PlanError: invalid body 'committee'; expected a CollaborationBody or None
         """
-        for entry in sorted(self.calendar, key=lambda e: (e.start, e.body.value)):
-            if (body is None or entry.body is body) and (kind is None or entry.kind is kind):
-                yield entry
+        if body is not None and not isinstance(body, CollaborationBody):
+            raise PlanError(f"invalid body {body!r}; expected a CollaborationBody or None")
+        if kind is not None and not isinstance(kind, CalendarKind):
+            raise PlanError(f"invalid calendar kind {kind!r}; expected a CalendarKind or None")
+        return tuple(
+            entry
+            for entry in sorted(self.calendar, key=lambda e: (e.start, e.body.value))
+            if (body is None or entry.body is body) and (kind is None or entry.kind is kind)
+        )
+
+    def committee_calendar(self) -> MeetingCalendar:
+        """The committee's part of the calendar as a :class:`~sodertorn.MeetingCalendar`.
+
+        Each committee meeting becomes an ordinary :class:`~sodertorn.Meeting` and each
+        planning conference a planning conference, on its first day; the management
+        group's meetings are not the committee's and are left out. The plan says when the
+        committee meets, not who attends, so nobody is recorded present. The calendar's
+        :meth:`~sodertorn.MeetingCalendar.check` then weighs the year against § 4 and
+        SUP 2040 (at least six meetings a year plus a planning conference).
+
+        Source: Samarbetsavtal 2010, § 4; Verksamhetsplan och budget 2024, § 5.
+
+        >>> import warnings
+        >>> from sodertorn import load_plan
+        >>> calendar = load_plan(2024).committee_calendar()
+        >>> len(calendar.committee_meetings), len(calendar.planning_conferences)
+        (4, 1)
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = calendar.check()
+        >>> [(w.category.__name__, str(w.message)[:31]) for w in caught]
+        [('FewMeetingsWarning', '2024 has 4 committee meetings; ')]
+        """
+        kinds = {
+            CalendarKind.MEETING: MeetingKind.ORDINARY,
+            CalendarKind.PLANNING_CONFERENCE: MeetingKind.PLANNING_CONFERENCE,
+        }
+        if self.year < IN_FORCE_FROM.year:
+            raise PlanError(
+                f"plan year {self.year} is before the agreement came into force on "
+                f"{IN_FORCE_FROM.isoformat()}; expected a year the committee existed"
+            )
+        entries = self.meetings(CollaborationBody.COMMITTEE)
+        for entry in entries:
+            if entry.start.year != self.year:
+                raise PlanError(
+                    f"committee meeting on {entry.start.isoformat()} is not in the plan's "
+                    f"year {self.year}; expected only meetings of {self.year}"
+                )
+        return MeetingCalendar(
+            year=self.year,
+            meetings=[Meeting(date=entry.start, kind=kinds[entry.kind]) for entry in entries],
+        )
 
     def offices_of(
         self, body: CollaborationBody = CollaborationBody.COMMITTEE
     ) -> tuple[Office, ...]:
         """Return the offices of *body* for the year, chair first."""
+        if not isinstance(body, CollaborationBody):
+            raise PlanError(f"invalid body {body!r}; expected a CollaborationBody")
         order = {OfficeRole.CHAIR: 0, OfficeRole.VICE_CHAIR: 1}
         return tuple(
             sorted((o for o in self.offices if o.body is body), key=lambda o: order[o.role])
@@ -565,6 +798,7 @@ class Plan:
 
     def conference(self, name: str) -> Conference:
         """Return the conference called *name* (id, name or alias, folded)."""
+        check_conference_name(name)
         for conference in self.conferences:
             if conference.matches(name):
                 return conference
@@ -575,9 +809,51 @@ class Plan:
 
     def hosts(self, conference: str, year: int) -> tuple[Municipality, ...]:
         """Return the parties hosting *conference* in *year*, by this plan's rotation."""
+        check_year(year)
         return self.conference(conference).hosts(year)
+
+    # -- budget ------------------------------------------------------------------------
+
+    def revenue_check(self, assessment: FeeAssessment | None = None) -> RevenueCheck:
+        """Check the budget's revenue against the fees of the plan's year (§ 8).
+
+        *assessment* defaults to :func:`~sodertorn.annual_fees` of the plan's year; give
+        one to check against another population or schedule. See
+        :meth:`Budget.check_revenue`.
+
+        >>> from sodertorn import load_plan
+        >>> load_plan(2024).revenue_check().difference
+        SEK(0)
+        >>> load_plan(2024).revenue_check(annual_fees(2023))
+        Traceback (most recent call last):
+        ...
+        sodertorn.PlanError: the assessment is of fee year 2023; expected the plan's year 2024
+        """
+        if self.budget is None:
+            raise PlanError(f"the {self.year} plan has no budget; expected one to check")
+        if assessment is None:
+            assessment = annual_fees(self.year)
+        elif isinstance(assessment, FeeAssessment) and assessment.year != self.year:
+            raise PlanError(
+                f"the assessment is of fee year {assessment.year}; expected the plan's year "
+                f"{self.year}"
+            )
+        return self.budget.check_revenue(assessment)
 
     def _repr_html_(self) -> str:
         from sodertorn.programme.render import plan_html  # noqa: PLC0415 - import cycle
 
         return plan_html(self, "sv")
+
+
+def check_plan(value: object) -> Plan:
+    """Return *value* if it is a :class:`Plan`, else raise :class:`~sodertorn.PlanError`.
+
+    >>> check_plan(2024)
+    Traceback (most recent call last):
+    ...
+    sodertorn.PlanError: invalid plan 2024; expected a Plan (see load_plan)
+    """
+    if not isinstance(value, Plan):
+        raise PlanError(f"invalid plan {value!r}; expected a Plan (see load_plan)")
+    return value

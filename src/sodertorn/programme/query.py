@@ -19,7 +19,8 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from sodertorn.errors import GoalTreeError, PlanError
-from sodertorn.programme.model import NodeKind
+from sodertorn.programme.model import NodeKind, check_programme
+from sodertorn.programme.plans import check_plan
 
 if TYPE_CHECKING:
     from sodertorn.programme.model import Node, Programme
@@ -56,6 +57,7 @@ def find_goals(
     >>> [n.id for n in find_goals(load_programme("sup2040"), network="RUFS")]
     ['overgripande-mal']
     """
+    check_programme(programme)
     if text is None and network is None and kind is None:
         raise GoalTreeError("find_goals needs a text, a network or a kind to look for")
     if text is not None and not isinstance(text, str):
@@ -95,7 +97,11 @@ def activities_for(plan: Plan, goal: str, *, below: bool = True) -> tuple[Activi
     ...
     sodertorn.PlanError: no goal 'rymden' in plan 2024 (programme 'sup2040')
     """
-    tree = plan.tree
+    tree = check_plan(plan).tree
+    if not isinstance(goal, str):
+        raise PlanError(f"invalid goal id {goal!r}; expected a string such as 'tillganglighet'")
+    if not isinstance(below, bool):
+        raise PlanError(f"invalid flag below={below!r}; expected True or False")
     if goal not in tree:
         raise PlanError(f"no goal {goal!r} in plan {plan.year} (programme {tree.id!r})")
     served = {goal}
@@ -113,7 +119,7 @@ def goals_without_activity(plan: Plan) -> tuple[Node, ...]:
     >>> goals_without_activity(load_plan(2019))
     ()
     """
-    tree = plan.tree
+    tree = check_plan(plan).tree
     served = {activity.goal for activity in plan.activities}
     return tuple(
         node

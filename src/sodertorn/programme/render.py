@@ -26,6 +26,8 @@ import html
 from typing import TYPE_CHECKING
 
 from sodertorn.i18n import check_language, gettext
+from sodertorn.programme.model import check_programme
+from sodertorn.programme.plans import check_plan
 
 if TYPE_CHECKING:
     from sodertorn.programme.model import Node, Programme
@@ -64,6 +66,7 @@ def _line(programme: Programme, node: Node, lang: str) -> tuple[str, str, str | 
 
 def goals_text(programme: Programme, lang: str = "sv") -> str:
     """Return the goal tree as indented text, one node a line (``sodertorn goals`` prints it)."""
+    check_programme(programme)
     lang = check_language(lang)
     head = _header(programme, lang)
     lines = [f"{head[0][0]} – {head[0][1]}"] + [f"{label}: {value}" for label, value in head[1:]]
@@ -82,6 +85,7 @@ def goals_markdown(programme: Programme, lang: str = "sv") -> str:
     >>> print(goals_markdown(load_programme("sup2040")).splitlines()[0])
     # SUP 2040 – Södertörns utvecklingsprogram 2040 (2023–2026)
     """
+    check_programme(programme)
     lang = check_language(lang)
     head = _header(programme, lang)
     lines = [f"# {head[0][0]} – {head[0][1]}", ""]
@@ -117,7 +121,12 @@ def goals_html(programme: Programme, lang: str = "sv") -> str:
     >>> from sodertorn import load_programme
     >>> goals_html(load_programme("sup2040"))[:59]
     '<div class="sodertorn-programme"><h3>SUP 2040 – Södertörns '
+    >>> goals_html(None)
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid programme None; expected a Programme (see load_programme)
     """
+    check_programme(programme)
     lang = check_language(lang)
     head = _header(programme, lang)
     parts = [
@@ -141,8 +150,8 @@ def plan_html(plan: Plan, lang: str = "sv") -> str:
     """
     from sodertorn.i18n import format_money  # noqa: PLC0415 - Babel is heavy
 
+    tree = check_plan(plan).tree
     lang = check_language(lang)
-    tree = plan.tree
     parts = [
         '<div class="sodertorn-plan">',
         f"<h3>{html.escape(plan.title.get(lang))} ({html.escape(tree.short_name)})</h3><ul>",

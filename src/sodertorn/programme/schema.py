@@ -213,14 +213,21 @@ def _line(line: BudgetLine) -> dict[str, Any]:
     }
 
 
+def _indent(value: object) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise SchemaError(f"invalid indent {value!r}; expected a whole number, 0 or more, or None")
+    return value
+
+
 def programme_to_json(programme: Programme, *, indent: int | None = 2) -> str:
     """*programme* as a JSON document (UTF-8 text, å/ä/ö kept as they are)."""
-    return json.dumps(programme_to_dict(programme), ensure_ascii=False, indent=indent) + "\n"
+    document = programme_to_dict(programme)
+    return json.dumps(document, ensure_ascii=False, indent=_indent(indent)) + "\n"
 
 
 def plan_to_json(plan: Plan, *, indent: int | None = 2) -> str:
     """*plan* as a JSON document (UTF-8 text, å/ä/ö kept as they are)."""
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=indent) + "\n"
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=_indent(indent)) + "\n"
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -492,6 +499,10 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
         "conferences",
         "sources",
     )
+    if programme is not None and not isinstance(programme, Programme):
+        raise SchemaError(
+            f"invalid programme {programme!r}; expected a Programme or None (the built-in one)"
+        )
     programme_id = reader.string("programme")
     if programme is None:
         from sodertorn.programme.builtin import load_programme  # noqa: PLC0415 - cycle
