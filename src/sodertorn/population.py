@@ -259,6 +259,8 @@ class Population:
 
     def count(self, party: Municipality | str, year: int) -> int:
         """Inhabitants of *party* on 31 December of *year*."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise MissingDataError(f"no population for year {year!r}; expected an integer year")
         if isinstance(party, Municipality) and (party, year) in self.counts:
             return self.counts[(party, year)]  # a party with a count is one of ours
         found = municipality(party, among=self.parties or MUNICIPALITIES)
