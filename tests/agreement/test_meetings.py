@@ -12,6 +12,7 @@ from sodertorn import (
     Election,
     FewMeetingsWarning,
     GovernanceError,
+    LocaleError,
     Meeting,
     MeetingCalendar,
     MeetingKind,
@@ -236,3 +237,13 @@ def test_quorum_is_monotone_in_attendance(meeting: Meeting, data: st.DataObject)
     )
     assert not meeting.is_quorate or larger.is_quorate
     assert meeting.is_quorate == (2 * len(meeting.present) >= len(meeting.members))
+
+
+def test_calendar_warnings_in_swedish() -> None:
+    with pytest.warns(
+        FewMeetingsWarning, match="2024 har 5 kommittémöten; SUP 2040 kräver minst 6"
+    ):
+        findings = calendar(5, conference=False).check(lang="sv")
+    assert findings[1] == "2024 har ingen planeringskonferens; SUP 2040 kräver en om året"
+    with pytest.raises(LocaleError, match="'de'"):
+        calendar(6).check(lang="de")

@@ -40,7 +40,7 @@ from sodertorn.agreement.membership import Agreement
 from sodertorn.agreement.reasons import Reason, message, render
 from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS, MEETINGS_PER_YEAR, QUORUM_SHARE
 from sodertorn.errors import FewMeetingsWarning, GovernanceError
-from sodertorn.i18n import check_language
+from sodertorn.i18n import check_language, gettext
 
 if TYPE_CHECKING:
     import datetime
@@ -320,17 +320,28 @@ class MeetingCalendar:
         """The year's planning conferences."""
         return tuple(m for m in self.meetings if m.kind is MeetingKind.PLANNING_CONFERENCE)
 
-    def check(self) -> tuple[str, ...]:
-        """Warn about each shortfall, and return the messages (empty when all is well)."""
+    def check(self, *, lang: str = "en") -> tuple[str, ...]:
+        """Warn about each shortfall, and return the messages (empty when all is well).
+
+        The messages are in *lang*; English by default, as warnings usually end up in logs.
+        """
+        check_language(lang)
         findings: list[str] = []
         count = len(self.committee_meetings)
         if count < MEETINGS_PER_YEAR:
             findings.append(
-                f"{self.year} has {count} committee meetings; SUP 2040 asks for at least "
-                f"{MEETINGS_PER_YEAR} (Samarbetsavtal 2010, § 4)"
+                gettext(
+                    "{year} has {count} committee meetings; SUP 2040 asks for at least "
+                    "{minimum} (Samarbetsavtal 2010, § 4)",
+                    lang,
+                ).format(year=self.year, count=count, minimum=MEETINGS_PER_YEAR)
             )
         if not self.planning_conferences:
-            findings.append(f"{self.year} has no planning conference; SUP 2040 asks for one a year")
+            findings.append(
+                gettext(
+                    "{year} has no planning conference; SUP 2040 asks for one a year", lang
+                ).format(year=self.year)
+            )
         for finding in findings:
             warnings.warn(finding, FewMeetingsWarning, stacklevel=2)
         return tuple(findings)
