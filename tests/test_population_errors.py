@@ -175,9 +175,10 @@ def dataset() -> dict[str, Any]:
     }
 
 
-def _rename(data: dict[str, Any], old: str, new: str) -> None:
+def _rename(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
     data["id"] = [new if i == old else i for i in data["id"]]
     data["dimension"][new] = data["dimension"].pop(old)
+    return data
 
 
 def _tid_index(index: object) -> Callable[[dict[str, Any]], None]:
