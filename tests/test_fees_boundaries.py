@@ -17,6 +17,8 @@ from sodertorn import (
     FeeSchedule,
     IndexedRule,
     IndexStep,
+    LocaleError,
+    MissingDataError,
     PerCapitaRule,
     Population,
     Rounding,
@@ -593,3 +595,74 @@ def test_parties_are_looked_up_among_the_population_or_the_eight() -> None:
     empty = Population({})
     with pytest.raises(LookupError):
         annual_fees(2024, empty, parties=["Salem"])
+
+
+def test_indexed_rule_errors_whole() -> None:
+    rule = IndexedRule(
+        first_year=2010, last_year=None, base_total=SEK(100), source="s", base_parties=[HUDDINGE]
+    )
+    schedule = FeeSchedule(rules=[rule])
+    cases: list[tuple[Population | None, int, str]] = [
+        (None, 2011, "was not a party"),
+        (
+            Population({(HUDDINGE, 2009): 0, (HUDDINGE, 2010): 5}),
+            2011,
+            "the population of the base parties on 31 Dec 2009 is zero",
+        ),
+        (
+            Population({(HUDDINGE, 2009): 5, (HUDDINGE, 2010): 0, (HUDDINGE, 2011): 5}),
+            2012,
+            "Huddinge had no inhabitants on 31 Dec 2010, so its population change to 2011 "
+            "is undefined",
+        ),
+    ]
+    with pytest.raises(FeeRuleError) as info:
+        annual_fees(2011, schedule=schedule, parties=["Botkyrka"])
+    assert message(info) == (
+        "Botkyrka was not a party in fee year 2010, so the indexed rule (s) gives it no fee"
+    )
+    for population, year, text in cases[1:]:
+        with pytest.raises(FeeRuleError) as info:
+            annual_fees(year, population, schedule=schedule, parties=[HUDDINGE])
+        assert message(info) == text
+
+
+def test_indexed_fee_with_a_single_base_party_is_the_whole_base_total() -> None:
+    rule = IndexedRule(
+        first_year=2010, last_year=None, base_total=SEK(100), source="s", base_parties=[HUDDINGE]
+    )
+    population = Population({(HUDDINGE, 2009): 50, (HUDDINGE, 2010): 75, (HUDDINGE, 2011): 60})
+    fees = annual_fees(2012, population, schedule=FeeSchedule(rules=[rule]), parties=[HUDDINGE])
+    line = fees.line(HUDDINGE)
+    assert [(s.year, s.before, s.after, s.fee) for s in line.steps] == [
+        (2010, 0, 50, Fraction(100)),
+        (2011, 50, 75, Fraction(150)),
+        (2012, 75, 60, Fraction(120)),
+    ]
+    assert fees.total == SEK(120) and line.population == 60
+
+
+def test_table_and_explain_refuse_unknown_languages() -> None:
+    fees = annual_fees(2024)
+    expected = "unsupported language 'de'; expected one of 'en', 'sv'"
+    with pytest.raises(LocaleError) as refused:
+        fees.table(lang="de")
+    assert str(refused.value) == expected
+    with pytest.raises(LocaleError) as refused:
+        fees.explain("Salem", lang="de")
+    assert str(refused.value) == expected
+
+
+def test_annual_fees_wrong_kinds_whole() -> None:
+    with pytest.raises(MissingDataError) as missing:
+        annual_fees(2024, {"a": 1})  # type: ignore[arg-type]
+    assert str(missing.value) == "expected a Population, got {'a': 1}"
+    with pytest.raises(FeeRuleError) as info:
+        annual_fees(2024, schedule=5)  # type: ignore[arg-type]
+    assert message(info) == "expected a FeeSchedule, got 5"
+    with pytest.raises(FeeRuleError) as info:
+        annual_fees(2024, unit=Unit.ORE, rounding=5)  # type: ignore[arg-type]
+    assert message(info) == "expected a Unit and a Rounding, got <Unit.ORE: 1>, 5"
+    with pytest.raises(FeeRuleError) as info:
+        annual_fees(2024, unit=1)  # type: ignore[arg-type]
+    assert message(info) == ("expected a Unit and a Rounding, got 1, <Rounding.HALF_UP: 'half-up'>")
