@@ -144,3 +144,38 @@ def test_load_passes_the_parties_on(tmp_path: Path, name: str, text: str) -> Non
     assert "unknown municipality code '0140'; expected one of 0126" in str(info.value)
     assert info.value.source == str(path)
     assert Population.load(path, parties=[HUDDINGE, NYKVARN]).parties == (HUDDINGE, NYKVARN)
+
+
+# -- JSON-stat2: what the result carries ---------------------------------------------------
+
+
+def test_jsonstat_result_carries_its_source() -> None:
+    assert Population.parse_jsonstat(JSONSTAT, source="d.json").source == "d.json"
+    assert Population.parse_jsonstat(json.dumps(JSONSTAT)).source == "<json-stat2>"
+    assert Population.parse_csv("code,year,population\n0126,2023,5\n").source == "<csv>"
+    assert Population.parse_scb_csv("region,2023\n0126 Huddinge,5\n").source == "<scb csv>"
+
+
+def test_jsonstat_skips_an_unknown_region_before_a_known_one() -> None:
+    data = json.loads(json.dumps(JSONSTAT))
+    data["dimension"]["Region"]["category"]["index"] = ["0180", "0140"]
+    population = Population.parse_jsonstat(data, skip_unknown=True)
+    assert population.at(2023) == {NYKVARN: 7}
+
+
+def test_jsonstat_with_an_empty_dimension_has_no_counts() -> None:
+    data = json.loads(json.dumps(JSONSTAT))
+    data["size"] = [0, 1]
+    data["dimension"]["Region"]["category"]["index"] = []
+    data["value"] = []
+    with pytest.raises(PopulationDataError) as info:
+        Population.parse_jsonstat(data, source="d.json")
+    assert str(info.value) == "d.json: the dataset has no counts for any party"
+
+
+@pytest.mark.parametrize("loader", ["parse_csv", "parse_scb_csv", "parse_jsonstat"])
+def test_loaders_name_the_source_when_refusing_the_parties(loader: str) -> None:
+    with pytest.raises(PopulationDataError) as info:
+        getattr(Population, loader)("", source="f", parties=[5])
+    assert (info.value.source, info.value.line) == ("f", None)
+    assert str(info.value) == "f: parties [5] must be one or more Municipality"
