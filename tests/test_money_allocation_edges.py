@@ -171,6 +171,10 @@ def test_allocation_errors_whole() -> None:
             "cannot split SEK(1) by weights that are all zero: {'a': 0}",
         ),
         (
+            lambda: api.allocate_units(5, {"a": 0, "b": 0}),
+            "cannot split 5 by weights that are all zero: {'a': 0, 'b': 0}",
+        ),
+        (
             lambda: api.allocate(SEK("0.5"), {"a": 1}),
             "SEK('0.50') is not a whole number of krona; round it first, or split by unit=Unit.ORE",
         ),
