@@ -60,6 +60,8 @@ def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:
         if not isinstance(value, type):
             continue
         for attribute, member in sorted(vars(value).items()):
+            if "\u01c1" in attribute:
+                continue  # the mutated copies `mutmut run` adds to classes, not our API
             if not attribute.startswith("_") and isinstance(member, (classmethod, staticmethod)):
                 yield f"{name}.{attribute}", getattr(value, attribute)
 

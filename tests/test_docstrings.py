@@ -30,6 +30,9 @@ def _modules() -> list[ModuleType]:
     return found
 
 
+_MODULE_OF: dict[str, str] = {}
+
+
 def _tests() -> list[doctest.DocTest]:
     finder = doctest.DocTestFinder(exclude_empty=True)
     tests: list[doctest.DocTest] = []
@@ -38,11 +41,10 @@ def _tests() -> list[doctest.DocTest]:
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
             if isinstance(obj, type) and obj.__module__ == "sodertorn" and not is_package:
-                tests.extend(
-                    finder.find(
-                        obj, f"{module.__name__}.{name}", module=False, globs=dict(vars(module))
-                    )
-                )
+                found = finder.find(obj, f"{module.__name__}.{name}", module=False, globs={})
+                for test in found:
+                    _MODULE_OF[test.name] = module.__name__
+                tests.extend(found)
     return [test for test in tests if test.examples]
 
 
@@ -58,6 +60,9 @@ def test_public_classes_have_examples() -> None:
 
 @pytest.mark.parametrize("test", TESTS, ids=[test.name for test in TESTS])
 def test_class_docstring_examples(test: doctest.DocTest) -> None:
+    # Fresh globals for every run: the finder shares one dict between a class and the
+    # objects found under it, and a run clears it, so tests must not depend on order.
+    test.globs = dict(vars(importlib.import_module(_MODULE_OF[test.name])))
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=FLAGS)
     result = runner.run(test, out=report.append)

@@ -661,7 +661,7 @@ def _parse_jsonstat(
     counts: dict[tuple[Municipality, int], int] = {}
     for r, region in enumerate(categories[region_id]):
         try:
-            party = _party(region[:4] if len(region) > 4 else region, known, None, source)
+            party = _party(region[:4], known, None, source)
         except PopulationDataError:
             if skip_unknown:
                 continue
