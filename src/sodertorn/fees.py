@@ -206,8 +206,9 @@ class IndexedRule:
     kind = "indexed"
 
     def covers(self, year: int) -> bool:
-        """Whether this rule sets the fee of *year*."""
-        _fee_year(year)
+        """Whether this rule sets the fee of *year* (any integer; other values are refused)."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def exact_fees(
@@ -341,8 +342,9 @@ class PerCapitaRule:
     kind = "per_capita"
 
     def covers(self, year: int) -> bool:
-        """Whether this rule sets the fee of *year*."""
-        _fee_year(year)
+        """Whether this rule sets the fee of *year* (any integer; other values are refused)."""
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def exact_fees(
