@@ -495,3 +495,11 @@ def test_methods_refuse_junk_with_the_packages_errors(
 ) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_the_builtin_source_is_named_in_the_language_asked() -> None:
+    fees = annual_fees(2024)
+    assert "Källa för folkmängden: Statistiska centralbyrån (SCB)" in fees.explain()
+    assert "Population source: Statistics Sweden (SCB)" in fees.explain(lang="en")
+    own = Population({(p, 2023): 1 for p in MUNICIPALITIES}, source="egen fil.csv")
+    assert "Källa för folkmängden: egen fil.csv." in annual_fees(2024, own).explain()

@@ -419,3 +419,13 @@ def test_count_refuses_a_year_that_is_not_an_integer() -> None:
         Population.builtin().count(HUDDINGE, [])  # type: ignore[arg-type]
     with pytest.raises(MissingDataError, match="'2023'"):
         Population.builtin().count(HUDDINGE, "2023")  # type: ignore[arg-type]
+
+
+def test_jsonstat_category_keys_must_be_text() -> None:
+    data = jsonstat([1, 2, 3, 4])
+    data["dimension"]["Region"]["category"]["index"] = {126: 0, 140: 1}
+    with pytest.raises(PopulationDataError, match="malformed category index"):
+        Population.parse_jsonstat(data)
+    data["dimension"]["Region"]["category"]["index"] = {"0126": True, "0140": 1}
+    with pytest.raises(PopulationDataError, match="malformed category index"):
+        Population.parse_jsonstat(data)

@@ -772,7 +772,8 @@ def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: 
     if assessment.population_source:
         lines.append(
             gettext("Population source: {source}.", lang).format(
-                source=assessment.population_source
+                # The built-in data's provenance is in the catalogue; a caller's passes as is.
+                source=gettext(assessment.population_source, lang)
             )
         )
     lines.append(

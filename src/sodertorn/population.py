@@ -565,7 +565,10 @@ def _categories(dimension: Mapping[str, Any], name: str, source: str) -> list[st
         ) from None
     if isinstance(index, list) and all(isinstance(i, str) for i in index):
         return list(index)
-    if isinstance(index, Mapping) and all(isinstance(v, int) for v in index.values()):
+    if isinstance(index, Mapping) and all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+        for k, v in index.items()
+    ):
         ordered = sorted(index.items(), key=lambda item: item[1])
         if [v for _, v in ordered] != list(range(len(ordered))):
             raise PopulationDataError(
