@@ -225,8 +225,8 @@ def _method_classes() -> set[str]:
 
 
 def _is_instance_method(cls: type, attribute: str) -> bool:
-    if attribute.startswith("_"):
-        return False
+    if attribute.startswith("_") or "\u01c1" in attribute:
+        return False  # private, or a mutated copy that `mutmut run` adds
     member = inspect.getattr_static(cls, attribute)
     return inspect.isfunction(member)
 
