@@ -1,0 +1,104 @@
+"""The indexed fee's fast closed form against a plain walk of § 8's yearly chain."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sodertorn import (
+    MUNICIPALITIES,
+    SEK,
+    FeeRuleError,
+    FeeSchedule,
+    IndexedRule,
+    MissingDataError,
+    Municipality,
+    Population,
+    SodertornError,
+    annual_fees,
+)
+
+TWO = MUNICIPALITIES[:2]
+RULE = IndexedRule(
+    first_year=2010, last_year=None, base_total=SEK(860_000), source="§ 8", base_parties=TWO
+)
+SCHEDULE = FeeSchedule(rules=[RULE])
+
+
+def reference(
+    year: int, population: Population, party: Municipality
+) -> tuple[Fraction, list[tuple[int, int, int]]]:
+    """Samarbetsavtal 2010, § 8, read literally: split in 2010, then a step a year."""
+    base = {p: population.count(p, 2009) for p in TWO}
+    fee = Fraction(860_000 * base[party], sum(base.values()))
+    steps = [(2010, 0, base[party])]
+    for step_year in range(2011, year + 1):
+        before = population.count(party, step_year - 2)
+        after = population.count(party, step_year - 1)
+        if before == 0:
+            raise FeeRuleError(
+                f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "
+                f"population change to {step_year - 1} is undefined"
+            )
+        fee = fee * after / before
+        steps.append((step_year, before, after))
+    return fee, steps
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> Population:
+    """Two parties over 2008-2020, counts often zero, some years missing."""
+    counts: dict[tuple[Municipality, int], int] = {}
+    for party in TWO:
+        for year in range(2008, 2021):
+            if year != 2009 and draw(st.integers(0, 9)) == 0:
+                continue  # a year with no count
+            counts[(party, year)] = draw(st.sampled_from([0, 1, 2, 5, 1000]))
+    for party in TWO:
+        counts[(party, 2009)] = max(counts[(party, 2009)], 1)
+    return Population(counts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(registers(), st.integers(2010, 2021))
+def test_the_fast_fee_is_the_chained_fee_or_the_chain_s_error(
+    population: Population, year: int
+) -> None:
+    expected: dict[Municipality, tuple[Fraction, list[tuple[int, int, int]]]] = {}
+    try:
+        for party in TWO:
+            expected[party] = reference(year, population, party)
+    except SodertornError as error:
+        with pytest.raises(type(error)) as caught:
+            annual_fees(year, population, parties=TWO, schedule=SCHEDULE)
+        assert str(caught.value) == str(error)
+        with pytest.raises(type(error)):
+            RULE.exact_fees(year, population, TWO)
+        return
+    fees = annual_fees(year, population, parties=TWO, schedule=SCHEDULE)
+    exact, history = RULE.exact_fees(year, population, TWO)
+    for line in fees.lines:
+        fee, steps = expected[line.party]
+        assert line.exact == fee == exact[line.party]
+        for shown in (line.steps, history[line.party]):
+            assert [(s.year, s.before, s.after) for s in shown] == steps
+            assert shown[-1].fee == fee
+
+
+def test_a_missing_year_is_the_chain_s_missing_data() -> None:
+    counts = {(p, y): 10 for p in TWO for y in (2009, 2010, 2012)}
+    with pytest.raises(MissingDataError, match="Huddinge on 31 Dec 2011"):
+        annual_fees(2013, Population(counts), parties=TWO, schedule=SCHEDULE)
+
+
+def test_a_zero_after_the_last_step_is_no_error() -> None:
+    counts = {(p, y): 10 for p in TWO for y in (2009, 2010)}
+    counts[(TWO[0], 2010)] = 0
+    fees = annual_fees(2011, Population(counts), parties=TWO, schedule=SCHEDULE)
+    assert fees.line(TWO[0]).exact == 0
+    with pytest.raises(FeeRuleError, match="no inhabitants on 31 Dec 2010"):
+        annual_fees(2012, Population({**counts, **{(p, 2011): 10 for p in TWO}}),
+                    parties=TWO, schedule=SCHEDULE)  # fmt: skip
