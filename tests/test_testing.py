@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import subprocess
 import sys
@@ -13,16 +14,21 @@ from hypothesis import strategies as st
 from sodertorn import (
     MUNICIPALITIES,
     SEK,
+    Agreement,
     AllocationError,
     FeeSchedule,
     IndexedRule,
     InvalidAmountError,
+    Item,
     Municipality,
+    Notice,
     PerCapitaRule,
     Population,
     PopulationDataError,
+    Programme,
     allocate,
 )
+from sodertorn import testing as domain
 from sodertorn.testing import (
     amounts,
     fee_rules,
@@ -136,3 +142,30 @@ def test_importing_the_package_imports_neither_babel_nor_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@given(domain.agreements(), st.data())
+def test_agreements_and_meetings_are_consistent(agreement: Agreement, data: st.DataObject) -> None:
+    meeting = data.draw(domain.meetings(agreement))
+    members = set(agreement.parties_on(meeting.date))
+    assert set(meeting.in_room) | set(meeting.remote) <= members
+    assert set(agreement.parties_on(datetime.date(2010, 1, 1))) == set(MUNICIPALITIES)
+
+
+@given(domain.notices())
+def test_notices_are_decided_before_they_arrive(notice: Notice) -> None:
+    assert notice.council_decision_date is not None
+    assert notice.council_decision_date <= notice.received_by_chair
+    assert notice.period_start > notice.received_by_chair
+
+
+@given(domain.items())
+def test_items_have_unique_names(drawn: tuple[Item, ...]) -> None:
+    assert len({item.name for item in drawn}) == len(drawn) >= 1
+
+
+@given(domain.programmes())
+def test_programmes_are_valid_goal_trees(programme: Programme) -> None:
+    ids = [node.id for node in programme.nodes]
+    assert len(ids) == len(set(ids))
+    assert all(node.parent in {programme.id, *ids} for node in programme.nodes)

@@ -1,8 +1,9 @@
 """Hypothesis strategies for the library's domain values, for tools that build on it.
 
 A system that imports :mod:`sodertorn` can property-test its own code against valid
-values (amounts, weights, municipalities, population registers, fee schedules) and
-against values the library refuses. This module needs Hypothesis, which the library
+values (amounts, weights, municipalities, population registers, fee schedules, notices,
+agreements with members and withdrawals, meetings, assets and liabilities, goal trees)
+and against values the library refuses. This module needs Hypothesis, which the library
 itself does not: install the ``testing`` extra (``pip install 'sodertorn[testing]'``).
 
 Every strategy is a function that returns a :class:`hypothesis.strategies.SearchStrategy`:
@@ -34,7 +35,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Hashable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -44,25 +45,39 @@ except ImportError as error:
         "install the 'testing' extra: pip install 'sodertorn[testing]'"
     ) from error
 
+from sodertorn.agreement.dissolution import Item
+from sodertorn.agreement.meetings import Meeting
+from sodertorn.agreement.membership import Agreement
+from sodertorn.agreement.notice import Notice
+from sodertorn.agreement.terms import IN_FORCE_FROM
 from sodertorn.fees import FeeRule, FeeSchedule, IndexedRule, PerCapitaRule
 from sodertorn.money import SEK
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population import Population
+from sodertorn.programme.adoption import AdoptionRecord
+from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = [
+    "adoption_records",
+    "agreements",
     "amounts",
     "fee_rules",
     "fee_schedules",
     "invalid_amounts",
     "invalid_population_counts",
     "invalid_weights",
+    "items",
+    "meetings",
     "municipalities",
+    "notices",
     "parties",
     "party_sets",
     "populations",
+    "programmes",
+    "receipt_dates",
     "weights",
     "whole_kronor",
 ]
@@ -325,3 +340,156 @@ def fee_schedules(
         return FeeSchedule(rules=rules, due_month=due.month, due_day=due.day)
 
     return build()
+
+
+# -- the agreement (Samarbetsavtal 2010, §§ 2-10) -------------------------------------------
+
+_DATES = st.dates(min_value=IN_FORCE_FROM, max_value=datetime.date(2099, 12, 31))
+_MONTH_ENDS = st.builds(
+    lambda year, month: datetime.date(year, month, 1) - datetime.timedelta(days=1),
+    st.integers(2011, 2099),
+    st.integers(1, 12),
+)
+
+
+def receipt_dates() -> SearchStrategy[datetime.date]:
+    """Days a notice may reach the chair, with month ends, 29 February and December likely."""
+    return st.one_of(_DATES, _MONTH_ENDS, st.just(datetime.date(2024, 2, 29)))
+
+
+@st.composite
+def notices(draw: st.DrawFn, party: Municipality | None = None) -> Notice:
+    """Valid :class:`~sodertorn.Notice` values: the council decides before the chair hears.
+
+    *party* fixes who gives notice; by default any of the eight.
+    """
+    received = draw(receipt_dates())
+    lag = draw(st.integers(0, 90))
+    return Notice(
+        party=draw(parties()) if party is None else party,
+        council_decision_date=max(IN_FORCE_FROM, received - datetime.timedelta(days=lag)),
+        received_by_chair=received,
+    )
+
+
+@st.composite
+def agreements(draw: st.DrawFn) -> Agreement:
+    """The 2010 :class:`~sodertorn.Agreement` after notices by any subset of the parties."""
+    leaving = draw(st.lists(parties(), unique=True, max_size=len(MUNICIPALITIES)))
+    return Agreement(notices=tuple(draw(notices(party)) for party in leaving))
+
+
+@st.composite
+def meetings(draw: st.DrawFn, agreement: Agreement | None = None) -> Meeting:
+    """A :class:`~sodertorn.Meeting` on a day with members, any of them present or remote."""
+    current = Agreement() if agreement is None else agreement
+    day = draw(_DATES.filter(lambda d: bool(current.parties_on(d))))
+    members = current.parties_on(day)
+    present = draw(st.lists(st.sampled_from(members), unique=True))
+    remote = draw(st.frozensets(st.sampled_from(present))) if present else frozenset()
+    return Meeting(date=day, in_room=frozenset(present) - remote, remote=remote, agreement=current)
+
+
+@st.composite
+def items(draw: st.DrawFn, amount: SearchStrategy[SEK] | None = None) -> tuple[Item, ...]:
+    """Named assets (positive) and liabilities (negative) to split on dissolution (§ 10)."""
+    values = draw(st.lists(whole_kronor() if amount is None else amount, min_size=1, max_size=6))
+    return tuple(Item(name=f"item {i}", amount=value) for i, value in enumerate(values))
+
+
+# -- the development programme (SUP) --------------------------------------------------------
+
+_SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3})?", fullmatch=True)
+_WORDS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12
+).filter(str.strip)
+_TEXTS = st.builds(Text, _WORDS, en=st.none() | _WORDS)
+_DAYS = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2040, 12, 31))
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> Period:
+    start = draw(st.integers(2000, 2040))
+    return Period(start, draw(st.none() | st.integers(start, start + 8)))
+
+
+@st.composite
+def adoption_records(draw: st.DrawFn) -> AdoptionRecord:
+    """An executive board's adoption of a programme, on a day or within a window."""
+    if draw(st.booleans()):
+        window: dict[str, Any] = {"date": draw(_DAYS)}
+    else:
+        first, second = sorted([draw(_DAYS), draw(_DAYS)])
+        window = {
+            "earliest": draw(st.none() | st.just(first)),
+            "latest": draw(st.none() | st.just(second)),
+        }
+    return AdoptionRecord(
+        party=draw(parties()),
+        body=draw(st.sampled_from(["kommunstyrelsen", "kommunfullmäktige"])),
+        reference=draw(st.none() | _WORDS),
+        source=draw(_WORDS),
+        **window,
+    )
+
+
+_CLAIMS = st.builds(
+    Claim,
+    kind=st.sampled_from(NodeKind),
+    count=st.integers(0, 5),
+    per=st.none() | st.sampled_from(NodeKind),
+    source=_WORDS,
+)
+
+
+@st.composite
+def programmes(
+    draw: st.DrawFn,
+    *,
+    ids: SearchStrategy[str] = _SLUGS,
+    max_nodes: int = 10,
+    programme_id: str | None = None,
+) -> Programme:
+    """Valid :class:`~sodertorn.Programme` goal trees, their nodes in any order.
+
+    Every node hangs under the root or under a node of a higher level; networks,
+    adoptions and claims are drawn too. *ids* draws node ids (a small pool makes two
+    programmes share some, for diffs).
+    """
+    root = programme_id if programme_id is not None else draw(st.sampled_from(["sup1", "sup2"]))
+    networks = draw(
+        st.lists(st.builds(Network, id=_SLUGS, name=_TEXTS), max_size=3, unique_by=lambda n: n.id)
+    )
+    network_ids = [network.id for network in networks]
+    node_ids = draw(st.lists(ids.filter(lambda i: i != root), max_size=max_nodes, unique=True))
+    nodes: list[Node] = []
+    for node_id in node_ids:
+        kind = draw(st.sampled_from(NodeKind))
+        parents = [root] + [n.id for n in nodes if n.kind.level < kind.level]
+        nodes.append(
+            Node(
+                id=node_id,
+                kind=kind,
+                parent=draw(st.sampled_from(parents)),
+                text=draw(_TEXTS),
+                title=draw(st.none() | _TEXTS),
+                network=draw(st.none() | st.sampled_from(network_ids)) if network_ids else None,
+            )
+        )
+    return Programme(
+        id=root,
+        short_name=draw(_WORDS),
+        name=draw(_TEXTS),
+        period=draw(_periods()),
+        decided=draw(st.none() | _DAYS),
+        vision=draw(_TEXTS),
+        vision_title=draw(st.none() | _TEXTS),
+        purpose=draw(st.none() | _TEXTS),
+        themes=draw(st.lists(_TEXTS, max_size=2)),
+        networks=networks,
+        nodes=draw(st.permutations(nodes)),
+        adoptions=draw(st.lists(adoption_records(), max_size=3)),
+        claims=draw(st.lists(_CLAIMS, max_size=2)),
+        replaces=draw(st.none() | _SLUGS),
+        sources=draw(st.lists(_WORDS, max_size=2)),
+    )

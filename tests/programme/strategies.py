@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from hypothesis import strategies as st
 
@@ -11,24 +10,21 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     Activity,
-    AdoptionRecord,
     Budget,
     BudgetLine,
     CalendarEntry,
     CalendarKind,
-    Claim,
     CollaborationBody,
     Conference,
     Hosting,
-    Network,
     Node,
     NodeKind,
     Office,
     OfficeRole,
-    Period,
     Plan,
     Programme,
     Text,
+    testing,
 )
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3})?", fullmatch=True)
@@ -47,88 +43,9 @@ parties = st.sampled_from(MUNICIPALITIES)
 amounts = st.integers(min_value=-(10**9), max_value=10**9).map(SEK.from_ore)
 
 
-@st.composite
-def periods(draw: st.DrawFn) -> Period:
-    start = draw(st.integers(2000, 2040))
-    end = draw(st.none() | st.integers(start, start + 8))
-    return Period(start, end)
-
-
-@st.composite
-def adoption_records(draw: st.DrawFn) -> AdoptionRecord:
-    exact = draw(st.booleans())
-    if exact:
-        window: dict[str, Any] = {"date": draw(days)}
-    else:
-        first, second = sorted([draw(days), draw(days)])
-        window = {
-            "earliest": draw(st.none() | st.just(first)),
-            "latest": draw(st.none() | st.just(second)),
-        }
-    return AdoptionRecord(
-        party=draw(parties),
-        body=draw(st.sampled_from(["kommunstyrelsen", "kommunfullmäktige"])),
-        reference=draw(st.none() | words),
-        source=draw(words),
-        **window,
-    )
-
-
-claims = st.builds(
-    Claim,
-    kind=st.sampled_from(NodeKind),
-    count=st.integers(0, 5),
-    per=st.none() | st.sampled_from(NodeKind),
-    source=words,
-)
-
-
-@st.composite
-def programmes(
-    draw: st.DrawFn,
-    *,
-    ids: st.SearchStrategy[str] = slugs,
-    max_nodes: int = 10,
-    programme_id: str | None = None,
-) -> Programme:
-    """A valid programme: a goal tree whose nodes come in any order."""
-    root = programme_id if programme_id is not None else draw(st.sampled_from(["sup1", "sup2"]))
-    networks = draw(
-        st.lists(st.builds(Network, id=slugs, name=texts), max_size=3, unique_by=lambda n: n.id)
-    )
-    node_ids = draw(st.lists(ids.filter(lambda i: i != root), max_size=max_nodes, unique=True))
-    nodes: list[Node] = []
-    for node_id in node_ids:
-        kind = draw(st.sampled_from(NodeKind))
-        parents = [root] + [n.id for n in nodes if n.kind.level < kind.level]
-        network_ids = [network.id for network in networks]
-        nodes.append(
-            Node(
-                id=node_id,
-                kind=kind,
-                parent=draw(st.sampled_from(parents)),
-                text=draw(texts),
-                title=draw(st.none() | texts),
-                network=draw(st.none() | st.sampled_from(network_ids)) if network_ids else None,
-            )
-        )
-    return Programme(
-        id=root,
-        short_name=draw(words),
-        name=draw(texts),
-        period=draw(periods()),
-        decided=draw(st.none() | days),
-        vision=draw(texts),
-        vision_title=draw(st.none() | texts),
-        purpose=draw(st.none() | texts),
-        themes=draw(st.lists(texts, max_size=2)),
-        networks=networks,
-        nodes=draw(st.permutations(nodes)),
-        adoptions=draw(st.lists(adoption_records(), max_size=3)),
-        claims=draw(st.lists(claims, max_size=2)),
-        replaces=draw(st.none() | slugs),
-        sources=draw(st.lists(words, max_size=2)),
-    )
+# The public strategies, shared with the tools that build on the library.
+adoption_records = testing.adoption_records
+programmes = testing.programmes
 
 
 @st.composite
