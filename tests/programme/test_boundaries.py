@@ -75,7 +75,7 @@ def _methods() -> dict[str, Callable[..., Any]]:
     for name, value in _samples().items():
         for attribute in dir(value):
             member = getattr(value, attribute)
-            if attribute.startswith("_") or not inspect.ismethod(member):
+            if attribute.startswith("_") or "\u01c1" in attribute or not inspect.ismethod(member):
                 continue
             if inspect.signature(member).parameters:
                 found[f"{name}.{attribute}"] = member
