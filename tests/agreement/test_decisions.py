@@ -122,6 +122,9 @@ def test_positions_must_match_those_present() -> None:
         ({"positions": {"Huddinge": "yes"}}, r"position 'yes' of 'Huddinge' is unknown"),
         ({"rule": "majority"}, r"decision rule 'majority' is unknown"),
         ({"rule_agreed_by": ["Huddinge"]}, r"rule_agreed_by Huddinge given for a consensus"),
+        ({"rule_agreed_by": 5}, r"^rule_agreed_by 5 is not a collection of parties"),
+        ({"rule_agreed_by": ["Gotland"]}, r"^unknown municipality 'Gotland'"),
+        ({"positions": {"Gotland": S}}, r"^unknown municipality 'Gotland'"),
     ],
 )
 def test_bad_decision_arguments(arguments: dict[str, object], pattern: str) -> None:
@@ -143,6 +146,21 @@ def test_minutes_go_to_every_party() -> None:
     assert swedish.startswith("Minnesanteckningar: ordinarie sammanträde den 2 maj 2024")
 
 
+def test_minutes_and_outcomes_default_to_swedish() -> None:
+    decision = decide({"Huddinge": S, "Botkyrka": S, "Salem": S, "Haninge": S})
+    minutes = Minutes(meeting=decision.meeting, decisions=[decision])
+    assert minutes.text() == minutes.text("sv") != minutes.text("en")
+    outcome = decision.outcome
+    assert outcome.explain() == outcome.explain("sv") != outcome.explain("en")
+
+
+def test_positions_of_absent_members_are_named() -> None:
+    meeting = Meeting(date=DAY, in_room={"Huddinge", "Salem", "Botkyrka"})
+    with pytest.raises(GovernanceError) as caught:
+        Decision(meeting=meeting, matter="X", positions={"Huddinge": S})
+    assert "Botkyrka, Salem" in str(caught.value)
+
+
 def test_minutes_refuse_a_decision_of_another_meeting() -> None:
     decision = decide({"Huddinge": S})
     other = Meeting(date=D(2024, 9, 12))
@@ -150,6 +168,8 @@ def test_minutes_refuse_a_decision_of_another_meeting() -> None:
         Minutes(meeting=other, decisions=[decision])
     with pytest.raises(GovernanceError, match=r"decisions 'x' is not a collection of Decision"):
         Minutes(meeting=other, decisions="x")
+    with pytest.raises(GovernanceError, match=r"decisions 5 is not a collection of Decision"):
+        Minutes(meeting=other, decisions=5)
 
 
 # Properties.
