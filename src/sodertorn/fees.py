@@ -101,6 +101,13 @@ def _check_decided(_: object, attribute: attrs.Attribute[Any], value: object) ->
         raise FeeRuleError(f"{attribute.name} {value!r} is not a datetime.date")
 
 
+def _covers(first_year: int, last_year: int | None, year: object) -> bool:
+    """Whether *year* falls in first_year..last_year (open-ended when *last_year* is None)."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
+    return first_year <= year and (last_year is None or year <= last_year)
+
+
 def _fee_year(year: object) -> int:
     """*year* if it is a calendar year, else :class:`~sodertorn.FeeRuleError`."""
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
@@ -207,9 +214,7 @@ class IndexedRule:
 
     def covers(self, year: int) -> bool:
         """Whether this rule sets the fee of *year* (any integer; other values are refused)."""
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
-        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+        return _covers(self.first_year, self.last_year, year)
 
     def exact_fees(
         self, year: int, population: Population, parties: tuple[Municipality, ...]
@@ -343,9 +348,7 @@ class PerCapitaRule:
 
     def covers(self, year: int) -> bool:
         """Whether this rule sets the fee of *year* (any integer; other values are refused)."""
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
-        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+        return _covers(self.first_year, self.last_year, year)
 
     def exact_fees(
         self, year: int, population: Population, parties: tuple[Municipality, ...]
