@@ -37,7 +37,6 @@ import functools
 import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal, localcontext
 from fractions import Fraction
 from importlib import resources
 from typing import Any
@@ -53,6 +52,7 @@ from sodertorn.i18n import (
     format_money,
     format_number,
     gettext,
+    shown_decimal,
 )
 from sodertorn.money import SEK, Rounding, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
@@ -121,15 +121,6 @@ def _fee_inputs(year: object, population: object, parties: object) -> None:
         raise MissingDataError(f"expected a Population, got {population!r}")
     if not isinstance(parties, tuple) or not all(isinstance(p, Municipality) for p in parties):
         raise FeeRuleError(f"parties {parties!r} must be a tuple of Municipality")
-
-
-def _exact_decimal(value: Fraction, places: int = 4) -> Decimal:
-    """A fraction shown to *places* decimals (for explanations only, never for sums)."""
-    with localcontext() as context:
-        context.prec = 60
-        return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
-            Decimal(1).scaleb(-places)
-        )
 
 
 def _weights(
@@ -845,7 +836,7 @@ def _explain_steps(line: FeeLine, rule: IndexedRule, lang: str) -> list[str]:
 
 
 def _signed_percent(change: Fraction, lang: str) -> str:
-    value = _exact_decimal(change * 100, places=2)
+    value = shown_decimal(change * 100, places=2)
     text = format_number(value, lang)
     return text if value < 0 else "+" + text
 

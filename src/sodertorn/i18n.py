@@ -42,6 +42,7 @@ __all__ = [
     "format_number",
     "gettext",
     "locale_of",
+    "shown_decimal",
 ]
 
 Language = Literal["sv", "en"]
@@ -95,6 +96,19 @@ def format_money(amount: SEK, lang: str = "sv") -> str:
     return amount.format(locale_of(lang))
 
 
+def shown_decimal(value: Fraction, places: int = 4) -> Decimal:
+    """*value* cut to *places* decimals (half-even), for a person to read, never to sum.
+
+    >>> from fractions import Fraction
+    >>> shown_decimal(Fraction(2, 3)), shown_decimal(Fraction(1, 8), places=2)
+    (Decimal('0.6667'), Decimal('0.12'))
+    """
+    with localcontext() as context:
+        context.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return exact.quantize(Decimal(1).scaleb(-places))
+
+
 def format_exact(value: Fraction, lang: str = "sv", places: int = 4) -> str:
     """Format an exact amount in kronor, shown to *places* decimals with ``≈`` if cut.
 
@@ -106,12 +120,12 @@ def format_exact(value: Fraction, lang: str = "sv", places: int = 4) -> str:
     """
     from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
 
-    with localcontext() as context:
-        context.prec = 60
-        decimal = Decimal(value.numerator) / Decimal(value.denominator)
-        shown = decimal.quantize(Decimal(1).scaleb(-places))
-    text = _format.format_amount(shown if shown != decimal else decimal, locale_of(lang))
-    return text if shown == decimal else "≈ " + text
+    shown = shown_decimal(value, places)
+    if shown != value:
+        return "≈ " + _format.format_amount(shown, locale_of(lang))
+    # The fraction ends within *places* decimals: show its own digits, no padding zeros.
+    digits = shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
+    return _format.format_amount(digits, locale_of(lang))
 
 
 def format_date(value: datetime.date, lang: str = "sv") -> str:
