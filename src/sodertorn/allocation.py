@@ -96,6 +96,9 @@ def allocate_units(total: int, weights: Mapping[K, int]) -> dict[K, int]:
     sorts first. A negative total splits as the negation of the positive one. The result
     is in the keys' sorted order, whatever the order of *weights*.
 
+    The integer core of :func:`allocate`, the population key of Samarbetsavtal 2010,
+    §§ 7, 8 and 10.
+
     >>> allocate_units(2, {"x": 4, "y": 1, "z": 1})
     {'x': 2, 'y': 0, 'z': 0}
     >>> allocate_units(-5, {"a": 3, "b": 7})
