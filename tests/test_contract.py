@@ -19,13 +19,16 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sodertorn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+# A fraction of the profile's examples: these tests run once for every public callable.
+_JUNK_EXAMPLES = max(10, settings().max_examples // 3)
 
 JUNK = st.one_of(
     st.none(),
@@ -76,7 +79,7 @@ def test_the_walk_finds_constructors_functions_and_methods() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CALLABLES))
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=_JUNK_EXAMPLES)
 @given(
     args=st.lists(JUNK, max_size=_MAX_ARGS),
     kwargs=st.dictionaries(st.text(max_size=12), JUNK, max_size=2),
@@ -249,7 +252,7 @@ def test_every_class_with_methods_has_a_sample() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(METHODS))
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=_JUNK_EXAMPLES)
 @given(
     args=st.lists(JUNK, max_size=_MAX_ARGS),
     kwargs=st.dictionaries(st.text(max_size=12), JUNK, max_size=2),

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import (
@@ -67,7 +67,6 @@ def test_a_fee_year_without_population_data() -> None:
 # -- properties ---------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
 @given(population_registers(), st.integers(min_value=2010, max_value=2017), party_sets)
 def test_chained_indexed_fee_equals_the_closed_form(
     population: Population, year: int, parties: tuple[Municipality, ...]
@@ -80,7 +79,6 @@ def test_chained_indexed_fee_equals_the_closed_form(
         assert [s.year for s in line.steps] == list(range(2010, year + 1))
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     population_registers(),
     st.integers(min_value=2010, max_value=2025),
@@ -104,7 +102,6 @@ def test_parts_sum_to_the_total_and_stay_within_one_unit(
     assert fees.parties == parties
 
 
-@settings(max_examples=40, deadline=None)
 @given(population_registers(), st.integers(min_value=2018, max_value=2025), party_sets)
 def test_per_capita_fees_are_exact(
     population: Population, year: int, parties: tuple[Municipality, ...]
@@ -116,7 +113,6 @@ def test_per_capita_fees_are_exact(
     assert fees.total == SEK(4 * population.total(year - 1, parties))
 
 
-@settings(max_examples=30, deadline=None)
 @given(
     population_registers(),
     st.integers(min_value=2010, max_value=2025),
@@ -400,7 +396,6 @@ def test_schedule_parts_of_the_wrong_kind_are_refused() -> None:
         FeeSchedule.from_json("[" * 100_000)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.one_of(
         st.text(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import (
@@ -62,7 +62,6 @@ def registers(draw: st.DrawFn) -> Population:
     return Population(counts)
 
 
-@settings(max_examples=300, deadline=None)
 @given(registers(), st.integers(2010, 2021))
 def test_the_fast_fee_is_the_chained_fee_or_the_chain_s_error(
     population: Population, year: int

@@ -96,7 +96,7 @@ def test_party_sets_are_sorted_subsets(chosen: tuple[Municipality, ...]) -> None
 
 @given(populations(MUNICIPALITIES[:2], first_year=2020, last_year=2022, min_count=0, max_count=3))
 def test_populations_cover_every_party_and_year(population: Population) -> None:
-    assert population.years == (2020, 2021, 2022)
+    assert set(population.parties) == set(MUNICIPALITIES) == (2020, 2021, 2022)
     assert population.parties == MUNICIPALITIES[:2]
     assert all(0 <= count <= 3 for count in population.counts.values())
 
@@ -169,3 +169,25 @@ def test_programmes_are_valid_goal_trees(programme: Programme) -> None:
     ids = [node.id for node in programme.nodes]
     assert len(ids) == len(set(ids))
     assert all(node.parent in {programme.id, *ids} for node in programme.nodes)
+
+
+@given(
+    amount=st.from_type(SEK),
+    party=st.from_type(Municipality),
+    population=st.from_type(Population),
+)
+def test_from_type_draws_the_library_s_values(
+    amount: SEK, party: Municipality, population: Population
+) -> None:
+    assert isinstance(amount, SEK)
+    assert party in MUNICIPALITIES
+    assert set(population.parties) == set(MUNICIPALITIES)
+
+
+def test_hypothesis_finds_the_setup_hook_in_the_package_metadata() -> None:
+    from importlib.metadata import entry_points
+
+    from sodertorn._hypothesis_plugin import _hypothesis_setup_hook
+
+    (hook,) = (entry for entry in entry_points(group="hypothesis") if entry.name == "sodertorn")
+    assert hook.load() is _hypothesis_setup_hook

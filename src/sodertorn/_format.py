@@ -82,10 +82,13 @@ def format_number(value: int | Decimal, locale: str) -> str:
 
 @attrs.frozen
 class _Shape:
-    """What Babel looks up in the locale for each number, looked up once per pattern."""
+    """What Babel looks up in the locale for each number, looked up once per pattern.
 
-    prefix: str
-    suffix: str
+    The prefixes and suffixes are pairs: for a non-negative and for a negative number.
+    """
+
+    prefix: tuple[str, str]
+    suffix: tuple[str, str]
     group: str
     decimal: str
     grouping: tuple[int, int]
@@ -96,7 +99,7 @@ class _Shape:
 @functools.cache
 def _shape(pattern: NumberPattern, locale: Locale, currency: str | None) -> _Shape | None:
     """The shape of a plain pattern (no exponent, significant digits, scale or plurals)."""
-    affixes = pattern.prefix[0] + pattern.suffix[0]
+    affixes = "".join(pattern.prefix + pattern.suffix)
     if pattern.exp_prec or "@" in pattern.pattern or pattern.scale or "¤¤¤" in affixes:
         return None
     if "¤" in affixes and currency is None:
@@ -109,8 +112,8 @@ def _shape(pattern: NumberPattern, locale: Locale, currency: str | None) -> _Sha
         return re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
 
     return _Shape(
-        prefix=affix(pattern.prefix[0]),
-        suffix=affix(pattern.suffix[0]),
+        prefix=(affix(pattern.prefix[0]), affix(pattern.prefix[1])),
+        suffix=(affix(pattern.suffix[0]), affix(pattern.suffix[1])),
         group=get_group_symbol(locale),
         decimal=get_decimal_symbol(locale),
         grouping=pattern.grouping,
@@ -124,18 +127,24 @@ def _apply(
 ) -> str:
     """Babel's ``pattern.apply`` without quantization, the locale's symbols looked up once.
 
-    Babel's own steps for a non-negative finite number and a plain pattern; anything
-    else is left to Babel.
+    Babel's own steps for a finite number and a plain pattern; anything else is left to
+    Babel. Two reasons to keep these steps of our own: the symbols are looked up once per
+    pattern rather than once per number (the fee tables format hundreds of numbers), and
+    Babel (2.19 with CLDR 49) strips the quotes of its patterns from the finished string,
+    digits included, so where the group separator is an apostrophe (de_CH, fr_CH, it_CH,
+    de_LI, en_CH ...) it prints ``SEK 1000000`` instead of ``SEK 1'000'000``. Here only the
+    pattern's affixes are unquoted.
     """
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     shape = _shape(pattern, locale, currency)
-    if shape is None or number.is_signed() or not number.is_finite():
+    if shape is None or not number.is_finite():
         return str(
             pattern.apply(
                 value, locale, currency=currency, currency_digits=False, decimal_quantization=False
             )
         )
-    number = number.normalize()
+    negative = int(number.is_signed())
+    number = abs(number).normalize()
     frac_min, frac_max = shape.frac_prec[0], max(shape.frac_prec[1], get_decimal_precision(number))
     whole, _, fraction = f"{number.quantize(get_decimal_quantum(frac_max)):f}".partition(".")
     whole = whole.rjust(shape.int_min, "0")
@@ -151,7 +160,7 @@ def _apply(
         while len(fraction) > frac_min and fraction[-1] == "0":
             fraction = fraction[:-1]
         fraction = shape.decimal + fraction
-    return shape.prefix + whole + grouped + fraction + shape.suffix
+    return shape.prefix[negative] + whole + grouped + fraction + shape.suffix[negative]
 
 
 def format_date(value: datetime.date, locale: str) -> str:

@@ -20,6 +20,18 @@ SEK('100.01')
 >>> find(populations(first_year=2022, last_year=2023), lambda p: True).years
 (2022, 2023)
 
+Importing this module (or just Hypothesis, where the library is installed) also teaches
+``st.from_type`` the library's value types: :class:`~sodertorn.SEK` draws
+:func:`amounts`, :class:`~sodertorn.Municipality` one of the eight :func:`parties`, and
+:class:`~sodertorn.Population` :func:`populations`:
+
+>>> from hypothesis import strategies as st
+>>> from sodertorn import MUNICIPALITIES, Municipality
+>>> find(st.from_type(Municipality), lambda party: True) in MUNICIPALITIES
+True
+>>> find(st.from_type(SEK), lambda amount: amount < SEK(0))
+SEK('-0.01')
+
 In a test, draw from them with ``@given``::
 
     @given(amounts(), weights())
@@ -45,6 +57,7 @@ except ImportError as error:
         "install the 'testing' extra: pip install 'sodertorn[testing]'"
     ) from error
 
+from sodertorn._hypothesis_plugin import _hypothesis_setup_hook
 from sodertorn.agreement.dissolution import Item
 from sodertorn.agreement.meetings import Meeting
 from sodertorn.agreement.membership import Agreement
@@ -78,13 +91,52 @@ __all__ = [
     "populations",
     "programmes",
     "receipt_dates",
+    "slugs",
     "weights",
     "whole_kronor",
+    "words",
 ]
 
 K = TypeVar("K", bound=Hashable)
 
 _LIMIT = SEK(10**12)  # a trillion kronor: beyond any municipal budget
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖé"
+_WORD_CHARACTERS = _LETTERS + "0123456789 -–.,:;()/&'\"§"
+_SLUG_HEAD = "abcdefghijklmnopqrstuvwxyz"
+_SLUG_TAIL = _SLUG_HEAD + "0123456789"
+
+
+def words(*, max_size: int = 12) -> SearchStrategy[str]:
+    """Short texts as names and goals are written, never blank, never padded with spaces.
+
+    A letter, then letters, digits, spaces and punctuation, Swedish letters among them.
+
+    A small alphabet keeps drawing cheap; the library's text handling does not depend on
+    which characters beyond these appear.
+    """
+    if max_size < 1:
+        raise ValueError(f"max_size {max_size!r} must be at least 1")
+    return st.builds(
+        lambda head, tail: (head + tail).rstrip(),
+        st.sampled_from(_LETTERS),
+        st.text(alphabet=_WORD_CHARACTERS, max_size=max_size - 1),
+    )
+
+
+def slugs() -> SearchStrategy[str]:
+    """Stable ids such as ``infra`` or ``k2-a1``.
+
+    A lower-case letter, up to five letters or digits, and an optional suffix of a hyphen
+    and one to three letters or digits.
+    """
+    return st.builds(
+        lambda head, body, suffix: head + body + (f"-{suffix}" if suffix else ""),
+        st.sampled_from(_SLUG_HEAD),
+        st.text(alphabet=_SLUG_TAIL, max_size=5),
+        st.text(alphabet=_SLUG_TAIL, max_size=3),
+    )
 
 
 def amounts(*, min_value: SEK = -_LIMIT, max_value: SEK = _LIMIT) -> SearchStrategy[SEK]:
@@ -110,11 +162,15 @@ def invalid_amounts() -> SearchStrategy[object]:
         .filter(lambda n: n % 10 != 0)
         .map(lambda n: Decimal(n).scaleb(-3) + 1),
         st.sampled_from([Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")]),
-        st.text().filter(_not_a_number),
+        st.text(alphabet=_JUNK_ALPHABET, max_size=8).filter(_not_a_number),
         st.none(),
         st.lists(st.integers(), max_size=2),
         st.builds(object),
     )
+
+
+_JUNK_ALPHABET = "0123456789.,;:-+eE _abcåäöÖ\u00a0\u2212"
+"""Characters of numbers and of what is mistaken for them: enough to make near misses."""
 
 
 def _not_a_number(text: str) -> bool:
@@ -140,7 +196,7 @@ def weights(
     if min_size < 1:
         raise ValueError(f"min_size {min_size!r} must be at least 1: some weight must be positive")
     key_strategy: SearchStrategy[K] = (
-        keys if keys is not None else st.text(min_size=1, max_size=4)  # type: ignore[assignment]
+        keys if keys is not None else words(max_size=4)  # type: ignore[assignment]
     )
 
     @st.composite
@@ -190,7 +246,7 @@ def municipalities() -> SearchStrategy[Municipality]:
     return st.builds(
         Municipality,
         code=st.integers(min_value=0, max_value=9999).map("{:04d}".format),
-        name=st.text(min_size=1, max_size=20).filter(str.strip),
+        name=words(max_size=20),
     )
 
 
@@ -399,10 +455,8 @@ def items(draw: st.DrawFn, amount: SearchStrategy[SEK] | None = None) -> tuple[I
 
 # -- the development programme (SUP) --------------------------------------------------------
 
-_SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3})?", fullmatch=True)
-_WORDS = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12
-).filter(str.strip)
+_SLUGS = slugs()
+_WORDS = words()
 _TEXTS = st.builds(Text, _WORDS, en=st.none() | _WORDS)
 _DAYS = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2040, 12, 31))
 
@@ -493,3 +547,8 @@ def programmes(
         replaces=draw(st.none() | _SLUGS),
         sources=draw(st.lists(_WORDS, max_size=2)),
     )
+
+
+# -- st.from_type ----------------------------------------------------------------------------
+
+_hypothesis_setup_hook()

@@ -27,15 +27,13 @@ from sodertorn import (
     testing,
 )
 
-slugs = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3})?", fullmatch=True)
+slugs = testing.slugs()
 """Stable ids."""
 
 few_slugs = st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"])
 """Ids from a small pool, so that two programmes share some."""
 
-words = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12
-).filter(str.strip)
+words = testing.words()
 
 texts = st.builds(Text, words, en=st.none() | words)
 days = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2040, 12, 31))

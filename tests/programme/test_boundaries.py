@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sodertorn
@@ -49,6 +49,9 @@ from ..test_contract import JUNK
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+# A fraction of the profile's examples: these tests run once for every public callable.
+_JUNK_EXAMPLES = max(10, settings().max_examples // 3)
 
 DAY = datetime.date(2024, 6, 1)
 
@@ -104,7 +107,7 @@ def test_the_walk_finds_the_methods_that_take_arguments() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(METHODS))
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=_JUNK_EXAMPLES)
 @given(args=st.lists(JUNK, max_size=3), keyword_junk=st.data())
 def test_methods_refuse_junk_with_the_package_errors(
     name: str, args: list[object], keyword_junk: st.DataObject
