@@ -23,7 +23,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("sodertorn.population",),
     ("sodertorn.fees",),
     ("sodertorn.agreement", "sodertorn.programme"),
-    ("sodertorn.cli", "sodertorn.__main__", "sodertorn.testing", "sodertorn"),
+    (
+        "sodertorn.cli",
+        "sodertorn.__main__",
+        "sodertorn.testing",
+        "sodertorn._hypothesis_plugin",
+        "sodertorn",
+    ),
 )
 """Lowest first. A module in a subpackage belongs to the layer of its subpackage."""
 
