@@ -1,7 +1,7 @@
 """The dependency direction between the package's layers (docs/architecture.md).
 
-Imports are read from the source with :mod:`ast`, so nothing is imported to check
-them. A module may import from its own layer and from lower layers, never from a
+Imports are read from the source with :mod:`ast`, so nothing but the package root is
+imported to check them. A module may import from its own layer and from lower layers, never from a
 higher one. Every module of the package must be placed in a layer, so a new module
 cannot slip past the rule; ``agreement`` and ``programme`` are placed before they
 exist, and the rule holds whether or not they are present.
@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).parents[1] / "src" / "sodertorn"
+import sodertorn
+
+# The imported package's files: the source tree, or the installed wheel in a test of the sdist.
+PACKAGE = Path(sodertorn.__file__).parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("sodertorn._version", "sodertorn.errors"),

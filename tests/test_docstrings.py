@@ -1,9 +1,12 @@
-"""Run the doctests of public classes, which pytest's module collection skips.
+"""Run every docstring example of the package that is imported, wherever it came from.
 
-Public classes report ``sodertorn`` as their ``__module__`` (so reprs and docs name the
-package), and doctest only collects objects whose ``__module__`` is the module being
-collected. This test runs the docstrings of each module's own public classes (those in
-its ``__all__``) with the module's globals.
+The examples are collected from the imported modules, not from the files under ``src/``,
+so that the tests of the source distribution run against an installed wheel without
+importing a second copy of the package. Each module's docstring and functions are
+collected as doctest collects them; public classes report ``sodertorn`` as their
+``__module__`` (so reprs and docs name the package), which doctest's own collection
+skips, so each module's public classes (those in its ``__all__``) are collected
+explicitly. Every test runs with the globals of the module it comes from.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ def _tests() -> list[doctest.DocTest]:
     tests: list[doctest.DocTest] = []
     for module in _modules():
         is_package = hasattr(module, "__path__")  # re-exports only
+        own = finder.find(module, module.__name__)
+        for test in own:
+            _MODULE_OF[test.name] = module.__name__
+        tests.extend(own)
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
             if isinstance(obj, type) and obj.__module__ == "sodertorn" and not is_package:
@@ -58,10 +65,11 @@ def test_public_classes_have_examples() -> None:
     names = {test.name for test in TESTS}
     assert "sodertorn.money.SEK" in names
     assert "sodertorn.population.Population.parse_csv" in names
+    assert {"sodertorn.testing", "sodertorn.allocation.allocate"} <= names
 
 
 @pytest.mark.parametrize("test", TESTS, ids=[test.name for test in TESTS])
-def test_class_docstring_examples(test: doctest.DocTest) -> None:
+def test_docstring_examples(test: doctest.DocTest) -> None:
     # Fresh globals for every run: the finder shares one dict between a class and the
     # objects found under it, and a run clears it, so tests must not depend on order.
     test.globs = dict(vars(importlib.import_module(_MODULE_OF[test.name])))

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import sodertorn
 from sodertorn import LocaleError
 from sodertorn.i18n import catalogue, check_language, format_date, format_number, gettext
 
-SRC = Path(__file__).parents[1] / "src" / "sodertorn"
+SRC = Path(sodertorn.__file__).parent  # the source tree, or the installed wheel
 
 
 def _literals() -> set[str]:
