@@ -2,7 +2,7 @@
 
 The agreement splits money "in proportion to population" in three places: the 2010 fee
 (§ 8), special contributions (§ 7) and assets and liabilities on dissolution (§ 10).
-:func:`allocate` is the one mechanism behind all three: the largest-remainder method
+:func:`~sodertorn.allocate` is the one mechanism behind all three: the largest-remainder method
 (Hamilton's method) in exact integers.
 
 >>> from sodertorn import SEK, allocate

@@ -1,6 +1,6 @@
 """The package's exceptions and warnings.
 
-Every exception the library raises on purpose derives from :class:`SodertornError`.
+Every exception the library raises on purpose derives from :class:`~sodertorn.SodertornError`.
 Leaves also derive from the builtin they resemble, so ``except ValueError`` keeps
 working for callers who do not know this package:
 
@@ -11,7 +11,7 @@ working for callers who do not know this package:
 ...     isinstance(error, SodertornError)
 True
 
-Warnings derive from :class:`SodertornWarning`, itself a :class:`UserWarning`.
+Warnings derive from :class:`~sodertorn.SodertornWarning`, itself a :class:`UserWarning`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Exact Swedish money: :class:`SEK`, counted in whole öre, never a binary float.
+"""Exact Swedish money: :class:`~sodertorn.SEK`, counted in whole öre, never a binary float.
 
 >>> from sodertorn import SEK
 >>> SEK(860000) + SEK("0.50")
@@ -10,7 +10,7 @@ Traceback (most recent call last):
 ...
 sodertorn.InvalidAmountError: refusing float -2.5: binary floats cannot hold money exactly; pass an int, a str such as '-2.5' or a Decimal
 
-Whole kronor are rounded by the statutory rule unless another :class:`Rounding` is
+Whole kronor are rounded by the statutory rule unless another :class:`~sodertorn.Rounding` is
 asked for: *Lag (1970:1029) om avrundning av vissa öresbelopp*, 2 §, rounds 1–49 öre
 down and 50–99 öre up, the same way for negative amounts.
 """
