@@ -200,9 +200,9 @@ def round_to_total(
     denominator = math.lcm(*(q.denominator for q in quotas)) if quotas else 1
     numerators = [q.numerator * (denominator // q.denominator) for q in quotas]
     exact_sum = sum(quotas, Fraction(0))
-    floors = sum(n // denominator for n in numerators)
-    non_zero = sum(1 for n in numerators if n % denominator)
-    if not floors <= units <= floors + non_zero or abs(units - exact_sum) >= 1:
+    # Within one unit, every part can be its floor or one more: the total lies between
+    # the sum of the floors and that sum plus the number of parts with a remainder.
+    if abs(units - exact_sum) >= 1:
         raise AllocationError(
             f"total {total!r} is not within one {unit.label} of the exact sum {exact_sum / scale}"
         )
