@@ -197,9 +197,9 @@ def round_to_total(
         raise AllocationError(f"{total!r} is not a whole number of {unit.label}")
     scale = Fraction(100, unit.value)
     quotas = [Fraction(exact[key]) * scale for key in keys]
-    denominator = math.lcm(*(q.denominator for q in quotas)) if quotas else 1
+    denominator = math.lcm(*(q.denominator for q in quotas))  # 1 when there are none
     numerators = [q.numerator * (denominator // q.denominator) for q in quotas]
-    exact_sum = sum(quotas, Fraction(0))
+    exact_sum = sum(quotas)
     # Within one unit, every part can be its floor or one more: the total lies between
     # the sum of the floors and that sum plus the number of parts with a remainder.
     if abs(units - exact_sum) >= 1:
