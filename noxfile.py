@@ -89,7 +89,7 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "src", "tests")
-    session.run("mypy", "examples", "noxfile.py")
+    session.run("mypy", "examples", "tools", "noxfile.py")
 
 
 @nox.session(python=None)
