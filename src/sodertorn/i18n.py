@@ -27,6 +27,7 @@ from sodertorn.errors import LocaleError
 
 if TYPE_CHECKING:
     import datetime
+    from collections.abc import Iterable
     from fractions import Fraction
 
     from sodertorn.money import SEK
@@ -41,7 +42,10 @@ __all__ = [
     "format_money",
     "format_number",
     "gettext",
+    "join_list",
     "locale_of",
+    "ngettext",
+    "plural_catalogue",
     "shown_decimal",
 ]
 
@@ -86,9 +90,57 @@ def catalogue(lang: str) -> dict[str, str]:
     }
 
 
+@functools.cache
+def plural_catalogue(lang: str) -> dict[tuple[str, str], tuple[str, str]]:
+    """The plural translations of *lang* as ``{(singular, plural): (one, other)}``."""
+    if check_language(lang) == "en":
+        return {}
+    from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
+
+    path = resources.files("sodertorn").joinpath(f"locale/{lang}/LC_MESSAGES/sodertorn.po")
+    with path.open("rb") as handle:
+        parsed = read_po(handle, locale=lang, domain="sodertorn")
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for message in parsed:
+        ids, strings = message.id, message.string
+        if isinstance(ids, tuple) and isinstance(strings, tuple) and not message.fuzzy:
+            one, other = (str(s) for s in strings[:2])
+            if one and other:
+                found[(str(ids[0]), str(ids[1]))] = (one, other)
+    return found
+
+
 def gettext(message: str, lang: str = "sv") -> str:
     """Translate an English *message* into *lang*; untranslated messages stay English."""
     return catalogue(lang).get(message, message)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str = "sv") -> str:
+    """Translate the form of *singular* or *plural* that goes with the number *n*.
+
+    Swedish and English both take the singular for exactly one and the plural otherwise.
+
+    >>> ngettext("{count} member", "{count} members", 1, "sv")
+    '{count} ledamot'
+    >>> ngettext("{count} member", "{count} members", 4, "en")
+    '{count} members'
+    """
+    forms = plural_catalogue(lang).get((singular, plural), (singular, plural))
+    return forms[0] if n == 1 else forms[1]
+
+
+def join_list(items: Iterable[str], lang: str = "sv") -> str:
+    """Join *items* as a person writes a list: ``A, B och C`` in Swedish, ``A, B and C`` in English.
+
+    >>> join_list(["Tyresö", "Södertälje", "Nynäshamn"], "sv")
+    'Tyresö, Södertälje och Nynäshamn'
+    >>> join_list(["Salem"], "en"), join_list([], "sv")
+    ('Salem', '')
+    """
+    words = list(items)
+    if len(words) < 2:  # noqa: PLR2004 - a list of one needs no conjunction
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {gettext('and', lang)} {words[-1]}"
 
 
 def format_money(amount: SEK, lang: str = "sv") -> str:

@@ -29,7 +29,7 @@ def test_notice_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([*NOTICE, "--received", "2024-03-15", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "April 1, 2024 to March 31, 2025, inclusive" in out
-    assert "2024, 2025" in out
+    assert "2024 and 2025" in out
 
 
 def test_notice_json(capsys: pytest.CaptureFixture[str]) -> None:

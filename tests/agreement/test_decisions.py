@@ -46,7 +46,7 @@ def test_consensus_with_support_and_standing_aside() -> None:
     outcome = decide({"Huddinge": S, "Botkyrka": A, "Salem": S, "Haninge": S}).outcome
     assert outcome.adopted
     assert outcome.rule is DecisionRule.CONSENSUS
-    assert "Adopted by consensus: no present member objects (3 support, 1 stand aside)." in (
+    assert "Adopted by consensus: no present member objects (3 in favour, 1 standing aside)." in (
         outcome.explain("en")
     )
 
@@ -58,16 +58,15 @@ def test_one_objection_blocks_and_is_named() -> None:
     assert "Not adopted: objection by Tyresö; decisions are taken by consensus." in (
         outcome.explain("en")
     )
-    assert "Inte antaget: invändning från Tyresö" in outcome.explain("sv")
+    assert "Ej antaget: invändning från Tyresö" in outcome.explain("sv")
 
 
 def test_not_quorate_is_not_adopted() -> None:
     outcome = decide({"Huddinge": S, "Botkyrka": S, "Salem": S}).outcome
     assert not outcome.adopted
     assert outcome.explain("en").splitlines() == [
-        "Not quorate: 3 of 8 members present (0 by phone or video); at least 4 needed. "
-        "(Samarbetsavtal 2010, § 3)",
-        "Not adopted: the meeting is not quorate. (Samarbetsavtal 2010, § 3)",
+        "Not quorate: 3 of 8 members present; at least 4 needed. (Samarbetsavtal 2010, § 3)",
+        "Not adopted: the committee is not quorate. (Samarbetsavtal 2010, § 3)",
     ]
 
 
@@ -79,8 +78,8 @@ def test_majority_agreed_by_every_member_applies() -> None:
     ).outcome
     assert outcome.adopted
     assert outcome.rule is DecisionRule.MAJORITY
-    assert "All members agreed to decide by majority." in outcome.explain("en")
-    assert "Adopted by majority: 2 support, 1 object." in outcome.explain("en")
+    assert "All members have agreed to decide by majority." in outcome.explain("en")
+    assert "Adopted by majority: 2 in favour, 1 against." in outcome.explain("en")
 
 
 def test_majority_tied_is_not_adopted() -> None:
@@ -90,7 +89,7 @@ def test_majority_tied_is_not_adopted() -> None:
         agreed=NAMES,
     ).outcome
     assert not outcome.adopted
-    assert "Not adopted by majority: 1 support, 1 object." in outcome.explain("en")
+    assert "Not adopted by majority: 1 in favour, 1 against." in outcome.explain("en")
 
 
 def test_majority_agreed_only_by_those_present_falls_back_to_consensus() -> None:
@@ -99,9 +98,10 @@ def test_majority_agreed_only_by_those_present_falls_back_to_consensus() -> None
     assert not outcome.adopted
     assert outcome.rule is DecisionRule.CONSENSUS
     text = outcome.explain("en")
-    assert "The rule majority does not apply: Tyresö, Nykvarn, Södertälje, Nynäshamn did not" in (
-        text
-    )
+    assert (
+        "A majority decision cannot be applied: Tyresö, Nykvarn, Södertälje and Nynäshamn did "
+        "not agree to it"
+    ) in text
     assert "objection by Haninge" in text
 
 

@@ -119,10 +119,10 @@ def test_explain_in_both_languages() -> None:
     english, swedish = notice.explain("en"), notice.explain("sv")
     assert "April 1, 2024 to March 31, 2025, inclusive" in english
     assert "1 april 2024 till och med 31 mars 2025" in swedish
-    assert "Nykvarn är part till och med den 31 mars 2025" in swedish
+    assert "Nykvarn är avtalspart till och med den 31 mars 2025" in swedish
     for section in ("§ 2", "§ 8", "§ 9"):
         assert f"(Samarbetsavtal 2010, {section})" in english
-    assert "2024, 2025" in swedish
+    assert "Hel årsavgift ska betalas för 2024 och 2025" in swedish
 
 
 # Properties.

@@ -7,7 +7,14 @@ Re-exports only: :mod:`~sodertorn.agreement.membership` (§§ 2, 3, 9),
 (§§ 6, 7); the fixed terms are in :mod:`~sodertorn.agreement.terms`.
 """
 
-from sodertorn.agreement.decisions import Decision, DecisionRule, Minutes, Outcome, Position
+from sodertorn.agreement.decisions import (
+    Circulation,
+    Decision,
+    DecisionRule,
+    Minutes,
+    Outcome,
+    Position,
+)
 from sodertorn.agreement.dissolution import (
     DissolutionStatement,
     Item,
@@ -22,17 +29,20 @@ from sodertorn.agreement.financing import (
     special_contributions,
 )
 from sodertorn.agreement.meetings import Meeting, MeetingCalendar, MeetingKind, quorum_for
-from sodertorn.agreement.membership import Agreement, Election
-from sodertorn.agreement.notice import Notice, notice_period
+from sodertorn.agreement.membership import Agreement, ByElection, Election, Holder, Post
+from sodertorn.agreement.notice import Notice, Revocation, notice_period
 from sodertorn.agreement.reasons import Reason
 
 __all__ = [
     "Agreement",
+    "ByElection",
+    "Circulation",
     "Decision",
     "DecisionRule",
     "DissolutionStatement",
     "Election",
     "Financing",
+    "Holder",
     "Item",
     "Meeting",
     "MeetingCalendar",
@@ -42,8 +52,10 @@ __all__ = [
     "Outcome",
     "PartyStatement",
     "Position",
+    "Post",
     "Project",
     "Reason",
+    "Revocation",
     "SpecialContributions",
     "dissolve",
     "notice_period",

@@ -4,8 +4,11 @@ Source: Samarbetsavtal 2010, § 3. The committee decides by consensus unless all
 members have agreed otherwise; it can decide when at least half of its members are
 present; decisions are recorded in minutes sent to every party.
 
-Our reading: consensus means that, at a quorate meeting, no present member objects (a
-member may support or stand aside). Another rule, such as a simple majority, applies to a
+Our reading: consensus means that, at a quorate meeting, at least one present member
+supports the matter and none objects (a member may support or stand aside; a proposal
+that everyone stands aside from is not adopted). Presence is by party: the party's member,
+or the substitute it sends. A decision by e-mail circulation (per capsulam) is not taken
+at a meeting, so it is not a decision of the committee (:class:`Circulation`). Another rule, such as a simple majority, applies to a
 matter only if every member on the meeting's date, not just those present, agreed to it;
 otherwise the decision is taken by consensus, and the outcome says why.
 
@@ -19,7 +22,7 @@ otherwise the decision is taken by consensus, and the outcome says why.
 >>> decision.outcome.adopted
 False
 >>> print(decision.outcome.explain("en"))
-Quorate: 4 of 8 members present (0 by phone or video); at least 4 needed. (Samarbetsavtal 2010, § 3)
+Quorate: 4 of 8 members present; at least 4 needed. (Samarbetsavtal 2010, § 3)
 Not adopted: objection by Haninge; decisions are taken by consensus. (Samarbetsavtal 2010, § 3)
 >>> Decision(meeting=meeting, matter="RUFS", positions={"Tyresö": Position.SUPPORT})
 Traceback (most recent call last):
@@ -38,14 +41,17 @@ import attrs
 
 from sodertorn.agreement import _checks
 from sodertorn.agreement.meetings import Meeting
+from sodertorn.agreement.notice import Revocation
 from sodertorn.agreement.reasons import Reason, message, render
 from sodertorn.errors import GovernanceError
 from sodertorn.i18n import check_language
 
 if TYPE_CHECKING:
+    import datetime
+
     from sodertorn.parties import Municipality
 
-__all__ = ["Decision", "DecisionRule", "Minutes", "Outcome", "Position"]
+__all__ = ["Circulation", "Decision", "DecisionRule", "Minutes", "Outcome", "Position"]
 
 
 class Position(enum.Enum):
@@ -61,7 +67,8 @@ class Position(enum.Enum):
 class DecisionRule(enum.Enum):
     """How a matter is decided (§ 3).
 
-    ``CONSENSUS`` (the agreement's rule): adopted when no present member objects.
+    ``CONSENSUS`` (the agreement's rule): adopted when at least one present member
+    supports and none objects.
     ``MAJORITY``: adopted when more present members support than object (standing aside
     is abstaining); it applies only if every member agreed to it.
     """
@@ -91,9 +98,57 @@ class Outcome:
 
 
 def _meeting(value: object) -> Meeting:
+    if isinstance(value, Circulation):
+        raise GovernanceError(
+            f"the circulation of {value.date} is not a meeting: a decision by e-mail "
+            f"(per capsulam) is not a decision of the committee; § 3 decides at a meeting, in "
+            f"the room, by phone or video, or by a conference held in real time over a network"
+        )
     if not isinstance(value, Meeting):
         raise GovernanceError(f"meeting {value!r} is not a Meeting")
     return value
+
+
+def _circulation_date(value: object) -> datetime.date:
+    return _checks.check_date(value, "date", GovernanceError)
+
+
+def _circulation_matter(value: object) -> str:
+    return _matter(value)
+
+
+@attrs.frozen(kw_only=True)
+class Circulation:
+    """A proposal sent round by e-mail for the members to answer (*per capsulam*).
+
+    Our reading of § 3: the committee decides at meetings, and a meeting may be held by
+    telephone, video or a conference in real time over a network; answers sent one by one
+    are not a meeting, so a circulation decides nothing, whatever the answers. Give it to
+    :class:`Decision` and it is refused; :meth:`reasons` says why.
+
+    >>> import datetime
+    >>> Circulation(date=datetime.date(2024, 6, 3), matter="Consultation response").reasons()[0].text("en")
+    'Consultation response: sent round by e-mail on June 3, 2024, which is not a meeting; a decision per capsulam is not a decision of the committee. (Samarbetsavtal 2010, § 3)'
+    """
+
+    __module__ = "sodertorn"
+
+    date: datetime.date = attrs.field(converter=_circulation_date)
+    matter: str = attrs.field(converter=_circulation_matter)
+
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why a circulation decides nothing (§ 3)."""
+        return (
+            Reason(
+                "§ 3",
+                message(
+                    "{matter}: sent round by e-mail on {date}, which is not a meeting; a "
+                    "decision per capsulam is not a decision of the committee."
+                ),
+                matter=self.matter,
+                date=self.date,
+            ),
+        )
 
 
 def _matter(value: object) -> str:
@@ -185,7 +240,7 @@ class Decision:
                 objections=objections,
                 reasons=(
                     quorum,
-                    Reason("§ 3", message("Not adopted: the meeting is not quorate.")),
+                    Reason("§ 3", message("Not adopted: the committee is not quorate.")),
                 ),
             )
         reasons = [quorum]
@@ -197,31 +252,41 @@ class Decision:
                     Reason(
                         "§ 3",
                         message(
-                            "The rule {rule} does not apply: {who} did not agree to it, and "
-                            "another rule than consensus needs the agreement of all members."
+                            "A majority decision cannot be applied: {who} did not agree to "
+                            "it, and a rule other than consensus needs the agreement of all "
+                            "members."
                         ),
-                        rule=rule,
                         who=not_agreed,
                     )
                 )
                 rule = DecisionRule.CONSENSUS
             else:
                 reasons.append(
-                    Reason("§ 3", message("All members agreed to decide by {rule}."), rule=rule)
+                    Reason("§ 3", message("All members have agreed to decide by majority."))
                 )
         supporters = self._with(Position.SUPPORT)
         if rule is DecisionRule.CONSENSUS:
-            adopted = not objections
+            adopted = not objections and bool(supporters)
             if adopted:
                 reasons.append(
                     Reason(
                         "§ 3",
                         message(
-                            "Adopted by consensus: no present member objects ({support} "
-                            "support, {aside} stand aside)."
+                            "Adopted by consensus: no present member objects ({support} in "
+                            "favour, {aside} standing aside)."
                         ),
                         support=len(supporters),
                         aside=len(self._with(Position.STAND_ASIDE)),
+                    )
+                )
+            elif not objections:
+                reasons.append(
+                    Reason(
+                        "§ 3",
+                        message(
+                            "Not adopted: no present member supports the proposal; consensus "
+                            "needs at least one in favour and none against."
+                        ),
                     )
                 )
             else:
@@ -239,14 +304,28 @@ class Decision:
             reasons.append(
                 Reason(
                     "§ 3",
-                    message("Adopted by majority: {support} support, {object} object.")
+                    message("Adopted by majority: {support} in favour, {object} against.")
                     if adopted
-                    else message("Not adopted by majority: {support} support, {object} object."),
+                    else message("Not adopted by majority: {support} in favour, {object} against."),
                     support=len(supporters),
                     object=len(objections),
                 )
             )
         return Outcome(adopted=adopted, rule=rule, objections=objections, reasons=tuple(reasons))
+
+    def revocation(self, party: Municipality | str) -> Revocation:
+        """The committee's agreement, by this decision, that *party* withdraws its notice (§ 2).
+
+        The decision must be adopted; record the result with
+        :meth:`Agreement.with_revocation <sodertorn.Agreement.with_revocation>`.
+        """
+        outcome = self.outcome
+        if not outcome.adopted:
+            raise GovernanceError(
+                f"{self.matter!r} of {self.meeting.date} was not adopted, so it cannot "
+                f"withdraw a notice: {outcome.reasons[-1].text('en')}"
+            )
+        return Revocation(party=party, decided_on=self.meeting.date, matter=self.matter)
 
 
 def _decisions(value: object) -> tuple[Decision, ...]:
@@ -272,7 +351,7 @@ class Minutes:
     >>> print(minutes.text("en"))
     Minutes: ordinary meeting on May 2, 2024; present: Huddinge, Botkyrka, Salem, Haninge.
     Joint consultation response on RUFS: not adopted.
-    To: Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje, Nynäshamn.
+    Sent to: Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje and Nynäshamn.
     """
 
     __module__ = "sodertorn"
@@ -310,5 +389,5 @@ class Minutes:
             render(adopted if d.outcome.adopted else rejected, lang, matter=d.matter)
             for d in self.decisions
         )
-        lines.append(render(message("To: {recipients}."), lang, recipients=self.recipients))
+        lines.append(render(message("Sent to: {recipients}."), lang, recipients=self.recipients))
         return "\n".join(lines)

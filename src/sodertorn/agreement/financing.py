@@ -9,7 +9,11 @@ budget are paid by special contributions from the parties, in proportion to popu
 Our reading: special contributions follow the same key as § 10, each party's population on
 31 December of the year before the committee's decision on the project, among the parties
 on the day of that decision; the cost is split with :func:`~sodertorn.allocate`, so the
-contributions sum exactly to it.
+contributions sum exactly to it. A party in its notice period is still a party and pays
+the contributions decided while it is one (nothing is refunded afterwards, § 9). Whether a
+project of some parties has "stor betydelse för helheten" (§ 6) is the committee's
+judgement, so a committee decision (*judged_by*); the parties that pay for a project of
+their own share its cost as they agree, by default by population (:meth:`Project.split_cost`).
 
 >>> import datetime
 >>> from sodertorn import SEK, Financing, Project, special_contributions
@@ -28,13 +32,15 @@ one
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
 from sodertorn.agreement import _checks
+from sodertorn.agreement.decisions import Decision
 from sodertorn.agreement.membership import Agreement
-from sodertorn.agreement.reasons import Reason, message
+from sodertorn.agreement.reasons import Reason, message, plural
 from sodertorn.allocation import allocate
 from sodertorn.errors import GovernanceError
 from sodertorn.i18n import check_language
@@ -43,7 +49,6 @@ from sodertorn.population import Population
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Mapping
 
     from sodertorn.parties import Municipality
 
@@ -82,12 +87,26 @@ def _agreement(value: object) -> Agreement:
     return value
 
 
+def _judgement(value: object) -> Decision | None:
+    if value is None:
+        return None
+    if not isinstance(value, Decision):
+        raise GovernanceError(f"judged_by {value!r} is not a Decision of the committee")
+    if not value.outcome.adopted:
+        raise GovernanceError(
+            f"judged_by {value.matter!r} of {value.meeting.date} was not adopted; § 6 needs "
+            f"the committee's decision that the project matters for the whole"
+        )
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class Project:
     """A project and the parties it concerns, to be classified under § 6.
 
     *important_for_whole* records the committee's judgement that a project concerning
-    only some parties matters for the whole of Södertörn.
+    only some parties is of great importance for the whole of Södertörn; *judged_by* is
+    the committee's decision that says so (adopted under § 3), which implies it.
 
     >>> Project(name="RUFS response", concerns=Agreement().parties).financing()
     <Financing.COMMITTEE_BUDGET: "financed from the committee's budget">
@@ -98,10 +117,61 @@ class Project:
     name: str = attrs.field(converter=_name)
     concerns: frozenset[Municipality] = attrs.field(converter=_concerns)
     important_for_whole: bool = attrs.field(default=False, converter=_flag)
+    judged_by: Decision | None = attrs.field(default=None, converter=_judgement, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.concerns:
             raise GovernanceError(f"project {self.name!r} concerns no party; expected at least one")
+        if self.judged_by is not None and not self.important_for_whole:
+            object.__setattr__(self, "important_for_whole", True)
+
+    def split_cost(
+        self,
+        cost: SEK,
+        *,
+        decided_on: datetime.date,
+        shares: Mapping[Municipality | str, int] | None = None,
+        population: Population | None = None,
+        unit: Unit = Unit.KRONA,
+    ) -> SpecialContributions:
+        """Split the cost of a project the parties concerned pay themselves (§ 6).
+
+        They share it as they agree (*shares*, whole-number weights per party), by default
+        in proportion to their population on 31 December of the year before *decided_on*.
+
+        >>> import datetime
+        >>> from sodertorn import SEK
+        >>> project = Project(name="Charging", concerns={"Haninge", "Nynäshamn"})
+        >>> split = project.split_cost(SEK(100_000), decided_on=datetime.date(2024, 5, 2))
+        >>> [(p.name, amount) for p, amount in split.amounts.items()]
+        [('Haninge', SEK(74040)), ('Nynäshamn', SEK(25960))]
+        """
+        day = _checks.check_date(decided_on, "decided_on", GovernanceError)
+        weights: dict[Municipality, int] | None = None
+        if shares is not None:
+            if not isinstance(shares, Mapping):
+                raise GovernanceError(f"shares {shares!r} is not a mapping; expected {{party: int}}")
+            weights = {}
+            for key, weight in shares.items():
+                if isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
+                    raise GovernanceError(
+                        f"share {weight!r} of {key!r} is not a whole number, 0 or more"
+                    )
+                weights[_checks.party(key, GovernanceError)] = weight
+            if set(weights) != self.concerns:
+                raise GovernanceError(
+                    f"shares name {_checks.names(weights)}; expected the parties concerned, "
+                    f"{_checks.names(self.concerns)}"
+                )
+        return _split(
+            cost,
+            day=day,
+            parties=tuple(sorted(self.concerns)),
+            weights=weights,
+            population=population,
+            unit=unit,
+            project=self.name,
+        )
 
     def financing(
         self, on: datetime.date | None = None, *, agreement: Agreement | None = None
@@ -131,19 +201,32 @@ class Project:
                 f"project {self.name!r} concerns {_checks.names(outside)}, not a party; "
                 f"expected parties among {_checks.names(parties)}"
             )
+        judged = self.judged_by
         if self.concerns == parties:
             financing = Financing.COMMITTEE_BUDGET
             template = message("{project} concerns all parties: {financing}.")
+        elif judged is not None:
+            financing = Financing.COMMITTEE_MAY_FINANCE
+            template = message(
+                "{project} concerns only {who}, but the committee decided on {date} that it is "
+                "of great importance for the whole: {financing}."
+            )
         elif self.important_for_whole:
             financing = Financing.COMMITTEE_MAY_FINANCE
             template = message(
-                "{project} concerns only {who} but is judged important for the whole: {financing}."
+                "{project} concerns only {who}, but the committee judges it of great importance "
+                "for the whole: {financing}."
             )
         else:
             financing = Financing.CONCERNED_PARTIES
             template = message("{project} concerns only {who}: {financing}.")
         return financing, Reason(
-            "§ 6", template, project=self.name, who=self.concerns, financing=financing
+            "§ 6",
+            template,
+            project=self.name,
+            who=self.concerns,
+            financing=financing,
+            date=None if judged is None else judged.meeting.date,
         )
 
 
@@ -158,6 +241,12 @@ class SpecialContributions:
     population_year: int
     weights: Mapping[Municipality, int] = attrs.field(eq=False)
     amounts: Mapping[Municipality, SEK] = attrs.field(eq=False)
+    in_notice: frozenset[Municipality] = frozenset()
+    """Contributing parties in their notice period on the day of the decision."""
+    project: str | None = None
+    """For a project the parties concerned pay themselves (§ 6): its name."""
+    agreed: bool = False
+    """Whether the parties concerned agreed their own shares instead of the population key."""
 
     def __attrs_post_init__(self) -> None:
         if SEK.total(self.amounts.values()) != self.cost:
@@ -176,23 +265,70 @@ class SpecialContributions:
         """The sum of the contributions: always the cost."""
         return SEK.total(self.amounts.values())
 
+    def reasons(self) -> tuple[Reason, ...]:
+        """The rule, and the parties in their notice period, each with its paragraph."""
+        if self.project is None:
+            head = Reason(
+                "§ 7",
+                message(
+                    "A special contribution of {cost} (decided on {date}) is split in "
+                    "proportion to the number of inhabitants on 31 December {year} by the "
+                    "largest remainder method, so that the parts sum exactly to the cost."
+                ),
+                cost=self.cost,
+                date=self.decided_on,
+                year=self.population_year,
+            )
+        elif self.agreed:
+            head = Reason(
+                "§ 6",
+                message(
+                    "The parties concerned pay {project} themselves, outside the committee's "
+                    "budget: {cost} (decided on {date}) is split in the shares they agreed by "
+                    "the largest remainder method, so that the parts sum exactly to the cost."
+                ),
+                project=self.project,
+                cost=self.cost,
+                date=self.decided_on,
+            )
+        else:
+            head = Reason(
+                "§ 6",
+                message(
+                    "The parties concerned pay {project} themselves, outside the committee's "
+                    "budget: {cost} (decided on {date}) is split in proportion to the number "
+                    "of inhabitants on 31 December {year} by the largest remainder method, so "
+                    "that the parts sum exactly to the cost."
+                ),
+                project=self.project,
+                cost=self.cost,
+                date=self.decided_on,
+                year=self.population_year,
+            )
+        if not self.in_notice:
+            return (head,)
+        return (
+            head,
+            Reason(
+                "§ 9",
+                plural(
+                    "{who} is in its notice period but still a party, so it pays; nothing is "
+                    "refunded when it leaves.",
+                    "{who} are in their notice period but still parties, so they pay; nothing "
+                    "is refunded when they leave.",
+                ),
+                who=self.in_notice,
+                count=len(self.in_notice),
+            ),
+        )
+
     def explain(self, lang: str = "sv") -> str:
         """Explain the rule and each party's contribution, in Swedish or English."""
         check_language(lang)
         from sodertorn.i18n import format_money, format_number  # noqa: PLC0415 - Babel
 
-        head = Reason(
-            "§ 7",
-            message(
-                "A cost of {cost} decided on {date} is split in proportion to population on "
-                "31 December {year}, by largest remainder, conserved exactly."
-            ),
-            cost=self.cost,
-            date=self.decided_on,
-            year=self.population_year,
-        ).text(lang)
         return "\n".join(
-            [head]
+            [reason.text(lang) for reason in self.reasons()]
             + [
                 f"  {party.name} ({format_number(self.weights[party], lang)}): "
                 f"{format_money(self.amounts[party], lang)}"
@@ -225,15 +361,50 @@ def special_contributions(
             f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
         )
     checked = _agreement(Agreement() if agreement is None else agreement)
-    register = Population.builtin() if population is None else population
-    if not isinstance(register, Population):
-        raise GovernanceError(f"population {register!r} is not a Population")
+    return _split(
+        cost,
+        day=day,
+        parties=checked.parties_on(day),
+        population=population,
+        unit=unit,
+        in_notice=frozenset(checked.in_notice_on(day)),
+    )
+
+
+def _split(
+    cost: SEK,
+    *,
+    day: datetime.date,
+    parties: tuple[Municipality, ...],
+    weights: dict[Municipality, int] | None = None,
+    population: Population | None,
+    unit: Unit,
+    in_notice: frozenset[Municipality] = frozenset(),
+    project: str | None = None,
+) -> SpecialContributions:
+    amount: object = cost
+    if not isinstance(amount, SEK) or amount.ore < 0:
+        raise GovernanceError(f"cost {cost!r} is not an amount; expected SEK, 0 or more")
+    if not isinstance(unit, Unit):
+        raise GovernanceError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
+    if cost.ore % unit.value:
+        raise GovernanceError(
+            f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
+        )
     year = day.year - 1
-    weights = register.at(year, checked.parties_on(day))
+    agreed = weights is not None
+    if weights is None:
+        register = Population.builtin() if population is None else population
+        if not isinstance(register, Population):
+            raise GovernanceError(f"population {register!r} is not a Population")
+        weights = register.at(year, parties)
     return SpecialContributions(
         cost=cost,
         decided_on=day,
         population_year=year,
         weights=weights,
         amounts=allocate(cost, weights, unit=unit),
+        in_notice=in_notice,
+        project=project,
+        agreed=agreed,
     )

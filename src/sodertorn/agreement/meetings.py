@@ -7,7 +7,11 @@ SUP 2040 asks for at least six meetings a year plus a planning conference.
 
 Our reading: "the members" are the parties on the meeting's date, so after a withdrawal
 half of the seven remaining members (3.5, so four) is needed; "five members" is an absolute
-number, whatever the size of the committee.
+number, whatever the size of the committee. Presence is by party: a party's member or the
+substitute the party sends counts toward the quorum. "Konferens via datanät" is a meeting
+held in real time over a network (record it as *remote*); answers sent round by e-mail are
+not a meeting (:class:`~sodertorn.Circulation`). The yearly planning conference does not
+count toward "about six" meetings (SUP 2040: six meetings *and* a planning conference).
 
 >>> import datetime
 >>> from sodertorn import Meeting
@@ -37,10 +41,10 @@ import attrs
 
 from sodertorn.agreement import _checks
 from sodertorn.agreement.membership import Agreement
-from sodertorn.agreement.reasons import Reason, message, render
+from sodertorn.agreement.reasons import Reason, message, plural, render
 from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS, MEETINGS_PER_YEAR, QUORUM_SHARE
 from sodertorn.errors import FewMeetingsWarning, GovernanceError
-from sodertorn.i18n import check_language, gettext
+from sodertorn.i18n import check_language, ngettext
 
 if TYPE_CHECKING:
     import datetime
@@ -113,8 +117,10 @@ class Meeting:
     Members are named by party (each party's member is the chair of its executive
     board, § 3). *in_room* and *remote* (telephone or video) both count as present. A
     present member, caller or requester that is not a party on the meeting's date is an
-    error. For an extra meeting, *called_by* is the member who called it and
-    *requested_by* the members who asked for it (§ 4).
+    error. *substitutes* are the present parties represented by the substitute the party
+    sent: a substitute counts toward the quorum and takes the party's position. For an
+    extra meeting, *called_by* is the member who called it and *requested_by* the members
+    who asked for it (§ 4).
 
     >>> import datetime
     >>> Meeting(date=datetime.date(2025, 5, 8), in_room={"Nykvarn"}, agreement=Agreement(
@@ -133,6 +139,7 @@ class Meeting:
     remote: frozenset[Municipality] = attrs.field(default=frozenset(), converter=_members)
     called_by: Municipality | None = attrs.field(default=None, converter=_caller)
     requested_by: frozenset[Municipality] = attrs.field(default=frozenset(), converter=_members)
+    substitutes: frozenset[Municipality] = attrs.field(default=frozenset(), converter=_members)
     agreement: Agreement = attrs.field(factory=Agreement, converter=_agreement, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -141,6 +148,12 @@ class Meeting:
             raise GovernanceError(
                 f"{_checks.names(both)} is recorded both in the room and by phone or video; "
                 f"expected each member once"
+            )
+        absent = self.substitutes - self.present
+        if absent:
+            raise GovernanceError(
+                f"{_checks.names(absent)} is recorded as represented by a substitute but is not "
+                f"present; expected substitutes only for parties in_room or remote"
             )
         members = self.members
         for role, who in (
@@ -204,26 +217,38 @@ class Meeting:
             )
         return False, Reason(
             "§ 4",
-            message(
-                "The extra meeting is not valid: it was not called by the chair, and "
-                "{count} members requested it where at least {needed} must."
+            plural(
+                "The extra meeting was not duly called: the chair did not call it, and only "
+                "{count} member requested it (at least {needed} are needed).",
+                "The extra meeting was not duly called: the chair did not call it, and only "
+                "{count} members requested it (at least {needed} are needed).",
             ),
             count=asked,
             needed=EXTRA_MEETING_REQUESTERS,
         )
 
     def _quorum_reason(self) -> Reason:
-        template = (
-            message(
-                "Quorate: {present} of {members} members present ({remote} by phone or "
-                "video); at least {needed} needed."
+        if self.remote:
+            template = (
+                message(
+                    "Quorate: {present} of {members} members present ({remote} of them by "
+                    "phone or video); at least {needed} needed."
+                )
+                if self.is_quorate
+                else message(
+                    "Not quorate: {present} of {members} members present ({remote} of them "
+                    "by phone or video); at least {needed} needed."
+                )
             )
-            if self.is_quorate
-            else message(
-                "Not quorate: {present} of {members} members present ({remote} by phone "
-                "or video); at least {needed} needed."
+        else:
+            template = (
+                message("Quorate: {present} of {members} members present; at least {needed} needed.")
+                if self.is_quorate
+                else message(
+                    "Not quorate: {present} of {members} members present; at least {needed} "
+                    "needed."
+                )
             )
-        )
         return Reason(
             "§ 3",
             template,
@@ -235,7 +260,21 @@ class Meeting:
 
     def reasons(self) -> tuple[Reason, ...]:
         """Why the meeting is or is not quorate, and validly called, with paragraphs."""
-        return (self._call_reason()[1], self._quorum_reason())
+        substitutes = (
+            (
+                Reason(
+                    "§ 3",
+                    message(
+                        "Represented by a substitute: {who}; a substitute counts toward the "
+                        "quorum and takes the party's position."
+                    ),
+                    who=self.substitutes,
+                ),
+            )
+            if self.substitutes
+            else ()
+        )
+        return (self._call_reason()[1], *substitutes, self._quorum_reason())
 
     def explain(self, lang: str = "sv") -> str:
         """Explain the meeting, its call and its quorum, in Swedish or English.
@@ -244,14 +283,16 @@ class Meeting:
         >>> meeting = Meeting(date=datetime.date(2024, 3, 21), in_room={"Huddinge", "Salem"},
         ...                   remote={"Tyresö"})
         >>> print(meeting.explain("en"))
-        Ordinary meeting on March 21, 2024; present: Huddinge, Salem, Tyresö.
+        Ordinary meeting on March 21, 2024; present: Huddinge, Salem and Tyresö.
         The chair calls the committee's meetings. (Samarbetsavtal 2010, § 4)
-        Not quorate: 3 of 8 members present (1 by phone or video); at least 4 needed.
+        Not quorate: 3 of 8 members present (1 of them by phone or video); at least 4 needed.
         (Samarbetsavtal 2010, § 3)
         """
         check_language(lang)
         head = render(
-            message("{kind} on {date}; present: {present}."),
+            message("{kind} on {date}; present: {present}.")
+            if self.present
+            else message("{kind} on {date}; no members present."),
             lang,
             kind=self.kind,
             date=self.date,
@@ -288,8 +329,9 @@ class MeetingCalendar:
     ...     *(Meeting(date=day) for day in days)])
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     calendar.check()
-    ('2024 has 4 committee meetings; SUP 2040 asks for at least 6 (Samarbetsavtal 2010, § 4)',)
+    ...     calendar.check(lang="en")
+    ('The committee has 4 meetings in 2024; SUP 2040 asks for at least 6 (compare Samarbetsavtal
+    2010, § 4: about six).',)
     >>> MeetingCalendar(year=2023, meetings=[Meeting(date=datetime.date(2024, 1, 16))])
     Traceback (most recent call last):
     ...
@@ -320,27 +362,51 @@ class MeetingCalendar:
         """The year's planning conferences."""
         return tuple(m for m in self.meetings if m.kind is MeetingKind.PLANNING_CONFERENCE)
 
-    def check(self, *, lang: str = "en") -> tuple[str, ...]:
+    def reasons(self) -> tuple[Reason, ...]:
+        """How the year's meetings are counted (§ 4): planning conferences apart."""
+        return (
+            Reason(
+                "§ 4",
+                plural(
+                    "{count} committee meeting in {year}; a planning conference does not "
+                    "count toward the about six meetings a year.",
+                    "{count} committee meetings in {year}; a planning conference does not "
+                    "count toward the about six meetings a year.",
+                ),
+                count=len(self.committee_meetings),
+                year=self.year,
+            ),
+        )
+
+    def check(self, *, lang: str = "sv") -> tuple[str, ...]:
         """Warn about each shortfall, and return the messages (empty when all is well).
 
-        The messages are in *lang*; English by default, as warnings usually end up in logs.
+        The messages are in *lang*, Swedish by default like every other text.
         """
         check_language(lang)
         findings: list[str] = []
         count = len(self.committee_meetings)
         if count < MEETINGS_PER_YEAR:
             findings.append(
-                gettext(
-                    "{year} has {count} committee meetings; SUP 2040 asks for at least "
-                    "{minimum} (Samarbetsavtal 2010, § 4)",
+                ngettext(
+                    "The committee has {count} meeting in {year}; SUP 2040 asks for at least "
+                    "{minimum} (compare Samarbetsavtal 2010, § 4: about six).",
+                    "The committee has {count} meetings in {year}; SUP 2040 asks for at least "
+                    "{minimum} (compare Samarbetsavtal 2010, § 4: about six).",
+                    count,
                     lang,
                 ).format(year=self.year, count=count, minimum=MEETINGS_PER_YEAR)
             )
         if not self.planning_conferences:
             findings.append(
-                gettext(
-                    "{year} has no planning conference; SUP 2040 asks for one a year", lang
-                ).format(year=self.year)
+                render(
+                    message(
+                        "The committee has no planning conference in {year}; SUP 2040 asks "
+                        "for one a year."
+                    ),
+                    lang,
+                    year=self.year,
+                )
             )
         for finding in findings:
             warnings.warn(finding, FewMeetingsWarning, stacklevel=2)

@@ -52,7 +52,7 @@ from sodertorn.money import SEK
 if TYPE_CHECKING:
     from sodertorn.parties import Municipality
 
-__all__ = ["Notice", "notice_period"]
+__all__ = ["Notice", "Revocation", "notice_period"]
 
 
 def notice_period(received_by_chair: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -209,10 +209,11 @@ class Notice:
             Reason(
                 "§ 8",
                 message(
-                    "Fee years still owed in full (1 January within the membership, "
-                    "no pro rata): {years}."
+                    "A full annual fee is owed for {years} (years whose 1 January falls while "
+                    "{party} is a party; the fee is not prorated)."
                 ),
                 years=self.fee_years_owed,
+                party=self.party,
             ),
             Reason(
                 "§ 9",
@@ -234,10 +235,58 @@ class Notice:
         The notice period of 12 months runs from the turn of the month after receipt: April 1, 2024
         to March 31, 2025, inclusive. (Samarbetsavtal 2010, § 2)
         Nykvarn is a party up to and including March 31, 2025. (Samarbetsavtal 2010, § 2)
-        Fee years still owed in full (1 January within the membership, no pro rata): 2024, 2025.
-        (Samarbetsavtal 2010, § 8)
+        A full annual fee is owed for 2024 and 2025 (years whose 1 January falls while Nykvarn is a
+        party; the fee is not prorated). (Samarbetsavtal 2010, § 8)
         Nothing is refunded: not fees, special project money or other contributions. (Samarbetsavtal
         2010, § 9)
         """
         check_language(lang)
         return "\n".join(reason.text(lang) for reason in self.reasons())
+
+
+def _decided(value: object) -> datetime.date:
+    return _checks.check_date(value, "decided_on", NoticeError)
+
+
+def _matter(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise NoticeError(f"matter {value!r} is not a description; expected a non-empty str")
+    return value.strip()
+
+
+@attrs.frozen(kw_only=True)
+class Revocation:
+    """The committee's decision to let a party withdraw its notice (§ 2, our reading).
+
+    A notice that has reached the chair binds the party that gave it; the party stays
+    only if the committee agrees, by a decision recorded in its minutes (§ 3). Make one
+    from an adopted decision with :meth:`Decision.revocation
+    <sodertorn.Decision.revocation>`, or from the minutes' date and matter.
+
+    >>> import datetime
+    >>> Revocation(party="Nykvarn", decided_on=datetime.date(2024, 9, 12),
+    ...            matter="Nykvarn withdraws its notice")
+    Revocation(party=Municipality(code='0140', name='Nykvarn'), decided_on=datetime.date(2024, 9,
+    12), matter='Nykvarn withdraws its notice')
+    """
+
+    __module__ = "sodertorn"
+
+    party: Municipality = attrs.field(converter=_party)
+    decided_on: datetime.date = attrs.field(converter=_decided)
+    matter: str = attrs.field(converter=_matter)
+
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why the notice no longer ends the membership."""
+        return (
+            Reason(
+                "§ 2",
+                message(
+                    "The committee decided on {date} that {party} may withdraw its notice "
+                    "({matter}); {party} remains a party."
+                ),
+                date=self.decided_on,
+                party=self.party,
+                matter=self.matter,
+            ),
+        )

@@ -12,7 +12,7 @@ formatted for the language (names, dates, amounts):
 >>> reason.text("en")
 'Nykvarn is a party up to and including March 31, 2025. (Samarbetsavtal 2010, § 2)'
 >>> reason.text("sv")
-'Nykvarn är part till och med den 31 mars 2025. (Samarbetsavtal 2010, § 2)'
+'Nykvarn är avtalspart till och med den 31 mars 2025. (Samarbetsavtal 2010, § 2)'
 >>> reason.text("fi")
 Traceback (most recent call last):
 ...
@@ -28,19 +28,45 @@ from typing import TYPE_CHECKING
 import attrs
 
 from sodertorn.agreement.terms import AGREEMENT
-from sodertorn.i18n import check_language, format_date, format_money, gettext
+from sodertorn.errors import LocaleError
+from sodertorn.i18n import (
+    check_language,
+    format_date,
+    format_money,
+    gettext,
+    join_list,
+    ngettext,
+)
 from sodertorn.money import SEK
 from sodertorn.parties import Municipality
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Reason", "message", "render"]
+__all__ = ["Plural", "Reason", "message", "plural", "render"]
 
 
 def message(text: str) -> str:
     """Mark *text* as a message to translate; returns it unchanged."""
     return text
+
+
+@attrs.frozen
+class Plural:
+    """A message with a singular and a plural form, chosen by the value named *count*."""
+
+    singular: str
+    plural: str
+    count: str = "count"
+
+
+def plural(singular: str, plural: str, /, *, count: str = "count") -> Plural:
+    """Mark a message whose form follows the number in the value named *count*.
+
+    >>> render(plural("{count} member", "{count} members"), "sv", count=1)
+    '1 ledamot'
+    """
+    return Plural(singular, plural, count)
 
 
 def _show(value: object, lang: str) -> str:
@@ -62,13 +88,20 @@ def _list(values: Iterable[object], lang: str) -> str:
     parties = [v for v in items if isinstance(v, Municipality)]
     if len(parties) == len(items):
         items = [*sorted(parties)]
-    return ", ".join(_show(v, lang) for v in items) or gettext("none", lang)
+    return join_list((_show(v, lang) for v in items), lang) or gettext("none", lang)
 
 
-def render(template: str, lang: str, /, **values: object) -> str:
+def render(template: str | Plural, lang: str, /, **values: object) -> str:
     """Translate *template* into *lang* and fill in *values*, each formatted for *lang*."""
     check_language(lang)
-    return gettext(template, lang).format(**{k: _show(v, lang) for k, v in values.items()})
+    if isinstance(template, Plural):
+        count = values[template.count]
+        if not isinstance(count, int):
+            raise LocaleError(f"{template.count} {count!r} is not a whole number to choose a form by")
+        text = ngettext(template.singular, template.plural, count, lang)
+    else:
+        text = gettext(template, lang)
+    return text.format(**{k: _show(v, lang) for k, v in values.items()})
 
 
 @attrs.frozen(init=False)
@@ -82,10 +115,10 @@ class Reason:
     __module__ = "sodertorn"
 
     section: str
-    template: str
+    template: str | Plural
     values: tuple[tuple[str, object], ...]
 
-    def __init__(self, section: str, template: str, /, **values: object) -> None:
+    def __init__(self, section: str, template: str | Plural, /, **values: object) -> None:
         self.__attrs_init__(section, template, tuple(sorted(values.items())))
 
     def text(self, lang: str = "sv") -> str:
