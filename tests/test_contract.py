@@ -200,6 +200,9 @@ def _samples() -> dict[str, object]:
         "Project": Project(name="RUFS", concerns=sodertorn.MUNICIPALITIES),
         "SpecialContributions": special_contributions(sodertorn.SEK(1000), decided_on=_DAY),
         "Reason": notice.reasons()[0],
+        "Holder": agreement.holder_on(_DAY),
+        "Revocation": sodertorn.Revocation(party="Nykvarn", decided_on=_DAY, matter="Withdrawn"),
+        "Circulation": sodertorn.Circulation(date=_DAY, matter="Response"),
     }
 
 

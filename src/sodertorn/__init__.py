@@ -255,6 +255,10 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "MUNICIPALITIES",
+    "PLAN_SCHEMA",
+    "PROGRAMME_SCHEMA",
+    "SEK",
     "Activity",
     "AdoptionRecord",
     "Agreement",
@@ -292,7 +296,6 @@ __all__ = [
     "InvalidAmountError",
     "Item",
     "LocaleError",
-    "MUNICIPALITIES",
     "Meeting",
     "MeetingCalendar",
     "MeetingKind",
@@ -308,8 +311,6 @@ __all__ = [
     "Office",
     "OfficeRole",
     "Outcome",
-    "PLAN_SCHEMA",
-    "PROGRAMME_SCHEMA",
     "PartyStatement",
     "PerCapitaRule",
     "Period",
@@ -326,7 +327,6 @@ __all__ = [
     "RevenueCheck",
     "Revocation",
     "Rounding",
-    "SEK",
     "SchemaError",
     "SodertornError",
     "SodertornWarning",

@@ -138,7 +138,7 @@ def join_list(items: Iterable[str], lang: str = "sv") -> str:
     ('Salem', '')
     """
     words = list(items)
-    if len(words) < 2:  # noqa: PLR2004 - a list of one needs no conjunction
+    if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} {gettext('and', lang)} {words[-1]}"
 

@@ -47,7 +47,10 @@ def test_after_a_withdrawal_all_means_the_seven() -> None:
 def test_some_parties_important_for_the_whole_may_be_financed() -> None:
     project = Project(name="E-archive", concerns={"Botkyrka", "Huddinge"}, important_for_whole=True)
     assert project.financing() is Financing.COMMITTEE_MAY_FINANCE
-    assert "bedömer att projektet har stor betydelse för helheten: kan finansieras av kommittén" in project.explain()
+    assert (
+        "bedömer att projektet har stor betydelse för helheten: kan finansieras av kommittén"
+        in project.explain()
+    )
 
 
 def test_some_parties_otherwise_pay_themselves() -> None:

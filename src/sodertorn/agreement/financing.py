@@ -144,13 +144,15 @@ class Project:
         >>> project = Project(name="Charging", concerns={"Haninge", "Nynäshamn"})
         >>> split = project.split_cost(SEK(100_000), decided_on=datetime.date(2024, 5, 2))
         >>> [(p.name, amount) for p, amount in split.amounts.items()]
-        [('Haninge', SEK(74040)), ('Nynäshamn', SEK(25960))]
+        [('Haninge', SEK(76695)), ('Nynäshamn', SEK(23305))]
         """
         day = _checks.check_date(decided_on, "decided_on", GovernanceError)
         weights: dict[Municipality, int] | None = None
         if shares is not None:
             if not isinstance(shares, Mapping):
-                raise GovernanceError(f"shares {shares!r} is not a mapping; expected {{party: int}}")
+                raise GovernanceError(
+                    f"shares {shares!r} is not a mapping; expected {{party: int}}"
+                )
             weights = {}
             for key, weight in shares.items():
                 if isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:

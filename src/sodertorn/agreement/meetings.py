@@ -242,11 +242,12 @@ class Meeting:
             )
         else:
             template = (
-                message("Quorate: {present} of {members} members present; at least {needed} needed.")
+                message(
+                    "Quorate: {present} of {members} members present; at least {needed} needed."
+                )
                 if self.is_quorate
                 else message(
-                    "Not quorate: {present} of {members} members present; at least {needed} "
-                    "needed."
+                    "Not quorate: {present} of {members} members present; at least {needed} needed."
                 )
             )
         return Reason(

@@ -33,8 +33,8 @@ expected a date on or after it
 
 from __future__ import annotations
 
-import datetime
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -45,6 +45,9 @@ from sodertorn.agreement.terms import IN_FORCE_FROM
 from sodertorn.errors import GovernanceError, MissingDataError
 from sodertorn.i18n import check_language
 from sodertorn.parties import MUNICIPALITIES, Municipality
+
+if TYPE_CHECKING:
+    import datetime
 
 __all__ = ["Agreement", "ByElection", "Election", "Holder", "Post"]
 

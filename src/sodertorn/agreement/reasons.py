@@ -97,7 +97,9 @@ def render(template: str | Plural, lang: str, /, **values: object) -> str:
     if isinstance(template, Plural):
         count = values[template.count]
         if not isinstance(count, int):
-            raise LocaleError(f"{template.count} {count!r} is not a whole number to choose a form by")
+            raise LocaleError(
+                f"{template.count} {count!r} is not a whole number to choose a form by"
+            )
         text = ngettext(template.singular, template.plural, count, lang)
     else:
         text = gettext(template, lang)
