@@ -1,0 +1,107 @@
+"""§ 8 read as a finance officer reads it: index last year's invoiced, rounded fee."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import (
+    MUNICIPALITIES,
+    SEK,
+    FeeRuleError,
+    FeeSchedule,
+    IndexedRule,
+    Population,
+    annual_fees,
+)
+from sodertorn.testing import populations
+
+DEFAULT = FeeSchedule.default()
+
+
+def _indexed() -> IndexedRule:
+    rule = DEFAULT.rules[0]
+    assert isinstance(rule, IndexedRule)
+    return rule
+
+
+INDEXED = _indexed()
+INVOICED = attrs.evolve(
+    DEFAULT, rules=(attrs.evolve(INDEXED, chain="invoiced"), *DEFAULT.rules[1:])
+)
+
+# Both series, 2010-2017, as printed in docs/decisions.md.
+EXACT_TOTALS = [860_000, 871_241, 885_745, 900_711, 914_458, 929_153, 941_084, 957_693]
+INVOICED_TOTALS = [860_000, 871_241, 885_745, 900_711, 914_457, 929_151, 941_082, 957_691]
+
+
+@pytest.mark.parametrize("year", range(2010, 2018))
+def test_both_series(year: int) -> None:
+    assert annual_fees(year).total == SEK(EXACT_TOTALS[year - 2010])
+    assert annual_fees(year, schedule=INVOICED).total == SEK(INVOICED_TOTALS[year - 2010])
+
+
+def test_the_invoiced_chain_moves_each_fee_by_a_krona_or_two() -> None:
+    for year in range(2011, 2018):
+        exact, invoiced = annual_fees(year), annual_fees(year, schedule=INVOICED)
+        gaps = {abs(invoiced[p].ore - exact[p].ore) // 100 for p in exact.parties}
+        assert gaps <= {0, 1, 2}
+        assert gaps - {0}
+
+
+def test_the_invoiced_chain_explains_itself() -> None:
+    text = annual_fees(2017, schedule=INVOICED).explain(lang="en")
+    assert "invoiced fee of the year before" in text
+    assert "rounded on its own to whole kronor" in text
+    assert "the total, SEK957,691, is their sum" in text
+    swedish = annual_fees(2017, schedule=INVOICED).explain("Salem")
+    assert "Varje avgift avrundas för sig, som den faktureras; Salem betalar 33\xa0120\xa0kr." in (
+        swedish
+    )
+
+
+def test_the_option_is_data() -> None:
+    data = INVOICED.to_dict()
+    assert data["rules"][0]["chain"] == "invoiced"
+    assert "chain" not in DEFAULT.to_dict()["rules"][0]
+    assert FeeSchedule.from_dict(data) == INVOICED
+    with pytest.raises(FeeRuleError, match=r"chain 'rounded' is unknown; expected 'exact' or"):
+        attrs.evolve(INDEXED, chain="rounded")
+
+
+TWO = MUNICIPALITIES[:2]
+RULE = IndexedRule(
+    first_year=2010, last_year=None, base_total=SEK(860_000), source="§ 8", base_parties=TWO
+)
+
+
+@given(populations(TWO, first_year=2009, last_year=2016), st.integers(2011, 2017))
+def test_each_year_rounds_last_years_invoice_times_the_change(
+    population: Population, year: int
+) -> None:
+    rule = attrs.evolve(RULE, chain="invoiced")
+    before, _ = rule.invoiced(year - 1, population, TWO)
+    now, steps = rule.invoiced(year, population, TWO)
+    for party in TWO:
+        change = Fraction(population.count(party, year - 1), population.count(party, year - 2))
+        assert steps[party][-1].fee == before[party].exact * change
+        assert now[party] == SEK.from_exact(before[party].exact * change)
+    first, _ = rule.invoiced(2010, population, TWO)
+    assert first == dict(
+        annual_fees(2010, population, parties=TWO, schedule=FeeSchedule(rules=[RULE])).amounts
+    )
+
+
+@given(populations(TWO, first_year=2009, last_year=2016), st.integers(2010, 2017))
+def test_the_invoiced_option_is_annual_fees_under_that_rule(
+    population: Population, year: int
+) -> None:
+    rule = attrs.evolve(RULE, chain="invoiced")
+    fees = annual_fees(year, population, parties=TWO, schedule=FeeSchedule(rules=[rule]))
+    invoiced, _ = rule.invoiced(year, population, TWO)
+    assert dict(fees.amounts) == invoiced
+    assert fees.total == SEK.total(invoiced.values())
