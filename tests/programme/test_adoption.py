@@ -60,7 +60,8 @@ def test_outside_the_period_or_before_the_decision_is_no() -> None:
     early = sup.in_force(D(2023, 1, 11))
     assert early.answer is Answer.NO
     assert bool(early) is False
-    assert "before the committee's decision on 2023-01-12" in early.reason
+    assert "before the committee's decision on January 12, 2023" in early.reason
+    assert "är före samarbetskommitténs beslut den 12 januari 2023" in early.explain()
 
 
 def test_sup2035_only_tyreso_on_record() -> None:

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sodertorn.errors import GoalTreeError, UndecidedError
+from sodertorn.i18n import check_language, format_date, gettext, join_list, ngettext
 from sodertorn.parties import MUNICIPALITIES, Municipality
 
 if TYPE_CHECKING:
@@ -160,8 +161,20 @@ class InForce:
     day: datetime.date
     answer: Answer
     reason: str
+    """Why, in English; :meth:`explain` gives it in Swedish or English."""
     not_adopted: tuple[Municipality, ...] = ()
     unrecorded: tuple[Municipality, ...] = ()
+    _explain: Any = attrs.field(default=None, eq=False, repr=False, alias="_explain")
+
+    def explain(self, lang: str = "sv") -> str:
+        """Why the answer is what it is, in *lang* (Swedish by default).
+
+        >>> from sodertorn import load_programme
+        >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).explain()
+        '1 januari 2027 ligger utanför perioden 2023–2026'
+        """
+        check_language(lang)
+        return self.reason if self._explain is None else str(self._explain(lang))
 
     def __bool__(self) -> bool:
         if self.answer is Answer.UNKNOWN:
@@ -202,7 +215,7 @@ def in_force(
 
     >>> from sodertorn import load_programme
     >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).reason
-    '2027-01-01 is outside the period 2023–2026'
+    'January 1, 2027 is outside the period 2023–2026'
     >>> in_force(load_programme("sup2040"), "2024-01-01")
     Traceback (most recent call last):
     ...
@@ -226,16 +239,30 @@ def in_force(
         if not isinstance(party, Municipality):
             raise GoalTreeError(f"invalid party {party!r}; expected a Municipality")
 
-    def answer(value: Answer, reason: str, **found: tuple[Municipality, ...]) -> InForce:
-        return InForce(programme=programme.id, day=day, answer=value, reason=reason, **found)
+    def answer(
+        value: Answer, why: Callable[[str], str], **found: tuple[Municipality, ...]
+    ) -> InForce:
+        return InForce(
+            programme=programme.id, day=day, answer=value, reason=why("en"), _explain=why, **found
+        )
+
+    def names(parties: tuple[Municipality, ...], lang: str) -> str:
+        return join_list((party.name for party in parties), lang)
 
     if day.year not in programme.period:
-        return answer(Answer.NO, f"{day.isoformat()} is outside the period {programme.period}")
-    if programme.decided is not None and day < programme.decided:
         return answer(
             Answer.NO,
-            f"{day.isoformat()} is before the committee's decision on "
-            f"{programme.decided.isoformat()}",
+            lambda lang: gettext("{day} is outside the period {period}", lang).format(
+                day=format_date(day, lang), period=programme.period
+            ),
+        )
+    decided = programme.decided
+    if decided is not None and day < decided:
+        return answer(
+            Answer.NO,
+            lambda lang: gettext(
+                "{day} is before the committee's decision on {decided}", lang
+            ).format(day=format_date(day, lang), decided=format_date(decided, lang)),
         )
     status = {
         party: _party_status(
@@ -247,13 +274,24 @@ def in_force(
     later = tuple(party for party, adopted in status.items() if adopted is False)
     unknown = tuple(party for party, adopted in status.items() if adopted is None)
     if later:
-        names = ", ".join(party.name for party in later)
-        return answer(Answer.NO, f"not yet adopted by {names}", not_adopted=later)
+        return answer(
+            Answer.NO,
+            lambda lang: gettext("not yet adopted by {names}", lang).format(
+                names=names(later, lang)
+            ),
+            not_adopted=later,
+        )
     if unknown:
-        names = ", ".join(party.name for party in unknown)
         return answer(
             Answer.UNKNOWN,
-            f"no adoption on record by {day.isoformat()} for {names}",
+            lambda lang: gettext("no adoption on record by {day} for {names}", lang).format(
+                day=format_date(day, lang), names=names(unknown, lang)
+            ),
             unrecorded=unknown,
         )
-    return answer(Answer.YES, f"adopted by all {len(required)} parties")
+    return answer(
+        Answer.YES,
+        lambda lang: ngettext(
+            "adopted by the {count} party", "adopted by all {count} parties", len(required), lang
+        ).format(count=len(required)),
+    )
