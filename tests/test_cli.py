@@ -85,7 +85,11 @@ def test_population_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         (["fees", "2024", "--format", "xml"], "invalid choice: 'xml'"),
         (["fees", "2024", "--lang", "de"], "invalid choice: 'de'"),
         (["fees", "--population", "/nonexistent/pop.csv"], "cannot read population file"),
-        (["fees", "2024", "--explain", "Gotland"], "unknown municipality 'Gotland'"),
+        (["fees", "2024", "--explain", "Gotland"], "okänd kommun 'Gotland'; ange en av"),
+        (
+            ["fees", "2024", "--explain", "Gotland", "--lang", "en"],
+            "unknown municipality 'Gotland'",
+        ),
         (["nonsense"], "invalid choice: 'nonsense'"),
     ],
 )

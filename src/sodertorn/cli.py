@@ -136,10 +136,20 @@ def _command(argv: Sequence[str]) -> str | None:
     return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
+def _error_line(error: SodertornError, lang: str) -> str:
+    """One line for *error*, in *lang* where the catalogue has its message, else English."""
+    from sodertorn.i18n import error_text, gettext  # noqa: PLC0415 - Babel only on error
+
+    text = error_text(error, lang)
+    label = gettext("error", lang) if text != str(error) else "error"
+    return f"sodertorn: {label}: {' '.join(text.split())}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_command(arguments))
+    args: argparse.Namespace | None = None
     try:
         args = parser.parse_args(arguments)
         status: int = args.func(args)
@@ -147,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error).splitlines()[0], file=sys.stderr)
         return 2
     except SodertornError as error:
-        print(f"sodertorn: error: {' '.join(str(error).split())}", file=sys.stderr)
+        print(_error_line(error, getattr(args, "lang", "sv")), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader left early (`sodertorn fees | head`): stop quietly, as Unix tools do,

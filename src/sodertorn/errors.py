@@ -16,6 +16,8 @@ Warnings derive from :class:`~sodertorn.SodertornWarning`, itself a :class:`User
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 __all__ = [
     "AllocationError",
     "DissolutionError",
@@ -38,10 +40,27 @@ __all__ = [
 ]
 
 
+_Error = TypeVar("_Error", bound="SodertornError")
+
+
 class SodertornError(Exception):
-    """Root of every exception raised by :mod:`sodertorn`."""
+    """Root of every exception raised by :mod:`sodertorn`.
+
+    An error made with :meth:`of` keeps its English message as a template with values, so
+    that :func:`sodertorn.i18n.error_text` can say it in Swedish too.
+    """
 
     __module__ = "sodertorn"
+
+    template: str | None = None
+    values: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls: type[_Error], template: str, /, **values: str) -> _Error:
+        """An error whose message is *template* (English, in the catalogue) filled in."""
+        error = cls(template.format(**values))
+        error.template, error.values = template, values
+        return error
 
 
 class SodertornWarning(UserWarning):

@@ -37,6 +37,7 @@ __all__ = [
     "Language",
     "catalogue",
     "check_language",
+    "error_text",
     "format_date",
     "format_exact",
     "format_money",
@@ -127,6 +128,21 @@ def ngettext(singular: str, plural: str, n: int, lang: str = "sv") -> str:
     """
     forms = plural_catalogue(lang).get((singular, plural), (singular, plural))
     return forms[0] if n == 1 else forms[1]
+
+
+def error_text(error: BaseException, lang: str = "sv") -> str:
+    """The message of *error* in *lang*, if it was made with a catalogue template.
+
+    >>> from sodertorn import UnknownMunicipalityError
+    >>> error_text(UnknownMunicipalityError.of("unknown municipality {name}; expected one of "
+    ...     "{expected}", name="'Gotland'", expected="0128 Salem"), "sv")
+    "okänd kommun 'Gotland'; ange en av 0128 Salem"
+    """
+    template = getattr(error, "template", None)
+    values = getattr(error, "values", None)
+    if template is None or values is None:
+        return str(error)
+    return gettext(template, lang).format(**values)
 
 
 def join_list(items: Iterable[str], lang: str = "sv") -> str:

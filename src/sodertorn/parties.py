@@ -127,6 +127,8 @@ def municipality(
     for party in candidates:
         if key in (party.code, _fold(party.name)):
             return party
-    raise UnknownMunicipalityError(
-        f"unknown municipality {name_or_code!r}; expected one of {_valid_list(candidates)}"
+    raise UnknownMunicipalityError.of(
+        "unknown municipality {name}; expected one of {expected}",
+        name=repr(name_or_code),
+        expected=_valid_list(candidates),
     )

@@ -151,7 +151,9 @@ def test_a_whole_programme_claim_can_be_contradicted() -> None:
     claims = [attrs.evolve(c, count=3) for c in sup.claims if c.kind is NodeKind.LONG_TERM_GOAL]
     (finding,) = attrs.evolve(sup, claims=claims).findings()
     assert finding.node is None
-    assert finding.message.startswith("programme 'sup2040' has 2 long-term goals; the source says 3")
+    assert finding.message.startswith(
+        "programme 'sup2040' has 2 long-term goals; the source says 3"
+    )
 
 
 def test_consistency_refuses_other_objects() -> None:
