@@ -9,36 +9,27 @@ from sodertorn import MUNICIPALITIES, Population, Rounding, Unit, annual_fees
 
 EXPLAIN_2024_SV = (
     "Avgiftsår 2024\n"
-    "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret "
-    "(Samarbetskommitténs beslut 2017-02-02).\n"
-    "Folkmängd den 31 december 2023: 520\xa0824 i 8 parter.\n"
-    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 "
-    "december 2008–2024; licens CC0 1.0 (Källa: SCB).\n"
+    "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret (Samarbetskommitténs beslut 2017-02-02).\n"
+    "Folkmängd den 31 december 2023: 520\xa0824 (8 kommuner).\n"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; licens CC0 1.0 (Källa: SCB).\n"
     "Exakt summa: 2\xa0083\xa0296\xa0kr.\n"
-    "Avrundad en gång till hela kronor (lagens regel, lag (1970:1029) 2 §: "
-    "1–49 öre nedåt, 50–99 uppåt): 2\xa0083\xa0296\xa0kr; fördelad på parterna "
-    "efter största rest av deras exakta avgifter, vid lika rest till "
-    "lägsta kommunkod, så att delarna summerar till totalen och var och en "
-    "ligger inom en enhet från sin exakta avgift.\n"
+    "Avgifterna är hela kronor; ingen avrundning behövs.\n"
     "Huddinge: 113\xa0920 invånare, exakt 455\xa0680\xa0kr, betalar 455\xa0680\xa0kr.\n"
     "Botkyrka: 95\xa0592 invånare, exakt 382\xa0368\xa0kr, betalar 382\xa0368\xa0kr.\n"
     "Salem: 17\xa0451 invånare, exakt 69\xa0804\xa0kr, betalar 69\xa0804\xa0kr.\n"
     "Haninge: 99\xa0751 invånare, exakt 399\xa0004\xa0kr, betalar 399\xa0004\xa0kr.\n"
     "Tyresö: 49\xa0173 invånare, exakt 196\xa0692\xa0kr, betalar 196\xa0692\xa0kr.\n"
     "Nykvarn: 12\xa0107 invånare, exakt 48\xa0428\xa0kr, betalar 48\xa0428\xa0kr.\n"
-    "Södertälje: 102\xa0519 invånare, exakt 410\xa0076\xa0kr, betalar "
-    "410\xa0076\xa0kr.\n"
+    "Södertälje: 102\xa0519 invånare, exakt 410\xa0076\xa0kr, betalar 410\xa0076\xa0kr.\n"
     "Nynäshamn: 30\xa0311 invånare, exakt 121\xa0244\xa0kr, betalar 121\xa0244\xa0kr.\n"
-    "Förfaller till betalning senast 15 mars 2024 (Samarbetsavtal 2010, § 8)."
+    "Avgiften ska betalas senast den 15 mars 2024 (Samarbetsavtal 2010, § 8)."
 )
 
 EXPLAIN_2024_NYKVARN_SV = (
     "Avgiftsår 2024: Nykvarn\n"
-    "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret "
-    "(Samarbetskommitténs beslut 2017-02-02).\n"
+    "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret (Samarbetskommitténs beslut 2017-02-02).\n"
     "Folkmängd den 31 december 2023: 12\xa0107.\n"
-    "Exakt avgift: 12\xa0107 × 4\xa0kr → 48\xa0428\xa0kr.\n"
-    "Den avrundade summan 2\xa0083\xa0296\xa0kr fördelas efter största rest; "
+    "Exakt avgift: 12\xa0107 × 4\xa0kr = 48\xa0428\xa0kr.\n"
     "Nykvarn betalar 48\xa0428\xa0kr."
 )
 
@@ -56,23 +47,16 @@ TABLE_2024_SV = (
     "----------  --------------------------  ------------\n"
     "Summa                          520\xa0824  2\xa0083\xa0296\xa0kr\n"
     "\n"
-    "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret "
-    "(Samarbetskommitténs beslut 2017-02-02). Förfaller 15 mars 2024."
+    "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret (Samarbetskommitténs beslut 2017-02-02). Förfallodag: 15 mars 2024."
 )
 
 EXPLAIN_2024_EN = (
     "Fee year 2024\n"
-    "Rule: SEK4 per inhabitant on 31 December of the year before the fee "
-    "year (Samarbetskommitténs beslut 2017-02-02).\n"
-    "Population on 31 December 2023: 520,824 in 8 parties.\n"
-    "Population source: Statistics Sweden (SCB), population on 31 December "
-    "2008-2024; licence CC0 1.0 (Källa: SCB).\n"
+    "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
+    "Population on 31 December 2023: 520,824 (8 municipalities).\n"
+    "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).\n"
     "Exact total: SEK2,083,296.\n"
-    "Rounded once to whole kronor (statutory rule, Lag (1970:1029) 2 §: "
-    "1–49 öre down, 50–99 up): SEK2,083,296; spread over the parties by "
-    "largest remainder of their exact fees, ties to the lowest "
-    "municipality code, so the parts sum to the total and each is within "
-    "one unit of its exact fee.\n"
+    "The fees are whole kronor; no rounding is needed.\n"
     "Huddinge: 113,920 inhabitants, exact SEK455,680, pays SEK455,680.\n"
     "Botkyrka: 95,592 inhabitants, exact SEK382,368, pays SEK382,368.\n"
     "Salem: 17,451 inhabitants, exact SEK69,804, pays SEK69,804.\n"
@@ -86,11 +70,10 @@ EXPLAIN_2024_EN = (
 
 EXPLAIN_2024_NYKVARN_EN = (
     "Fee year 2024: Nykvarn\n"
-    "Rule: SEK4 per inhabitant on 31 December of the year before the fee "
-    "year (Samarbetskommitténs beslut 2017-02-02).\n"
+    "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
     "Population on 31 December 2023: 12,107.\n"
-    "Exact fee: 12,107 × SEK4 → SEK48,428.\n"
-    "Rounded total SEK2,083,296 spread by largest remainder; Nykvarn pays SEK48,428."
+    "Exact fee: 12,107 × SEK4 = SEK48,428.\n"
+    "Nykvarn pays SEK48,428."
 )
 
 TABLE_2024_EN = (
@@ -107,57 +90,35 @@ TABLE_2024_EN = (
     "------------  ----------------------------  ------------\n"
     "Total                              520,824  SEK2,083,296\n"
     "\n"
-    "Rule: SEK4 per inhabitant on 31 December of the year before the fee "
-    "year (Samarbetskommitténs beslut 2017-02-02). Due March 15, 2024."
+    "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02). Due March 15, 2024."
 )
 
 EXPLAIN_2012_SV = (
     "Avgiftsår 2012\n"
-    "Regel: 860\xa0000\xa0kr år 2010 fördelat efter folkmängd den 31 december "
-    "2009; varje följande år ändras varje parts avgift med samma procent "
-    "som dess folkmängd ändrats mellan de två närmast föregående "
-    "årsskiftena (Samarbetsavtal 2010, § 8).\n"
-    "Folkmängd den 31 december 2011: 444\xa0338 i 8 parter.\n"
-    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 "
-    "december 2008–2024; licens CC0 1.0 (Källa: SCB).\n"
+    "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8).\n"
+    "Folkmängd den 31 december 2011: 444\xa0338 (8 kommuner).\n"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; licens CC0 1.0 (Källa: SCB).\n"
     "Exakt summa: ≈ 885\xa0744,8027\xa0kr.\n"
-    "Avrundad en gång till hela kronor (lagens regel, lag (1970:1029) 2 §: "
-    "1–49 öre nedåt, 50–99 uppåt): 885\xa0745\xa0kr; fördelad på parterna efter "
-    "största rest av deras exakta avgifter, vid lika rest till lägsta "
-    "kommunkod, så att delarna summerar till totalen och var och en ligger "
-    "inom en enhet från sin exakta avgift.\n"
-    "Huddinge: 99\xa0049 invånare, exakt ≈ 197\xa0444,5961\xa0kr, betalar "
-    "197\xa0445\xa0kr.\n"
-    "Botkyrka: 84\xa0677 invånare, exakt ≈ 168\xa0795,405\xa0kr, betalar "
-    "168\xa0795\xa0kr.\n"
-    "Salem: 15\xa0694 invånare, exakt ≈ 31\xa0284,4702\xa0kr, betalar "
-    "31\xa0285\xa0kr.\n"
-    "Haninge: 78\xa0326 invånare, exakt ≈ 156\xa0135,3011\xa0kr, betalar "
-    "156\xa0135\xa0kr.\n"
-    "Tyresö: 43\xa0328 invånare, exakt ≈ 86\xa0370,175\xa0kr, betalar "
-    "86\xa0370\xa0kr.\n"
-    "Nykvarn: 9\xa0331 invånare, exakt ≈ 18\xa0600,4455\xa0kr, betalar "
-    "18\xa0600\xa0kr.\n"
-    "Södertälje: 87\xa0685 invånare, exakt ≈ 174\xa0791,5619\xa0kr, betalar "
-    "174\xa0792\xa0kr.\n"
-    "Nynäshamn: 26\xa0248 invånare, exakt ≈ 52\xa0322,8479\xa0kr, betalar "
-    "52\xa0323\xa0kr.\n"
-    "Förfaller till betalning senast 15 mars 2012 (Samarbetsavtal 2010, § 8)."
+    "Avrundat en gång till hela kronor (enligt 2 § lagen (1970:1029) om avrundning av vissa öresbelopp: 1–49 öre avrundas nedåt, 50–99 öre uppåt): 885\xa0745\xa0kr; fördelas på kommunerna enligt största restmetoden utifrån de exakta avgifterna (vid lika stora rester går kommunen med lägst kommunkod först), så att delbeloppen summerar till totalen och ingen avgift avviker mer än en krona från den exakta avgiften.\n"
+    "Huddinge: 99\xa0049 invånare, exakt ≈ 197\xa0444,5961\xa0kr, betalar 197\xa0445\xa0kr.\n"
+    "Botkyrka: 84\xa0677 invånare, exakt ≈ 168\xa0795,405\xa0kr, betalar 168\xa0795\xa0kr.\n"
+    "Salem: 15\xa0694 invånare, exakt ≈ 31\xa0284,4702\xa0kr, betalar 31\xa0285\xa0kr.\n"
+    "Haninge: 78\xa0326 invånare, exakt ≈ 156\xa0135,3011\xa0kr, betalar 156\xa0135\xa0kr.\n"
+    "Tyresö: 43\xa0328 invånare, exakt ≈ 86\xa0370,175\xa0kr, betalar 86\xa0370\xa0kr.\n"
+    "Nykvarn: 9\xa0331 invånare, exakt ≈ 18\xa0600,4455\xa0kr, betalar 18\xa0600\xa0kr.\n"
+    "Södertälje: 87\xa0685 invånare, exakt ≈ 174\xa0791,5619\xa0kr, betalar 174\xa0792\xa0kr.\n"
+    "Nynäshamn: 26\xa0248 invånare, exakt ≈ 52\xa0322,8479\xa0kr, betalar 52\xa0323\xa0kr.\n"
+    "Avgiften ska betalas senast den 15 mars 2012 (Samarbetsavtal 2010, § 8)."
 )
 
 EXPLAIN_2012_NYKVARN_SV = (
     "Avgiftsår 2012: Nykvarn\n"
-    "Regel: 860\xa0000\xa0kr år 2010 fördelat efter folkmängd den 31 december "
-    "2009; varje följande år ändras varje parts avgift med samma procent "
-    "som dess folkmängd ändrats mellan de två närmast föregående "
-    "årsskiftena (Samarbetsavtal 2010, § 8).\n"
+    "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8).\n"
     "Folkmängd den 31 december 2011: 9\xa0331.\n"
-    "2010: 860\xa0000\xa0kr × 9\xa0227 / 431\xa0423 (parternas folkmängd den 31 "
-    "december 2009) → ≈ 18\xa0393,1316\xa0kr.\n"
-    "2011: folkmängd 9\xa0227 → 9\xa0331 (+1,13 %), avgift ≈ 18\xa0600,4455\xa0kr.\n"
-    "2012: folkmängd 9\xa0331 → 9\xa0331 (+0 %), avgift ≈ 18\xa0600,4455\xa0kr.\n"
-    "Den avrundade summan 885\xa0745\xa0kr fördelas efter största rest; Nykvarn "
-    "betalar 18\xa0600\xa0kr."
+    "2010: 860\xa0000\xa0kr × 9\xa0227 / 431\xa0423 (kommunernas invånarantal den 31 december 2009) → ≈ 18\xa0393,1316\xa0kr.\n"
+    "2011: invånarantal 9\xa0227 → 9\xa0331 (+1,13 %), avgift ≈ 18\xa0600,4455\xa0kr.\n"
+    "2012: invånarantal 9\xa0331 → 9\xa0331 (±0 %), avgift ≈ 18\xa0600,4455\xa0kr.\n"
+    "Den avrundade summan 885\xa0745\xa0kr fördelas enligt största restmetoden; Nykvarn betalar 18\xa0600\xa0kr."
 )
 
 TABLE_2012_SV = (
@@ -174,27 +135,16 @@ TABLE_2012_SV = (
     "----------  --------------------------  -----------\n"
     "Summa                          444\xa0338   885\xa0745\xa0kr\n"
     "\n"
-    "Regel: 860\xa0000\xa0kr år 2010 fördelat efter folkmängd den 31 december "
-    "2009; varje följande år ändras varje parts avgift med samma procent "
-    "som dess folkmängd ändrats mellan de två närmast föregående "
-    "årsskiftena (Samarbetsavtal 2010, § 8). Förfaller 15 mars 2012."
+    "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8). Förfallodag: 15 mars 2012."
 )
 
 EXPLAIN_2012_EN = (
     "Fee year 2012\n"
-    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; "
-    "each later year each party's fee changes by the percentage its own "
-    "population changed between the two preceding year-ends "
-    "(Samarbetsavtal 2010, § 8).\n"
-    "Population on 31 December 2011: 444,338 in 8 parties.\n"
-    "Population source: Statistics Sweden (SCB), population on 31 December "
-    "2008-2024; licence CC0 1.0 (Källa: SCB).\n"
+    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
+    "Population on 31 December 2011: 444,338 (8 municipalities).\n"
+    "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).\n"
     "Exact total: ≈ SEK885,744.8027.\n"
-    "Rounded once to whole kronor (statutory rule, Lag (1970:1029) 2 §: "
-    "1–49 öre down, 50–99 up): SEK885,745; spread over the parties by "
-    "largest remainder of their exact fees, ties to the lowest "
-    "municipality code, so the parts sum to the total and each is within "
-    "one unit of its exact fee.\n"
+    "Rounded once to whole kronor (statutory rule, Lag (1970:1029) 2 §: 1–49 öre down, 50–99 up): SEK885,745; spread over the parties by the largest remainder method on their exact fees (where remainders are equal, the lowest municipality code comes first), so the parts sum to the total and no fee differs from its exact fee by more than one krona.\n"
     "Huddinge: 99,049 inhabitants, exact ≈ SEK197,444.5961, pays SEK197,445.\n"
     "Botkyrka: 84,677 inhabitants, exact ≈ SEK168,795.405, pays SEK168,795.\n"
     "Salem: 15,694 inhabitants, exact ≈ SEK31,284.4702, pays SEK31,285.\n"
@@ -208,15 +158,11 @@ EXPLAIN_2012_EN = (
 
 EXPLAIN_2012_NYKVARN_EN = (
     "Fee year 2012: Nykvarn\n"
-    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; "
-    "each later year each party's fee changes by the percentage its own "
-    "population changed between the two preceding year-ends "
-    "(Samarbetsavtal 2010, § 8).\n"
+    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
     "Population on 31 December 2011: 9,331.\n"
-    "2010: SEK860,000 × 9,227 / 431,423 (population of the parties on 31 "
-    "December 2009) → ≈ SEK18,393.1316.\n"
+    "2010: SEK860,000 × 9,227 / 431,423 (population of the parties on 31 December 2009) → ≈ SEK18,393.1316.\n"
     "2011: population 9,227 → 9,331 (+1.13 %), fee ≈ SEK18,600.4455.\n"
-    "2012: population 9,331 → 9,331 (+0 %), fee ≈ SEK18,600.4455.\n"
+    "2012: population 9,331 → 9,331 (±0 %), fee ≈ SEK18,600.4455.\n"
     "Rounded total SEK885,745 spread by largest remainder; Nykvarn pays SEK18,600."
 )
 
@@ -234,10 +180,7 @@ TABLE_2012_EN = (
     "------------  ----------------------------  ----------\n"
     "Total                              444,338  SEK885,745\n"
     "\n"
-    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; "
-    "each later year each party's fee changes by the percentage its own "
-    "population changed between the two preceding year-ends "
-    "(Samarbetsavtal 2010, § 8). Due March 15, 2012."
+    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8). Due March 15, 2012."
 )
 
 HTML_2024 = (
@@ -324,13 +267,14 @@ def test_explanation_in_ore_with_another_rounding_mode() -> None:
     assert fees.explain(lang="en").splitlines()[4:6] == [
         "Exact total: ≈ SEK885,744.8027.",
         "Rounded once to öre (rounding mode floor): SEK885,744.80; spread over the parties "
-        "by largest remainder of their exact fees, ties to the lowest municipality code, so "
-        "the parts sum to the total and each is within one unit of its exact fee.",
+        "by the largest remainder method on their exact fees (where remainders are equal, the "
+        "lowest municipality code comes first), so the parts sum to the total and no fee "
+        "differs from its exact fee by more than one öre.",
     ]
     assert (
         fees.explain(lang="sv")
         .splitlines()[5]
-        .startswith("Avrundad en gång till öre (avrundningsregel floor): 885\xa0744,80\xa0kr; ")
+        .startswith("Avrundat en gång till öre (avrundningsregel floor): 885\xa0744,80\xa0kr; ")
     )
 
 
@@ -343,10 +287,12 @@ def test_explanation_without_a_population_source_has_no_source_line() -> None:
         "Fee year 2024",
         "Rule: SEK4 per inhabitant on 31 December of the year before the fee year "
         "(Samarbetskommitténs beslut 2017-02-02).",
-        "Population on 31 December 2023: 828 in 8 parties.",
+        "Population on 31 December 2023: 828 (8 municipalities).",
         "Exact total: SEK3,312.",
     ]
     assert len(lines) == 14
+    one = annual_fees(2024, population, parties=["Salem"]).explain(lang="sv").splitlines()
+    assert one[2] == "Folkmängd den 31 december 2023: 102 (1 kommun)."
 
 
 def test_falling_population_step_in_swedish() -> None:
@@ -355,9 +301,8 @@ def test_falling_population_step_in_swedish() -> None:
     counts[(huddinge, 2010)] = 90
     text = annual_fees(2011, Population(counts)).explain(huddinge)
     assert text.splitlines()[3:] == [
-        "2010: 860\xa0000\xa0kr × 100 / 800 (parternas folkmängd den 31 december 2009) "
+        "2010: 860\xa0000\xa0kr × 100 / 800 (kommunernas invånarantal den 31 december 2009) "
         "→ 107\xa0500\xa0kr.",
-        "2011: folkmängd 100 → 90 (-10 %), avgift 96\xa0750\xa0kr.",
-        "Den avrundade summan 849\xa0250\xa0kr fördelas efter största rest; "
+        "2011: invånarantal 100 → 90 (-10 %), avgift 96\xa0750\xa0kr.",
         "Huddinge betalar 96\xa0750\xa0kr.",
     ]

@@ -52,6 +52,7 @@ from sodertorn.i18n import (
     format_money,
     format_number,
     gettext,
+    ngettext,
     shown_decimal,
 )
 from sodertorn.money import SEK, Rounding, Unit
@@ -706,8 +707,8 @@ class FeeAssessment:
         Fee year 2024: Salem
         Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).
         Population on 31 December 2023: 17,451.
-        Exact fee: 17,451 × SEK4 → SEK69,804.
-        Rounded total SEK2,083,296 spread by largest remainder; Salem pays SEK69,804.
+        Exact fee: 17,451 × SEK4 = SEK69,804.
+        Salem pays SEK69,804.
         """
         check_language(lang)
         return _explain(self, party, lang)
@@ -812,7 +813,7 @@ def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: 
         )
         if isinstance(rule, PerCapitaRule):
             lines.append(
-                gettext("Exact fee: {count} × {rate} → {fee}.", lang).format(
+                gettext("Exact fee: {count} × {rate} = {fee}.", lang).format(
                     count=format_number(line.population, lang),
                     rate=format_money(rule.rate, lang),
                     fee=_money_exact(line.exact, lang),
@@ -822,7 +823,9 @@ def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: 
             lines.extend(_explain_steps(line, rule, lang))
         lines.append(
             gettext(
-                "Rounded total {total} spread by largest remainder; {party} pays {fee}."
+                "{party} pays {fee}."
+                if line.exact == line.amount.exact
+                else "Rounded total {total} spread by largest remainder; {party} pays {fee}."
                 if not _invoiced(rule)
                 else "Each fee is rounded on its own, as invoiced; {party} pays {fee}.",
                 lang,
@@ -836,7 +839,12 @@ def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: 
     lines.append(gettext("Fee year {year}", lang).format(year=assessment.year))
     lines.append(rule_text)
     lines.append(
-        gettext("Population on 31 December {year}: {count} in {n} parties.", lang).format(
+        ngettext(
+            "Population on 31 December {year}: {count} ({n} municipality).",
+            "Population on 31 December {year}: {count} ({n} municipalities).",
+            len(assessment.lines),
+            lang,
+        ).format(
             year=basis,
             count=format_number(sum(x.population for x in assessment.lines), lang),
             n=len(assessment.lines),
@@ -855,21 +863,17 @@ def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: 
         )
     )
     unit = gettext("whole kronor", lang) if assessment.unit is Unit.KRONA else gettext("öre", lang)
-    lines.append(
-        gettext(
-            "Rounded once to {unit} ({rounding}): {total}; spread over the parties by largest "
-            "remainder of their exact fees, ties to the lowest municipality code, so the parts "
-            "sum to the total and each is within one unit of its exact fee."
-            if not _invoiced(rule)
-            else "Each party's fee is rounded on its own to {unit} ({rounding}), as invoiced; "
-            "the total, {total}, is their sum.",
-            lang,
-        ).format(
-            unit=unit,
-            rounding=_rounding_text(assessment.rounding, lang),
-            total=format_money(assessment.total, lang),
+    step = gettext("one krona", lang) if assessment.unit is Unit.KRONA else gettext("one öre", lang)
+    if all(
+        (line.exact * 100 / assessment.unit.value).denominator == 1 for line in assessment.lines
+    ):
+        lines.append(
+            gettext("The fees are whole {unit}; no rounding is needed.", lang).format(
+                unit=gettext("kronor", lang) if assessment.unit is Unit.KRONA else unit
+            )
         )
-    )
+    else:
+        lines.append(_rounding_line(assessment, unit, step, lang))
     for line in assessment.lines:
         lines.append(
             gettext("{party}: {count} inhabitants, exact {exact}, pays {fee}.", lang).format(
@@ -885,6 +889,24 @@ def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: 
         )
     )
     return "\n".join(lines)
+
+
+def _rounding_line(assessment: FeeAssessment, unit: str, step: str, lang: str) -> str:
+    return gettext(
+        "Rounded once to {unit} ({rounding}): {total}; spread over the parties by the largest "
+        "remainder method on their exact fees (where remainders are equal, the lowest "
+        "municipality code comes first), so the parts sum to the total and no fee differs from "
+        "its exact fee by more than {step}."
+        if not _invoiced(assessment.rule)
+        else "Each party's fee is rounded on its own to {unit} ({rounding}), as invoiced; "
+        "the total, {total}, is their sum.",
+        lang,
+    ).format(
+        unit=unit,
+        rounding=_rounding_text(assessment.rounding, lang),
+        total=format_money(assessment.total, lang),
+        step=step,
+    )
 
 
 def _invoiced(rule: FeeRule) -> bool:
@@ -924,6 +946,8 @@ def _explain_steps(line: FeeLine, rule: IndexedRule, lang: str) -> list[str]:
 def _signed_percent(change: Fraction, lang: str) -> str:
     value = shown_decimal(change * 100, places=2)
     text = format_number(value, lang)
+    if value == 0:
+        return "±" + text
     return text if value < 0 else "+" + text
 
 
