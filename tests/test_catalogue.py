@@ -1,0 +1,230 @@
+"""Every message has both languages, and Swedish output of the rules contains no English one.
+
+Messages are found in the source: the literal arguments of ``gettext``, ``ngettext``,
+``message`` and ``plural`` (both branches of a conditional included) and the templates of
+errors made with ``SodertornError.of``.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import string
+import warnings
+from pathlib import Path
+
+import pytest
+
+from sodertorn import (
+    SEK,
+    Agreement,
+    ByElection,
+    Circulation,
+    Decision,
+    DecisionRule,
+    Election,
+    FewMeetingsWarning,
+    Item,
+    Meeting,
+    MeetingCalendar,
+    MeetingKind,
+    Minutes,
+    Notice,
+    Position,
+    Post,
+    Project,
+    annual_fees,
+    check_consistency,
+    load_programme,
+    special_contributions,
+    split_items,
+)
+from sodertorn.i18n import catalogue, ngettext, plural_catalogue
+
+SRC = Path(__file__).parents[1] / "src" / "sodertorn"
+SINGLE = {"gettext", "message"}
+PLURAL = {"ngettext", "plural"}
+
+
+def _texts(node: ast.expr) -> list[str]:
+    """The literal strings an argument can be: a constant, or either branch of a condition."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _texts(node.body) + _texts(node.orelse)
+    return []
+
+
+def _calls() -> tuple[set[str], set[tuple[str, str]]]:
+    single: set[str] = set()
+    plural: set[tuple[str, str]] = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            if isinstance(func, ast.Name):
+                name = func.id
+            elif isinstance(func, ast.Attribute) and func.attr == "of":
+                name = "of"
+            else:
+                continue
+            if name in SINGLE or name == "of":
+                single.update(_texts(node.args[0]))
+            elif name in PLURAL and len(node.args) >= 2:
+                plural.update(zip(_texts(node.args[0]), _texts(node.args[1]), strict=False))
+    return single, plural
+
+
+SINGLE_MESSAGES, PLURAL_MESSAGES = _calls()
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_messages_are_found() -> None:
+    assert "The {post} is held by {party}, elected on {elected}." in SINGLE_MESSAGES
+    assert "unknown municipality {name}; expected one of {expected}" in SINGLE_MESSAGES
+    assert ("{count} sub-goal", "{count} sub-goals") in PLURAL_MESSAGES
+    assert len(PLURAL_MESSAGES) >= 10
+
+
+@pytest.mark.parametrize("msgid", sorted(SINGLE_MESSAGES))
+def test_every_message_has_swedish(msgid: str) -> None:
+    swedish = catalogue("sv").get(msgid)
+    assert swedish, f"no Swedish for {msgid!r}"
+    assert _fields(swedish) == _fields(msgid)
+
+
+@pytest.mark.parametrize("pair", sorted(PLURAL_MESSAGES))
+def test_every_plural_message_has_both_swedish_forms(pair: tuple[str, str]) -> None:
+    forms = plural_catalogue("sv").get(pair)
+    assert forms, f"no Swedish for {pair!r}"
+    for form, msgid in zip(forms, pair, strict=True):
+        assert _fields(form) == _fields(msgid)
+
+
+def test_plural_forms_follow_the_number() -> None:
+    singular, plural = "{count} member", "{count} members"
+    assert ngettext(singular, plural, 1, "sv") == "{count} ledamot"
+    assert ngettext(singular, plural, 0, "sv") == "{count} ledamöter"
+    assert ngettext(singular, plural, 2, "en") == plural
+    assert ngettext("not in the catalogue", "not in the catalogues", 1, "sv") == (
+        "not in the catalogue"
+    )
+
+
+def _swedish_outputs() -> list[str]:
+    """The agreement's rules, the fees and the programme's answers, in Swedish."""
+    day = datetime.date(2024, 5, 2)
+    notice = Notice(
+        party="Nykvarn",
+        council_decision_date=datetime.date(2024, 2, 26),
+        received_by_chair=datetime.date(2024, 3, 15),
+    )
+    agreement = Agreement(
+        notices=[notice],
+        elections=[
+            Election(elected_on=datetime.date(2024, 1, 16), chair="Salem", vice_chair="Huddinge")
+        ],
+    )
+    filled = agreement.with_by_election(
+        ByElection(elected_on=datetime.date(2024, 2, 1), post=Post.VICE_CHAIR, party="Haninge")
+    )
+    names = ["Huddinge", "Botkyrka", "Salem", "Haninge"]
+    meetings = [
+        Meeting(date=day, in_room=names[:3], remote={"Haninge"}, substitutes={"Salem"}),
+        Meeting(date=day, in_room=names[:3]),
+        Meeting(date=day, kind=MeetingKind.EXTRA, requested_by=names[:1], agreement=agreement),
+        Meeting(date=day, kind=MeetingKind.EXTRA, called_by="Salem", agreement=agreement),
+        Meeting(date=day),
+    ]
+    quorate = meetings[0]
+    decisions = [
+        Decision(meeting=quorate, matter="A", positions=dict.fromkeys(names, position))
+        for position in Position
+    ]
+    decisions.append(
+        Decision(
+            meeting=quorate,
+            matter="B",
+            positions={**dict.fromkeys(names, Position.SUPPORT), "Botkyrka": Position.OBJECT},
+            rule=DecisionRule.MAJORITY,
+            rule_agreed_by=names,
+        )
+    )
+    not_quorate = Decision(
+        meeting=meetings[1], matter="C", positions=dict.fromkeys(names[:3], Position.SUPPORT)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FewMeetingsWarning)
+        calendar = MeetingCalendar(year=2024, meetings=[meetings[4]]).check()
+    project = Project(name="P", concerns={"Haninge", "Nynäshamn"})
+    outputs = [
+        notice.explain(),
+        *calendar,
+        *(m.explain() for m in meetings),
+        *(d.outcome.explain() for d in [*decisions, not_quorate]),
+        Minutes(meeting=quorate, decisions=decisions).text(),
+        agreement.holder_on(datetime.date(2026, 1, 1)).explain(),
+        filled.holder_on(datetime.date(2024, 3, 1), Post.VICE_CHAIR).explain(),
+        Circulation(date=day, matter="D").reasons()[0].text(),
+        project.explain(),
+        Project(name="Q", concerns=agreement.parties).explain(),
+        Project(name="R", concerns={"Salem"}, judged_by=decisions[0]).explain(),
+        Project(name="S", concerns={"Salem"}, important_for_whole=True).explain(),
+        project.split_cost(SEK(1000), decided_on=day).explain(),
+        project.split_cost(
+            SEK(1000), decided_on=day, shares={"Haninge": 1, "Nynäshamn": 2}
+        ).explain(),
+        special_contributions(SEK(100_000), decided_on=day, agreement=agreement).explain(),
+        split_items([Item(name="Bank", amount=SEK(1000))], population_year=2023).explain(),
+        MeetingCalendar(year=2024, meetings=[]).reasons()[0].text(),
+    ]
+    for year in (2012, 2024):
+        fees = annual_fees(year)
+        outputs += [fees.explain(), fees.explain("Salem"), fees.table()]
+    sup = load_programme("sup2040")
+    outputs += [
+        sup.in_force(day).explain(),
+        sup.in_force(datetime.date(2030, 1, 1)).explain(),
+        sup.in_force(datetime.date(2023, 1, 11)).explain(),
+        sup.in_force(datetime.date(2023, 3, 1)).explain(),
+        *(f.text() for f in check_consistency(load_programme("sup2035"))),
+    ]
+    return outputs
+
+
+def _english_fragments() -> set[str]:
+    """Pieces of English messages long enough to be recognised, absent from their Swedish."""
+    swedish = catalogue("sv")
+    pairs = [(m, swedish.get(m, "")) for m in SINGLE_MESSAGES]
+    for pair, forms in plural_catalogue("sv").items():
+        pairs += list(zip(pair, forms, strict=True))
+    found: set[str] = set()
+    for english, translated in pairs:
+        for literal, *_ in string.Formatter().parse(english):
+            piece = literal.strip(" .;:,()")
+            if len(piece) >= 12 and piece not in translated:
+                found.add(piece)
+    return found
+
+
+def test_swedish_output_contains_no_english_message() -> None:
+    fragments = _english_fragments()
+    assert len(fragments) > 50
+    for text in _swedish_outputs():
+        leaked = sorted(f for f in fragments if f in text)
+        assert not leaked, f"English in Swedish output {text!r}: {leaked}"
+
+
+def test_the_check_finds_english_where_there_is_some() -> None:
+    fragments = _english_fragments()
+    notice = Notice(
+        party="Nykvarn",
+        council_decision_date=datetime.date(2024, 2, 26),
+        received_by_chair=datetime.date(2024, 3, 15),
+    )
+    english = notice.explain("en") + annual_fees(2012).explain(lang="en")
+    assert sum(f in english for f in fragments) >= 5
