@@ -349,7 +349,7 @@ class Minutes:
     >>> len(minutes.recipients)
     8
     >>> print(minutes.text("en"))
-    Minutes: ordinary meeting on May 2, 2024; present: Huddinge, Botkyrka, Salem, Haninge.
+    Minutes: ordinary meeting on May 2, 2024; present: Huddinge, Botkyrka, Salem and Haninge.
     Joint consultation response on RUFS: not adopted.
     Sent to: Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje and Nynäshamn.
     """

@@ -762,7 +762,7 @@ class Plan:
         ...     warnings.simplefilter("always")
         ...     _ = calendar.check()
         >>> [(w.category.__name__, str(w.message)[:31]) for w in caught]
-        [('FewMeetingsWarning', '2024 has 4 committee meetings; ')]
+        [('FewMeetingsWarning', 'Samarbetskommittén har 4 samman')]
         """
         kinds = {
             CalendarKind.MEETING: MeetingKind.ORDINARY,
