@@ -16,8 +16,6 @@ Warnings derive from :class:`~sodertorn.SodertornWarning`, itself a :class:`User
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 __all__ = [
     "AllocationError",
     "DissolutionError",
@@ -40,9 +38,6 @@ __all__ = [
 ]
 
 
-_Error = TypeVar("_Error", bound="SodertornError")
-
-
 class SodertornError(Exception):
     """Root of every exception raised by :mod:`sodertorn`.
 
@@ -56,7 +51,7 @@ class SodertornError(Exception):
     values: dict[str, str] | None = None
 
     @classmethod
-    def of(cls: type[_Error], template: str, /, **values: str) -> _Error:
+    def of(cls, template: str, /, **values: str) -> SodertornError:
         """An error whose message is *template* (English, in the catalogue) filled in."""
         error = cls(template.format(**values))
         error.template, error.values = template, values

@@ -117,12 +117,24 @@ class Reason:
     __module__ = "sodertorn"
 
     section: str
-    template: str | Plural
+    template: str
     values: tuple[tuple[str, object], ...]
+    plural: str | None = None
+    """The plural form of *template*, when the value named *count* chooses between them."""
+    count: str = "count"
 
     def __init__(self, section: str, template: str | Plural, /, **values: object) -> None:
-        self.__attrs_init__(section, template, tuple(sorted(values.items())))
+        ordered = tuple(sorted(values.items()))
+        if isinstance(template, Plural):
+            self.__attrs_init__(
+                section, template.singular, ordered, template.plural, template.count
+            )
+        else:
+            self.__attrs_init__(section, template, ordered)
 
     def text(self, lang: str = "sv") -> str:
         """Render the reason in *lang*, ending with its source."""
-        return f"{render(self.template, lang, **dict(self.values))} ({AGREEMENT}, {self.section})"
+        template: str | Plural = (
+            self.template if self.plural is None else Plural(self.template, self.plural, self.count)
+        )
+        return f"{render(template, lang, **dict(self.values))} ({AGREEMENT}, {self.section})"
