@@ -106,9 +106,9 @@ def test_every_plural_message_has_both_swedish_forms(pair: tuple[str, str]) -> N
 
 
 def test_plural_forms_follow_the_number() -> None:
-    singular, plural = "{count} member", "{count} members"
-    assert ngettext(singular, plural, 1, "sv") == "{count} ledamot"
-    assert ngettext(singular, plural, 0, "sv") == "{count} ledamöter"
+    singular, plural = "{count} focus area", "{count} focus areas"
+    assert ngettext(singular, plural, 1, "sv") == "{count} fokusområde"
+    assert ngettext(singular, plural, 0, "sv") == "{count} fokusområden"
     assert ngettext(singular, plural, 2, "en") == plural
     assert ngettext("not in the catalogue", "not in the catalogues", 1, "sv") == (
         "not in the catalogue"
@@ -228,3 +228,8 @@ def test_the_check_finds_english_where_there_is_some() -> None:
     )
     english = notice.explain("en") + annual_fees(2012).explain(lang="en")
     assert sum(f in english for f in fragments) >= 5
+
+
+def test_no_plural_entry_is_stale() -> None:
+    stale = set(plural_catalogue("sv")) - PLURAL_MESSAGES
+    assert not stale, f"plural translations no longer used: {sorted(stale)}"

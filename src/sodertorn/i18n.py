@@ -121,10 +121,10 @@ def ngettext(singular: str, plural: str, n: int, lang: str = "sv") -> str:
 
     Swedish and English both take the singular for exactly one and the plural otherwise.
 
-    >>> ngettext("{count} member", "{count} members", 1, "sv")
-    '{count} ledamot'
-    >>> ngettext("{count} member", "{count} members", 4, "en")
-    '{count} members'
+    >>> ngettext("{count} focus area", "{count} focus areas", 1, "sv")
+    '{count} fokusområde'
+    >>> ngettext("{count} focus area", "{count} focus areas", 4, "en")
+    '{count} focus areas'
     """
     forms = plural_catalogue(lang).get((singular, plural), (singular, plural))
     return forms[0] if n == 1 else forms[1]

@@ -377,3 +377,25 @@ def test_the_notice_period_changes_no_contribution(data: st.DataObject) -> None:
     without = special_contributions(SEK(100_000), decided_on=day)
     assert dict(with_notice.amounts) == dict(without.amounts)
     assert with_notice.in_notice == {NYKVARN}
+
+
+@given(st.frozensets(parties, min_size=1), st.booleans())
+def test_a_project_of_some_parties_is_the_committees_only_by_its_judgement(
+    concerns: frozenset[object], judged: bool
+) -> None:
+    decision = all_support(D(2024, 5, 2), "Matters for the whole") if judged else None
+    project = Project(name="P", concerns=concerns, judged_by=decision)
+    if concerns == set(MUNICIPALITIES):
+        expected = Financing.COMMITTEE_BUDGET
+    elif judged:
+        expected = Financing.COMMITTEE_MAY_FINANCE
+    else:
+        expected = Financing.CONCERNED_PARTIES
+    assert project.financing() is expected
+    assert project.important_for_whole == judged
+
+
+@given(dates)
+def test_a_circulation_is_never_a_decision(day: datetime.date) -> None:
+    with pytest.raises(GovernanceError, match=r"is not a meeting"):
+        Decision(meeting=Circulation(date=day, matter="M"), matter="M", positions={})

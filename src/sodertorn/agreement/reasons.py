@@ -63,8 +63,8 @@ class Plural:
 def plural(singular: str, plural: str, /, *, count: str = "count") -> Plural:
     """Mark a message whose form follows the number in the value named *count*.
 
-    >>> render(plural("{count} member", "{count} members"), "sv", count=1)
-    '1 ledamot'
+    >>> render(plural("{count} focus area", "{count} focus areas"), "sv", count=2)
+    '2 fokusområden'
     """
     return Plural(singular, plural, count)
 
