@@ -61,9 +61,18 @@ def test_dissolve_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert "31 December 2023" in out
     lines = out.splitlines()
-    assert lines[2].split()[:2] == ["Party", "Population"]
+    assert lines[2].startswith("Party")
+    assert "Inhabitants December 31, 2023" in lines[2]
     assert lines[-1].split()[0] == "Total"
     assert "SEK750,000" in lines[-1]
+
+
+def test_dissolve_table_in_swedish(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "items.csv"
+    path.write_text(ITEMS, encoding="utf-8")
+    assert run(["dissolve", "--items", str(path), "--year", "2024"]) == 0
+    header = capsys.readouterr().out.splitlines()[2]
+    assert header.split()[:4] == ["Kommun", "Invånarantal", "31", "december"]
 
 
 def test_dissolve_json_default_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,7 +19,7 @@ from sodertorn.agreement.dissolution import DissolutionStatement, Item, split_it
 from sodertorn.agreement.notice import Notice
 from sodertorn.agreement.reasons import message
 from sodertorn.errors import DissolutionError, InvalidAmountError, NoticeError
-from sodertorn.i18n import LANGUAGES, format_money, format_number, gettext
+from sodertorn.i18n import LANGUAGES, format_date, format_money, format_number, gettext
 from sodertorn.money import SEK, Unit
 from sodertorn.population import Population
 
@@ -44,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--council-decision", required=True, help="date the council decided, YYYY-MM-DD"
     )
     notice.add_argument("--received", required=True, help="date the chair received it, YYYY-MM-DD")
-    notice.add_argument("--lang", choices=LANGUAGES, default="sv")
+    notice.add_argument(
+        "--lang", choices=LANGUAGES, default="sv", help="language of the output (default: sv)"
+    )
     notice.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     notice.set_defaults(func=notice_command)
 
@@ -63,7 +65,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "default: the year after the latest count",
     )
     dissolve.add_argument("--unit", choices=("krona", "ore"), default="krona")
-    dissolve.add_argument("--lang", choices=LANGUAGES, default="sv")
+    dissolve.add_argument(
+        "--lang", choices=LANGUAGES, default="sv", help="language of the output (default: sv)"
+    )
     dissolve.add_argument("--format", choices=("table", "json"), default="table", dest="output")
     dissolve.set_defaults(func=dissolve_command)
 
@@ -174,7 +178,11 @@ def _read_json(text: str, source: str) -> tuple[Item, ...]:
 
 
 def _table(statement: DissolutionStatement, lang: str) -> str:
-    headers = [gettext(h, lang) for h in _HEADERS]
+    party, *amounts = (gettext(h, lang) for h in _HEADERS)
+    inhabitants = gettext("Inhabitants {date}", lang).format(
+        date=format_date(datetime.date(statement.population_year, 12, 31), lang)
+    )
+    headers = [party, inhabitants, *amounts]
     rows = [
         [
             s.party.name,
@@ -208,7 +216,6 @@ def _table(statement: DissolutionStatement, lang: str) -> str:
 
 _HEADERS = (
     message("Party"),
-    message("Population"),
     message("Assets"),
     message("Liabilities"),
     message("Net"),
