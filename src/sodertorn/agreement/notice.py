@@ -124,22 +124,30 @@ class Notice:
     received_by_chair: datetime.date = attrs.field(converter=_received)
 
     def __attrs_post_init__(self) -> None:
-        name, received = self.party.name, self.received_by_chair
-        if self.council_decision_date is None:
-            raise NoticeError(
-                f"notice by {name} has no council decision (council_decision_date=None); "
-                f"§ 2 requires the notice to be decided by the municipal council"
+        name, received = self.party.name, str(self.received_by_chair)
+        decided = self.council_decision_date
+        if decided is None:
+            raise NoticeError.of(
+                "notice by {party} has no council decision (council_decision_date=None); "
+                "§ 2 requires the notice to be decided by the municipal council",
+                party=name,
             )
-        if received < self.council_decision_date:
-            raise NoticeError(
-                f"notice by {name} reached the chair on {received}, before the council "
-                f"decided on {self.council_decision_date}; expected it to be received on "
-                f"or after the council's decision"
+        if self.received_by_chair < decided:
+            raise NoticeError.of(
+                "notice by {party} reached the chair on {received}, before the council "
+                "decided on {decided}; expected it to be received on or after the council's "
+                "decision",
+                party=name,
+                received=received,
+                decided=str(decided),
             )
-        if received < IN_FORCE_FROM:
-            raise NoticeError(
-                f"notice by {name} received on {received}, before the agreement came into "
-                f"force on {IN_FORCE_FROM}; expected a date on or after it"
+        if self.received_by_chair < IN_FORCE_FROM:
+            raise NoticeError.of(
+                "notice by {party} received on {received}, before the agreement came into "
+                "force on {start}; expected a date on or after it",
+                party=name,
+                received=received,
+                start=str(IN_FORCE_FROM),
             )
 
     @property
