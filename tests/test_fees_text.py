@@ -98,16 +98,16 @@ EXPLAIN_2012_SV = (
     "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8).\n"
     "Folkmängd den 31 december 2011: 444\xa0338 (8 kommuner).\n"
     "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; licens CC0 1.0 (Källa: SCB).\n"
-    "Exakt summa: ≈ 885\xa0744,8027\xa0kr.\n"
+    "Exakt summa: ≈ 885\xa0744,80\xa0kr.\n"
     "Avrundat en gång till hela kronor (enligt 2 § lagen (1970:1029) om avrundning av vissa öresbelopp: 1–49 öre avrundas nedåt, 50–99 öre uppåt): 885\xa0745\xa0kr; fördelas på kommunerna enligt största restmetoden utifrån de exakta avgifterna (vid lika stora rester går kommunen med lägst kommunkod först), så att delbeloppen summerar till totalen och ingen avgift avviker mer än en krona från den exakta avgiften.\n"
-    "Huddinge: 99\xa0049 invånare, exakt ≈ 197\xa0444,5961\xa0kr, betalar 197\xa0445\xa0kr.\n"
-    "Botkyrka: 84\xa0677 invånare, exakt ≈ 168\xa0795,405\xa0kr, betalar 168\xa0795\xa0kr.\n"
-    "Salem: 15\xa0694 invånare, exakt ≈ 31\xa0284,4702\xa0kr, betalar 31\xa0285\xa0kr.\n"
-    "Haninge: 78\xa0326 invånare, exakt ≈ 156\xa0135,3011\xa0kr, betalar 156\xa0135\xa0kr.\n"
-    "Tyresö: 43\xa0328 invånare, exakt ≈ 86\xa0370,175\xa0kr, betalar 86\xa0370\xa0kr.\n"
-    "Nykvarn: 9\xa0331 invånare, exakt ≈ 18\xa0600,4455\xa0kr, betalar 18\xa0600\xa0kr.\n"
-    "Södertälje: 87\xa0685 invånare, exakt ≈ 174\xa0791,5619\xa0kr, betalar 174\xa0792\xa0kr.\n"
-    "Nynäshamn: 26\xa0248 invånare, exakt ≈ 52\xa0322,8479\xa0kr, betalar 52\xa0323\xa0kr.\n"
+    "Huddinge: 99\xa0049 invånare, exakt ≈ 197\xa0444,60\xa0kr, betalar 197\xa0445\xa0kr.\n"
+    "Botkyrka: 84\xa0677 invånare, exakt ≈ 168\xa0795,40\xa0kr, betalar 168\xa0795\xa0kr.\n"
+    "Salem: 15\xa0694 invånare, exakt ≈ 31\xa0284,47\xa0kr, betalar 31\xa0285\xa0kr.\n"
+    "Haninge: 78\xa0326 invånare, exakt ≈ 156\xa0135,30\xa0kr, betalar 156\xa0135\xa0kr.\n"
+    "Tyresö: 43\xa0328 invånare, exakt ≈ 86\xa0370,17\xa0kr, betalar 86\xa0370\xa0kr.\n"
+    "Nykvarn: 9\xa0331 invånare, exakt ≈ 18\xa0600,45\xa0kr, betalar 18\xa0600\xa0kr.\n"
+    "Södertälje: 87\xa0685 invånare, exakt ≈ 174\xa0791,56\xa0kr, betalar 174\xa0792\xa0kr.\n"
+    "Nynäshamn: 26\xa0248 invånare, exakt ≈ 52\xa0322,85\xa0kr, betalar 52\xa0323\xa0kr.\n"
     "Avgiften ska betalas senast den 15 mars 2012 (Samarbetsavtal 2010, § 8)."
 )
 
@@ -115,9 +115,9 @@ EXPLAIN_2012_NYKVARN_SV = (
     "Avgiftsår 2012: Nykvarn\n"
     "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8).\n"
     "Folkmängd den 31 december 2011: 9\xa0331.\n"
-    "2010: 860\xa0000\xa0kr × 9\xa0227 / 431\xa0423 (kommunernas invånarantal den 31 december 2009) → ≈ 18\xa0393,1316\xa0kr.\n"
-    "2011: invånarantal 9\xa0227 → 9\xa0331 (+1,13 %), avgift ≈ 18\xa0600,4455\xa0kr.\n"
-    "2012: invånarantal 9\xa0331 → 9\xa0331 (±0 %), avgift ≈ 18\xa0600,4455\xa0kr.\n"
+    "2010: 860\xa0000\xa0kr × 9\xa0227 / 431\xa0423 (kommunernas invånarantal den 31 december 2009) → ≈ 18\xa0393,13\xa0kr.\n"
+    "2011: invånarantal 9\xa0227 → 9\xa0331 (+1,13 %), avgift ≈ 18\xa0600,45\xa0kr.\n"
+    "2012: invånarantal 9\xa0331 → 9\xa0331 (±0 %), avgift ≈ 18\xa0600,45\xa0kr.\n"
     "Den avrundade summan 885\xa0745\xa0kr fördelas enligt största restmetoden; Nykvarn betalar 18\xa0600\xa0kr."
 )
 
@@ -143,16 +143,16 @@ EXPLAIN_2012_EN = (
     "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
     "Population on 31 December 2011: 444,338 (8 municipalities).\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).\n"
-    "Exact total: ≈ SEK885,744.8027.\n"
+    "Exact total: ≈ SEK885,744.80.\n"
     "Rounded once to whole kronor (statutory rule, Lag (1970:1029) 2 §: 1–49 öre down, 50–99 up): SEK885,745; spread over the parties by the largest remainder method on their exact fees (where remainders are equal, the lowest municipality code comes first), so the parts sum to the total and no fee differs from its exact fee by more than one krona.\n"
-    "Huddinge: 99,049 inhabitants, exact ≈ SEK197,444.5961, pays SEK197,445.\n"
-    "Botkyrka: 84,677 inhabitants, exact ≈ SEK168,795.405, pays SEK168,795.\n"
-    "Salem: 15,694 inhabitants, exact ≈ SEK31,284.4702, pays SEK31,285.\n"
-    "Haninge: 78,326 inhabitants, exact ≈ SEK156,135.3011, pays SEK156,135.\n"
-    "Tyresö: 43,328 inhabitants, exact ≈ SEK86,370.175, pays SEK86,370.\n"
-    "Nykvarn: 9,331 inhabitants, exact ≈ SEK18,600.4455, pays SEK18,600.\n"
-    "Södertälje: 87,685 inhabitants, exact ≈ SEK174,791.5619, pays SEK174,792.\n"
-    "Nynäshamn: 26,248 inhabitants, exact ≈ SEK52,322.8479, pays SEK52,323.\n"
+    "Huddinge: 99,049 inhabitants, exact ≈ SEK197,444.60, pays SEK197,445.\n"
+    "Botkyrka: 84,677 inhabitants, exact ≈ SEK168,795.40, pays SEK168,795.\n"
+    "Salem: 15,694 inhabitants, exact ≈ SEK31,284.47, pays SEK31,285.\n"
+    "Haninge: 78,326 inhabitants, exact ≈ SEK156,135.30, pays SEK156,135.\n"
+    "Tyresö: 43,328 inhabitants, exact ≈ SEK86,370.17, pays SEK86,370.\n"
+    "Nykvarn: 9,331 inhabitants, exact ≈ SEK18,600.45, pays SEK18,600.\n"
+    "Södertälje: 87,685 inhabitants, exact ≈ SEK174,791.56, pays SEK174,792.\n"
+    "Nynäshamn: 26,248 inhabitants, exact ≈ SEK52,322.85, pays SEK52,323.\n"
     "Due no later than March 15, 2012 (Samarbetsavtal 2010, § 8)."
 )
 
@@ -160,9 +160,9 @@ EXPLAIN_2012_NYKVARN_EN = (
     "Fee year 2012: Nykvarn\n"
     "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
     "Population on 31 December 2011: 9,331.\n"
-    "2010: SEK860,000 × 9,227 / 431,423 (population of the parties on 31 December 2009) → ≈ SEK18,393.1316.\n"
-    "2011: population 9,227 → 9,331 (+1.13 %), fee ≈ SEK18,600.4455.\n"
-    "2012: population 9,331 → 9,331 (±0 %), fee ≈ SEK18,600.4455.\n"
+    "2010: SEK860,000 × 9,227 / 431,423 (population of the parties on 31 December 2009) → ≈ SEK18,393.13.\n"
+    "2011: population 9,227 → 9,331 (+1.13 %), fee ≈ SEK18,600.45.\n"
+    "2012: population 9,331 → 9,331 (±0 %), fee ≈ SEK18,600.45.\n"
     "Rounded total SEK885,745 spread by largest remainder; Nykvarn pays SEK18,600."
 )
 
@@ -265,7 +265,7 @@ def test_whole_html() -> None:
 def test_explanation_in_ore_with_another_rounding_mode() -> None:
     fees = annual_fees(2012, unit=Unit.ORE, rounding=Rounding.FLOOR)
     assert fees.explain(lang="en").splitlines()[4:6] == [
-        "Exact total: ≈ SEK885,744.8027.",
+        "Exact total: ≈ SEK885,744.80.",
         "Rounded once to öre (rounding mode floor): SEK885,744.80; spread over the parties "
         "by the largest remainder method on their exact fees (where remainders are equal, the "
         "lowest municipality code comes first), so the parts sum to the total and no fee "

@@ -788,7 +788,8 @@ class FeeAssessment:
 
 
 def _money_exact(value: Fraction, lang: str) -> str:
-    return format_exact(value, lang)
+    # To the öre, always two decimals where cut, so every exact amount reads alike.
+    return format_exact(value, lang, places=2)
 
 
 def _explain(assessment: FeeAssessment, party: Municipality | str | None, lang: str) -> str:
