@@ -21,6 +21,7 @@ __all__ = [
     "DissolutionError",
     "FeeRuleError",
     "FewMeetingsWarning",
+    "FollowUpError",
     "GoalTreeError",
     "GovernanceError",
     "InvalidAmountError",
@@ -172,3 +173,19 @@ class UndecidedError(SodertornError, TypeError):
     """A three-valued answer (yes, no, unknown) used as if it were a plain truth value."""
 
     __module__ = "sodertorn"
+
+
+class FollowUpError(SodertornError, ValueError):
+    """A status or indicator record, or a follow-up file, that cannot be read; names the line."""
+
+    __module__ = "sodertorn"
+
+    def __init__(self, message: str, *, line: int | None = None, source: str | None = None):
+        where = ""
+        if source is not None:
+            where += f"{source}: "
+        if line is not None:
+            where += f"line {line}: "
+        super().__init__(where + message)
+        self.line = line
+        self.source = source

@@ -38,9 +38,13 @@ from sodertorn.money import SEK
 from sodertorn.parties import Municipality
 from sodertorn.population import reference_date
 from sodertorn.programme.model import Node, NodeKind, Programme, Text, check_id
+from sodertorn.programme.report import YearReport, report
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from sodertorn.programme.followup import FollowUp
+    from sodertorn.programme.indicators import Indicators
 
 __all__ = [
     "Activity",
@@ -50,6 +54,7 @@ __all__ = [
     "CalendarKind",
     "CollaborationBody",
     "Conference",
+    "Continuation",
     "Hosting",
     "Office",
     "OfficeRole",
@@ -149,11 +154,44 @@ class OfficeRole(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
+class Continuation:
+    """The earlier year, and if known the activity of that year, that an activity continues.
+
+    SUP 2040 plans a year at a time, and a plan may take up work begun in an earlier one
+    (Verksamhetsplan och budget 2024, § 2: work on the new RUFS continues from 2023); a
+    follow-up's :meth:`~sodertorn.FollowUp.carried_over` lists what the next plan may take up.
+
+    >>> Continuation(year=2024, activity="rufs-presentation").activity
+    'rufs-presentation'
+    >>> Continuation(year="2023")
+    Traceback (most recent call last):
+    ...
+    sodertorn.PlanError: invalid continued year '2023'; expected a year such as 2025
+    """
+
+    __module__ = "sodertorn"
+
+    year: int = attrs.field()
+    activity: str | None = attrs.field(default=None)
+
+    @year.validator
+    def _check_year(self, _: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+            raise PlanError(f"invalid continued year {value!r}; expected a year such as 2025")
+
+    @activity.validator
+    def _check_activity(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None:
+            check_id(value, "continued activity id", error=PlanError)
+
+
+@attrs.frozen(kw_only=True)
 class Activity:
     """An activity of the year, serving one goal of the plan's programme.
 
     *goal* is a node id of the programme (or a sub-goal the plan adds); *network* the
-    responsible network; *working_group* the parties that carry the work, if named.
+    responsible network; *working_group* the parties that carry the work, if named;
+    *continues* the earlier year's activity this one carries on, if the plan says so.
 
     >>> Activity(id="a", goal="klimat", text=Text("Bevaka elförsörjningen")).working_group
     ()
@@ -174,6 +212,9 @@ class Activity:
     )
     when: str | None = attrs.field(default=None, validator=_is(str, "timing", optional=True))
     cost: SEK | None = attrs.field(default=None, validator=_is(SEK, "cost", optional=True))
+    continues: Continuation | None = attrs.field(
+        default=None, validator=_is(Continuation, "continuation", optional=True)
+    )
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
@@ -683,6 +724,11 @@ class Plan:
                     f"activity {activity.id!r} serves {activity.goal!r}, which is not a goal "
                     f"of {programme.id!r}; expected a goal of the plan's programme"
                 )
+            if activity.continues is not None and activity.continues.year >= self.year:
+                raise PlanError(
+                    f"activity {activity.id!r} continues one of {activity.continues.year}; "
+                    f"expected a year before the plan's year {self.year}"
+                )
             if activity.network is not None and activity.network not in network_ids:
                 raise PlanError(
                     f"activity {activity.id!r} names network {activity.network!r}; "
@@ -712,6 +758,22 @@ class Plan:
         from sodertorn.programme.query import goals_without_activity  # noqa: PLC0415
 
         return goals_without_activity(self)
+
+    def report(
+        self,
+        follow_up: FollowUp,
+        *,
+        indicators: Indicators | None = None,
+        lang: str = "sv",
+    ) -> YearReport:
+        """The yearly report of the plan from *follow_up*; see :func:`~sodertorn.report`.
+
+        >>> from sodertorn import FollowUp, load_plan
+        >>> plan = load_plan(2024)
+        >>> plan.report(FollowUp(plan=plan), lang="en").to_markdown().splitlines()[0]
+        '# Yearly report 2024: Activity plan and budget 2024 (SUP 2040)'
+        """
+        return report(self, follow_up, indicators=indicators, lang=lang)
 
     # -- calendar, offices, conferences ------------------------------------------------
 

@@ -38,6 +38,7 @@ from sodertorn.programme.plans import (
     CalendarKind,
     CollaborationBody,
     Conference,
+    Continuation,
     Hosting,
     Office,
     OfficeRole,
@@ -161,6 +162,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "working_group": [party.code for party in activity.working_group],
                 "when": activity.when,
                 "cost": _sek(activity.cost),
+                "continues": None
+                if activity.continues is None
+                else {"year": activity.continues.year, "activity": activity.continues.activity},
             }
             for activity in plan.activities
         ],
@@ -515,7 +519,15 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
         )
 
     def activity(item: _Reader) -> Activity:
-        item.expect("id", "goal", "text", "network", "working_group", "when", "cost")
+        item.expect("id", "goal", "text", "network", "working_group", "when", "cost", "continues")
+        continues = None
+        if item.raw("continues", required=False) is not None:
+            continued = _Reader(item.raw("continues"), item.at("continues"))
+            continued.expect("year", "activity")
+            continues = Continuation(
+                year=continued.integer("year"),
+                activity=continued.string("activity", required=False),
+            )
         return Activity(
             id=item.string("id"),
             goal=item.string("goal"),
@@ -524,6 +536,7 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             working_group=item.parties("working_group"),
             when=item.string("when", required=False),
             cost=item.sek("cost"),
+            continues=continues,
         )
 
     def line(item: _Reader) -> BudgetLine:
