@@ -127,6 +127,7 @@ _SUBCOMMANDS = {
     "notice": "sodertorn.agreement._cli",
     "dissolve": "sodertorn.agreement._cli",
     "goals": "sodertorn.programme._cli",
+    "report": "sodertorn.programme._report_cli",
 }
 """Where each subcommand other than ``fees`` is defined."""
 

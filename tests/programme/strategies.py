@@ -10,12 +10,15 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     Activity,
+    ActivityStatus,
     Budget,
     BudgetLine,
     CalendarEntry,
     CalendarKind,
     CollaborationBody,
     Conference,
+    Continuation,
+    FollowUp,
     Hosting,
     Node,
     NodeKind,
@@ -23,6 +26,7 @@ from sodertorn import (
     OfficeRole,
     Plan,
     Programme,
+    Status,
     Text,
     testing,
 )
@@ -114,6 +118,10 @@ def plans(draw: st.DrawFn, programme: Programme | None = None) -> Plan:
             working_group=draw(st.lists(parties, max_size=3, unique=True)),
             when=draw(st.none() | words),
             cost=draw(st.none() | amounts),
+            continues=draw(
+                st.none()
+                | st.builds(Continuation, year=st.integers(1990, 1999), activity=st.none() | slugs)
+            ),
         )
         for activity_id in (draw(st.lists(slugs, max_size=4, unique=True)) if targets else [])
     ]
@@ -139,4 +147,36 @@ def plans(draw: st.DrawFn, programme: Programme | None = None) -> Plan:
         ),
         conferences=draw(st.lists(conferences(), max_size=2, unique_by=lambda c: c.id)),
         sources=draw(st.lists(words, max_size=2)),
+    )
+
+
+# -- follow-up ----------------------------------------------------------------------------
+
+comments = st.text(alphabet='abå ,;"|\n', min_size=1, max_size=8).map(str.strip).filter(bool)
+"""Comments with the characters a CSV file must quote."""
+
+
+@st.composite
+def follow_ups(draw: st.DrawFn, plan: Plan) -> FollowUp:
+    """A valid follow-up of *plan*: a few dated statuses of its activities, in any order."""
+    ids = [activity.id for activity in plan.activities]
+    networks = [network.id for network in plan.programme.networks]
+    year = st.dates(datetime.date(plan.year, 1, 1), datetime.date(plan.year, 12, 31))
+    keys = (
+        draw(st.lists(st.tuples(st.sampled_from(ids), year), max_size=8, unique=True))
+        if ids
+        else []
+    )
+    return FollowUp(
+        plan=plan,
+        statuses=[
+            ActivityStatus(
+                activity=activity,
+                status=draw(st.sampled_from(Status)),
+                date=day,
+                comment=draw(st.none() | comments),
+                network=draw(st.none() | st.sampled_from(networks)) if networks else None,
+            )
+            for activity, day in keys
+        ],
     )

@@ -49,7 +49,7 @@ from sodertorn.errors import FollowUpError
 from sodertorn.programme.model import Programme, check_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from sodertorn.programme.plans import Activity, Plan
 
@@ -160,6 +160,11 @@ def _optional_id(what: str) -> Any:
     return check
 
 
+def _stripped(value: object) -> object:
+    """A comment without the blanks around it, as a status file gives it back."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def _status(value: object) -> Status:
     return value if isinstance(value, Status) else Status.parse(value)
 
@@ -186,7 +191,9 @@ class ActivityStatus:
     activity: str = attrs.field(validator=_id("activity id"))
     status: Status = attrs.field(converter=_status)
     date: datetime.date = attrs.field(validator=_check_date)
-    comment: str | None = attrs.field(default=None, validator=_check_optional_text("comment"))
+    comment: str | None = attrs.field(
+        default=None, converter=_stripped, validator=_check_optional_text("comment")
+    )
     network: str | None = attrs.field(default=None, validator=_optional_id("network id"))
 
 
@@ -376,7 +383,7 @@ class FollowUp:
         delimiter = ";" if ";" in header and "," not in header else ","
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         try:
-            columns = [name.strip().casefold() for name in next(reader)]
+            columns = [name.strip().casefold() for name in next(_rows(reader, source))]
         except StopIteration:
             raise FollowUpError(
                 "the status file is empty; expected a header row", source=source
@@ -392,7 +399,7 @@ class FollowUp:
             )
         entries: list[ActivityStatus] = []
         seen: set[tuple[str, datetime.date]] = set()
-        for row in reader:
+        for row in _rows(reader, source):
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
@@ -486,6 +493,20 @@ class FollowUp:
             seen.add((entry.activity, entry.date))
             entries.append(entry)
         return cls(plan=plan, statuses=entries)
+
+
+def _rows(reader: Any, source: str | None) -> Iterator[list[str]]:
+    """The rows of a :func:`csv.reader`, its own errors turned into ours."""
+    while True:
+        try:
+            row: list[str] = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FollowUpError(
+                f"not a CSV status file: {error}", line=reader.line_num, source=source
+            ) from None
+        yield row
 
 
 def _entry(cells: Mapping[str, Any]) -> ActivityStatus:

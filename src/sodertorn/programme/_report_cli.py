@@ -1,0 +1,136 @@
+"""The ``report`` subcommand: the status template of a plan year, and its yearly report.
+
+``sodertorn report template 2024 --output status.csv`` writes the file a network fills
+in (``.json`` for JSON); ``sodertorn report 2024 --status status.csv [--indicators
+indicators.json] [--format text|markdown|html] [--lang sv|en]`` prints the yearly
+report. The main command-line program calls :func:`register` with its subparsers; the
+handler returns 0, and raises a :class:`~sodertorn.SodertornError` for bad input (an
+unknown year, a file that cannot be read, a line of the status file that is wrong),
+which the main program reports in one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sodertorn.errors import FollowUpError
+from sodertorn.i18n import LANGUAGES
+from sodertorn.programme.builtin import load_plan, plan_years
+from sodertorn.programme.followup import FollowUp
+from sodertorn.programme.indicators import Indicators
+from sodertorn.programme.report import report
+
+if TYPE_CHECKING:
+    import argparse
+
+    from sodertorn.programme.plans import Plan
+
+__all__ = ["register", "run"]
+
+FORMATS = ("text", "markdown", "html")
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise FollowUpError("not UTF-8 text; save the file as UTF-8", source=path) from None
+    except OSError as error:
+        raise FollowUpError(f"cannot read the file ({error.strerror})", source=path) from None
+
+
+def _write(path: str | None, text: str) -> None:
+    if path is None or path == "-":
+        print(text, end="")
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FollowUpError(f"cannot write the file ({error.strerror})", source=path) from None
+
+
+def _year(text: str, parser: argparse.ArgumentParser) -> int:
+    if not text.isdigit():
+        parser.error(
+            f"argument YEAR: invalid year {text!r}; expected a plan year such as "
+            + " or ".join(str(year) for year in plan_years())
+        )
+    return int(text)
+
+
+def _follow_up(path: str, plan: Plan) -> FollowUp:
+    text = _read(path)
+    if path.casefold().endswith(".json"):
+        return FollowUp.from_json(text, plan, source=path)
+    return FollowUp.from_csv(text, plan, source=path)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the template (``report template YEAR``) or print the report (``report YEAR``)."""
+    parser: argparse.ArgumentParser = args.report_parser
+    if args.target == "template":
+        if args.year is None:
+            parser.error("the template needs a YEAR: sodertorn report template YEAR")
+        if args.status is not None or args.indicators is not None:
+            parser.error("the template takes no --status or --indicators")
+        plan = load_plan(_year(args.year, parser))
+        empty = FollowUp(plan=plan)
+        as_json = args.output is not None and args.output.casefold().endswith(".json")
+        _write(args.output, empty.to_json() if as_json else empty.to_csv())
+        return 0
+    if args.year is not None:
+        parser.error(f"unrecognized argument {args.year!r}")
+    if args.status is None:
+        parser.error("the report needs the status file: --status FILE")
+    if args.output is not None and args.output != "-":
+        parser.error("--output is for the template; redirect the report instead")
+    plan = load_plan(_year(args.target, parser))
+    follow_up = _follow_up(args.status, plan)
+    indicators = (
+        None
+        if args.indicators is None
+        else Indicators.from_json(_read(args.indicators), source=args.indicators)
+    )
+    yearly = report(plan, follow_up, indicators=indicators, lang=args.lang)
+    if args.format == "markdown":
+        output = yearly.to_markdown()
+    elif args.format == "html":
+        output = yearly.to_html() + "\n"
+    else:
+        output = yearly.to_text() + "\n"
+    print(output, end="")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``report`` subcommand to *subparsers* (from ``add_subparsers()``)."""
+    parser = subparsers.add_parser(
+        "report",
+        help="the yearly report of an activity plan, or its status template",
+        description="Write the status template of a plan year (report template YEAR "
+        "--output FILE), or print the yearly report from a filled-in status file "
+        "(report YEAR --status FILE).",
+    )
+    parser.add_argument(
+        "target",
+        metavar="YEAR|template",
+        help="the plan year to report on, or 'template' followed by the year",
+    )
+    parser.add_argument("year", nargs="?", metavar="YEAR", help="the plan year of the template")
+    parser.add_argument(
+        "--output",
+        metavar="FILE",
+        help="where to write the template: .csv (default) or .json; standard output if left out",
+    )
+    parser.add_argument("--status", metavar="FILE", help="the filled-in status file, CSV or .json")
+    parser.add_argument(
+        "--indicators", metavar="FILE", help="indicators and their values, a JSON document"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--lang", choices=sorted(LANGUAGES), default="sv", help="language of the report"
+    )
+    parser.set_defaults(func=run, report_parser=parser)

@@ -1,0 +1,297 @@
+"""The yearly report: every goal, its activities and statuses, the gaps, indicators, budget."""
+
+from __future__ import annotations
+
+import collections
+import json
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import (
+    Direction,
+    FollowUp,
+    FollowUpError,
+    Indicator,
+    Indicators,
+    IndicatorValue,
+    LocaleError,
+    Measure,
+    Text,
+    YearReport,
+    load_plan,
+    report,
+)
+
+from .strategies import follow_ups, plans
+from .test_followup import PLAN, filled_csv
+
+# Example indicator figures, made up for the tests; they describe nothing real.
+EXAMPLE = Indicators(
+    indicators=[
+        Indicator(
+            id="laddpunkter",
+            goal="klimatomstallning.laddinfrastruktur",
+            name=Text("Publika laddpunkter", en="Public charging points"),
+            unit="st",
+            source="Exempelkälla",
+            direction=Direction.INCREASE,
+            baseline=Measure(year=2022, value=100),
+            target=Measure(year=2026, value=Decimal(200)),
+        ),
+        Indicator(
+            id="restid",
+            goal="tillganglighet",
+            name=Text("Restid"),
+            unit="min",
+            source="Exempelkälla",
+            direction=Direction.DECREASE,
+            baseline=Measure(year=2022, value=Decimal("42.5")),
+        ),
+        Indicator(
+            id="utan-varde",
+            goal="tillganglighet",
+            name=Text("Utan värde"),
+            unit="%",
+            source="Exempelkälla",
+            direction=Direction.INCREASE,
+        ),
+    ],
+    values=[
+        IndicatorValue(indicator="laddpunkter", year=2024, value=150, source="Exempel 2024"),
+        IndicatorValue(indicator="restid", year=2024, value=Decimal("45"), source="Exempel"),
+        IndicatorValue(indicator="restid", year=2023, value=Decimal("40"), source="Exempel"),
+    ],
+)
+
+
+def yearly(lang: str = "sv", indicators: Indicators | None = None) -> YearReport:
+    return report(PLAN, FollowUp.from_csv(filled_csv(), PLAN), indicators=indicators, lang=lang)
+
+
+def test_markdown_in_swedish() -> None:
+    text = yearly().to_markdown()
+    lines = text.splitlines()
+    assert lines[0] == "# Årsredovisning 2024: Verksamhetsplan och budget 2024 (SUP 2040)"
+    assert "## Fokusområde: Infrastruktur" in lines
+    assert (
+        "### Övergripande mål: En tillgänglig och hållbar infrastruktur bidrar till ett "
+        "välmående näringsliv, motverkar segregation och skapar en gemensam arbetsmarknad på "
+        "Södertörn" in lines
+    )
+    assert "##### Delmål: Heltäckande och god laddinfrastruktur på Södertörn" in lines
+    assert "*Nätverk: Nätverket för klimatstrategier*" in lines
+    assert (
+        "| Lämna in ett Södertörnsgemensamt yttrande på samrådsförslaget till ny RUFS "
+        "(`rufs-yttrande`) | genomförd, 29 november 2024 | Inlämnat till regionen |"
+    ) in lines
+    assert (
+        "| Bevaka frågan om elförsörjning och elkapacitet (`elforsorjning`) | inställd, "
+        "30 september 2024 | Ingår i REST |"
+    ) in lines
+    assert any(
+        "(`rufs-samverkansformer`); fortsätter från 2023 | ingen uppgift |" in line
+        for line in lines
+    )
+    assert "## Aktiviteter utan uppgift" in lines
+    assert "- `rufs-presentation`" in lines
+    assert "## Mål utan aktivitet" in lines
+    assert "- Delmål: Heltäckande och god laddinfrastruktur på Södertörn" in lines
+    assert "## Förs över till nästa år (inte genomförda, inte inställda)" in lines
+    assert "- `inriktningsunderlag`" in lines
+    assert "## Budget och avgifter" in lines
+    assert "Budgeterade intäkter, 2\xa0083\xa0296\xa0kr, är lika med avgifterna" in text
+    for english in ("no information", "Activity", "Carried over", "done,"):
+        assert english not in text
+
+
+def test_markdown_in_english() -> None:
+    text = yearly("en").to_markdown()
+    lines = text.splitlines()
+    assert lines[0] == "# Yearly report 2024: Activity plan and budget 2024 (SUP 2040)"
+    assert "## Focus area: Infrastructure" in lines
+    assert "*Network: the network for climate strategies*" in lines
+    assert "| Activity | Status | Comment |" in lines
+    assert any("(`rufs-yttrande`) | done, November 29, 2024 |" in line for line in lines)
+    assert any("(`inriktningsunderlag`) | postponed, June 14, 2024 |" in line for line in lines)
+    assert any("; continues from 2023 | no information |" in line for line in lines)
+    assert "## Activities without a status" in lines
+    assert "## Goals without an activity" in lines
+    assert "- Sub-goal: Comprehensive and good charging infrastructure on Södertörn" in lines
+    assert "## Carried over into next year (not done, not cancelled)" in lines
+    assert "The stated revenue, SEK2,083,296, equals the fees assessed for 2024" in text
+    for swedish in ("ingen uppgift", "genomförd", "Aktivitet", "Mål utan"):
+        assert swedish not in text
+
+
+def test_the_report_value_lists_the_gaps() -> None:
+    result = yearly()
+    assert result.year == 2024
+    assert [a.id for a in result.without_status] == [
+        "rufs-samverkansformer",
+        "rufs-presentation",
+        "fossilfritt-2030",
+        "rufs-klimat",
+        "rufs-infrastruktur",
+        "infrastrukturunderlag",
+        "pagaende-projekt",
+    ]
+    assert [n.id for n in result.goals_without_activity] == ["klimatomstallning.laddinfrastruktur"]
+    assert "rufs-yttrande" not in {a.id for a in result.carried_over}
+    assert "inriktningsunderlag" in {a.id for a in result.carried_over}
+    assert result.revenue is not None and result.revenue.matches
+
+
+def test_text_and_html() -> None:
+    text = str(yearly())
+    assert text.startswith("Årsredovisning 2024: Verksamhetsplan och budget 2024 (SUP 2040)\n")
+    assert "Aktiviteter utan uppgift: rufs-samverkansformer, rufs-presentation, " in text
+    assert "infrastrukturunderlag och pagaende-projekt." in text
+    assert "Mål utan aktivitet: Delmål: Heltäckande och god laddinfrastruktur på Södertörn." in text
+    html = yearly().to_html(lang="en")
+    assert html.startswith('<div class="sodertorn-report"><h2>Yearly report 2024')
+    assert "<code>rufs-yttrande</code>" in html and html.endswith("</div>")
+    assert yearly()._repr_html_() == yearly().to_html()
+
+
+def test_indicators_against_baseline_and_target() -> None:
+    sv = yearly(indicators=EXAMPLE).to_markdown()
+    assert (
+        "- Publika laddpunkter: 150 st år 2024 (källa: Exempel 2024); utgångsvärde 100 st (2022); "
+        "målvärde 200 st (2026); bättre än utgångsvärdet; högre är bättre"
+    ) in sv.splitlines()
+    assert (
+        "- Restid: 45 min år 2024 (källa: Exempel); utgångsvärde 42,5 min (2022); sämre än "
+        "utgångsvärdet; lägre är bättre"
+    ) in sv.splitlines()
+    assert "- Utan värde: inget värde för 2024; högre är bättre" in sv.splitlines()
+    en = yearly("en", EXAMPLE).to_text()
+    assert (
+        "Indicator: Public charging points: 150 st in 2024 (source: Exempel 2024); baseline 100 st "
+        "(2022); target 200 st (2026); better than the baseline; higher is better"
+    ) in en
+    same = Indicators(
+        indicators=[EXAMPLE.indicators[1]],
+        values=[IndicatorValue(indicator="restid", year=2024, value=Decimal("42.50"), source="x")],
+    )
+    assert "same as the baseline" in yearly("en", same).to_html()
+
+
+def test_indicators_round_trip_and_refusals() -> None:
+    assert Indicators.from_json(EXAMPLE.to_json()) == EXAMPLE
+    document = json.loads(EXAMPLE.to_json())
+    document["values"][0]["value"] = 150.25  # a JSON number is read exactly
+    assert Indicators.from_json(json.dumps(document)).values[0].value == Decimal("150.25")
+    changes: list[tuple[dict[str, object], str]] = [
+        ({"schema": "x"}, "not an indicators document"),
+        ({"x": 1}, r"unknown key\(s\) \['x'\]"),
+        (
+            {"values": [{"indicator": "okand", "year": 2024, "value": "1", "source": "s"}]},
+            "unknown indicator 'okand'",
+        ),
+        (
+            {"values": [{"indicator": "restid", "year": 2024, "value": "ett", "source": "s"}]},
+            r"values\[0\]: invalid number 'ett'",
+        ),
+        (
+            {"values": [{"indicator": "restid", "year": 2024, "value": "NaN", "source": "s"}]},
+            "expected a finite number",
+        ),
+        (
+            {"indicators": [{"id": "a", "direction": "up"}]},
+            r"indicators\[0\]: invalid direction 'up'",
+        ),
+        (
+            {"indicators": [{"id": "a", "direction": "increase", "name": ""}]},
+            r"indicators\[0\]: invalid Swedish text",
+        ),
+        ({"indicators": "x"}, "invalid indicators 'x'; expected a list"),
+    ]
+    for change, message in changes:
+        with pytest.raises(FollowUpError, match=message):
+            Indicators.from_json(json.dumps({**document, **change}), source="ind.json")
+    with pytest.raises(FollowUpError, match="not a JSON indicators document"):
+        Indicators.from_json("{")
+    with pytest.raises(FollowUpError, match="two values of 'restid' for 2024"):
+        Indicators(indicators=EXAMPLE.indicators, values=[*EXAMPLE.values, EXAMPLE.values[1]])
+    with pytest.raises(FollowUpError, match="unknown indicator 'x'"):
+        EXAMPLE.value("x", 2024)
+
+
+def test_refusals() -> None:
+    with pytest.raises(FollowUpError, match="invalid follow-up None; expected a FollowUp"):
+        report(PLAN, None)  # type: ignore[arg-type]
+    with pytest.raises(FollowUpError, match="invalid plan 'plan'; expected a Plan"):
+        report("plan", FollowUp(plan=PLAN))  # type: ignore[arg-type]
+    with pytest.raises(FollowUpError, match="the follow-up is of the 2019 plan"):
+        report(PLAN, FollowUp(plan=load_plan(2019)))
+    with pytest.raises(FollowUpError, match="invalid indicators"):
+        report(PLAN, FollowUp(plan=PLAN), indicators=[])  # type: ignore[arg-type]
+    elsewhere = Indicators(
+        indicators=[
+            Indicator(
+                id="x",
+                goal="infrastruktur",
+                name=Text("x"),
+                unit="st",
+                source="s",
+                direction=Direction.INCREASE,
+            )
+        ]
+    )
+    with pytest.raises(
+        FollowUpError, match="indicator 'x' measures 'infrastruktur', which is not a goal"
+    ):
+        report(PLAN, FollowUp(plan=PLAN), indicators=elsewhere)
+    with pytest.raises(LocaleError):
+        report(PLAN, FollowUp(plan=PLAN), lang="fi")
+
+
+def test_the_plan_method_is_the_function() -> None:
+    follow_up = FollowUp.from_csv(filled_csv(), PLAN)
+    assert PLAN.report(follow_up, lang="en") == report(PLAN, follow_up, lang="en")
+
+
+def test_a_plan_with_no_budget_or_no_fees() -> None:
+    no_budget = attrs.evolve(PLAN, budget=None)
+    result = report(no_budget, FollowUp(plan=no_budget), lang="en")
+    assert result.revenue is None and "The plan has no budget." in result.to_text()
+    early = attrs.evolve(PLAN, year=2005, activities=[])
+    text = report(early, FollowUp(plan=early), lang="en").to_markdown()
+    assert "The fees of 2005 cannot be assessed from the population data." in text
+    assert "- Overarching goal:" in text  # every goal is without an activity
+    assert "None." in text
+
+
+# -- properties ---------------------------------------------------------------------------
+
+
+@given(st.data())
+def test_the_report_names_every_activity_exactly_once(data: st.DataObject) -> None:
+    plan = data.draw(st.sampled_from([PLAN, load_plan(2019)]) | plans())
+    follow_up = data.draw(follow_ups(plan))
+    result = report(plan, follow_up, lang=data.draw(st.sampled_from(["sv", "en"])))
+    named = collections.Counter(
+        line.activity.id for section in result.sections for line in section.activities
+    )
+    assert named == collections.Counter(activity.id for activity in plan.activities)
+    for section in result.sections:
+        for line in section.activities:
+            assert line.activity.goal == section.node.id
+            assert line.status == follow_up.last(line.activity.id)
+    assert [s.node.id for s in result.sections] == [n.id for n in plan.tree.walk()]
+
+
+@given(st.data())
+def test_the_rendered_2024_report_names_every_activity_once(data: st.DataObject) -> None:
+    follow_up = data.draw(follow_ups(PLAN))
+    result = report(PLAN, follow_up, lang=data.draw(st.sampled_from(["sv", "en"])))
+    for text in (result.to_markdown(), result.to_text()):
+        for activity in PLAN.activities:
+            assert text.count(activity.text.sv) == 1
+    assert len(result.without_status) == len(
+        {a.id for a in PLAN.activities} - {e.activity for e in follow_up.statuses}
+    )

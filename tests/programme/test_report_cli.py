@@ -1,0 +1,161 @@
+"""The ``report`` subcommand: the template, the report from a filled file, refusals in one line."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sodertorn import FollowUp, load_plan
+from sodertorn.cli import main
+
+from .test_followup import TEN, filled_csv
+from .test_report import EXAMPLE
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_the_template_lists_the_ten_activities(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "status.csv"
+    assert run(capsys, "report", "template", "2024", "--output", str(target)) == (0, "", "")
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "activity,goal,network,text,status,date,comment"
+    assert [row.split(",", 1)[0] for row in rows[1:]] == TEN
+    status, out, _ = run(capsys, "report", "template", "2024")
+    assert status == 0 and out.splitlines() == rows
+    as_json = tmp_path / "status.json"
+    assert run(capsys, "report", "template", "2024", "--output", str(as_json))[0] == 0
+    document = json.loads(as_json.read_text(encoding="utf-8"))
+    assert [a["id"] for a in document["activities"]] == TEN and document["statuses"] == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_filled_template_gives_the_report(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status_file = tmp_path / "status.csv"
+    assert run(capsys, "report", "template", "2024", "--output", str(status_file))[0] == 0
+    status_file.write_text(filled_csv(status_file.read_text(encoding="utf-8")), encoding="utf-8")
+    status, out, err = run(
+        capsys,
+        "report",
+        "2024",
+        "--status",
+        str(status_file),
+        "--format",
+        "markdown",
+        "--lang",
+        lang,
+    )
+    assert (status, err) == (0, "")
+    headings = {
+        "sv": (
+            "# Årsredovisning 2024",
+            "## Aktiviteter utan uppgift",
+            "## Mål utan aktivitet",
+            "genomförd, 29 november 2024",
+            "ingen uppgift",
+        ),
+        "en": (
+            "# Yearly report 2024",
+            "## Activities without a status",
+            "## Goals without an activity",
+            "done, November 29, 2024",
+            "no information",
+        ),
+    }[lang]
+    for heading in headings:
+        assert heading in out
+    for activity in TEN:
+        assert f"(`{activity}`)" in out
+
+
+def test_other_formats_indicators_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = load_plan(2024)
+    status_file = tmp_path / "status.json"
+    status_file.write_text(FollowUp.from_csv(filled_csv(), plan).to_json(), encoding="utf-8")
+    indicators = tmp_path / "indicators.json"
+    indicators.write_text(EXAMPLE.to_json(), encoding="utf-8")
+    status, out, _ = run(
+        capsys, "report", "2024", "--status", str(status_file), "--indicators", str(indicators)
+    )
+    assert status == 0 and out.startswith("Årsredovisning 2024")
+    assert "Indikator: Publika laddpunkter: 150 st år 2024" in out
+    status, out, _ = run(
+        capsys, "report", "2024", "--status", str(status_file), "--format", "html", "--lang", "en"
+    )
+    assert status == 0 and out.startswith('<div class="sodertorn-report">')
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("rymden,done,2024-05-02,", "line 3: unknown activity 'rymden'"),
+        ("rufs-klimat,done,2023-12-31,", "line 3: date 2023-12-31 is outside the plan year 2024"),
+        ("rufs-klimat,ongoing,2024-10-01,", "line 3: two statuses for 'rufs-klimat' on 2024-10-01"),
+    ],
+)
+def test_a_wrong_line_is_one_line_on_stderr(
+    row: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status_file = tmp_path / "status.csv"
+    status_file.write_text(
+        f"activity,status,date,comment\nrufs-klimat,done,2024-10-01,\n{row}\n", encoding="utf-8"
+    )
+    status, out, err = run(capsys, "report", "2024", "--status", str(status_file))
+    assert status == 2 and out == ""
+    assert err == f"sodertorn: error: {status_file}: {message}" + err.split(message, 1)[1]
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", "template"], "sodertorn report: error: the template needs a YEAR"),
+        (["report", "2024"], "sodertorn report: error: the report needs the status file"),
+        (["report", "tjugo", "--status", "x.csv"], "invalid year 'tjugo'"),
+        (["report", "template", "2024", "--status", "x.csv"], "takes no --status"),
+        (["report", "2024", "2025", "--status", "x.csv"], "unrecognized argument '2025'"),
+        (
+            ["report", "2024", "--status", "x.csv", "--output", "r.md"],
+            "--output is for the template",
+        ),
+        (["report", "2024", "--status", "x.csv", "--format", "pdf"], "invalid choice: 'pdf'"),
+    ],
+)
+def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_data_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.csv"
+    status, _, err = run(capsys, "report", "2024", "--status", str(missing))
+    assert (
+        status == 2
+        and err
+        == f"sodertorn: error: {missing}: cannot read the file (No such file or directory)\n"
+    )
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("activity,status,date\nrufs-klimat,pågår,2024-01-02\n".encode("latin-1"))
+    status, _, err = run(capsys, "report", "2024", "--status", str(latin))
+    assert status == 2 and "not UTF-8 text; save the file as UTF-8" in err
+    status, _, err = run(capsys, "report", "2025", "--status", str(latin))
+    assert status == 2 and "no built-in activity plan for 2025" in err
+    status, _, err = run(
+        capsys, "report", "template", "2024", "--output", str(tmp_path / "no" / "dir.csv")
+    )
+    assert status == 2 and "cannot write the file" in err
