@@ -70,6 +70,20 @@ def _samples() -> dict[str, object]:
         "ProgrammeDiff": diff_programmes(sup, sup),
         "RevenueCheck": plan.revenue_check(),
         "CalendarEntry": plan.calendar[0],
+        "FollowUp": sodertorn.FollowUp(plan=plan),
+        "YearReport": sodertorn.report(plan, sodertorn.FollowUp(plan=plan)),
+        "Indicators": sodertorn.Indicators(
+            indicators=[
+                sodertorn.Indicator(
+                    id="x",
+                    goal="tillganglighet",
+                    name=Text("x"),
+                    unit="st",
+                    source="Example",
+                    direction=sodertorn.Direction.INCREASE,
+                )
+            ]
+        ),
     }
 
 
@@ -102,6 +116,11 @@ def test_the_walk_finds_the_methods_that_take_arguments() -> None:
         "Text.get",
         "AdoptionRecord.adopted_by",
         "RevenueCheck.explain",
+        "Plan.report",
+        "FollowUp.last",
+        "FollowUp.to_json",
+        "YearReport.to_markdown",
+        "Indicators.value",
     } <= set(METHODS)
     assert "Plan.committee_calendar" not in METHODS  # takes no argument
 

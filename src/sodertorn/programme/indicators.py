@@ -236,12 +236,17 @@ class Indicators:
 
     def of_goal(self, goal: str) -> tuple[Indicator, ...]:
         """The indicators of *goal*, in the order given."""
+        if not isinstance(goal, str):
+            raise FollowUpError(f"invalid goal id {goal!r}; expected a string such as 'klimat'")
         return tuple(indicator for indicator in self.indicators if indicator.goal == goal)
 
     def value(self, indicator: str, year: int) -> IndicatorValue | None:
         """The value of *indicator* in *year*, or ``None`` if none is recorded."""
-        if indicator not in {i.id for i in self.indicators}:
-            raise FollowUpError(f"unknown indicator {indicator!r}")
+        ids = [i.id for i in self.indicators]
+        if not isinstance(indicator, str) or indicator not in ids:
+            raise FollowUpError(f"unknown indicator {indicator!r}; expected one of {ids!r}")
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise FollowUpError(f"invalid year {year!r}; expected a year such as 2024")
         for value in self.values:
             if value.indicator == indicator and value.year == year:
                 return value

@@ -28,7 +28,7 @@ Source: SUP 2040 (Verksamhetsplan och budget 2024, bilaga 3); Verksamhetsplan oc
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -48,6 +48,16 @@ if TYPE_CHECKING:
     from sodertorn.programme.plans import Activity, Plan, RevenueCheck
 
 __all__ = ["ActivityLine", "GoalSection", "IndicatorLine", "YearReport", "report"]
+
+
+def _is(kind: type, what: str, *, none: bool = False) -> Any:
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if not (isinstance(value, kind) or (none and value is None)):
+            raise FollowUpError(
+                f"invalid {what} {value!r}; expected {kind.__name__}" + (" or None" if none else "")
+            )
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -104,10 +114,10 @@ class YearReport:
 
     __module__ = "sodertorn"
 
-    plan: Plan
-    follow_up: FollowUp
-    indicators: Indicators | None
-    lang: Language
+    plan: Plan = attrs.field(converter=check_plan_like)
+    follow_up: FollowUp = attrs.field(validator=_is(FollowUp, "follow-up"))
+    indicators: Indicators | None = attrs.field(validator=_is(Indicators, "indicators", none=True))
+    lang: Language = attrs.field(converter=check_language)
     sections: tuple[GoalSection, ...]
     without_status: tuple[Activity, ...]
     goals_without_activity: tuple[Node, ...]
