@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import collections
+import io
 import json
+import sys
 from decimal import Decimal
 
 import attrs
@@ -295,3 +297,21 @@ def test_the_rendered_2024_report_names_every_activity_once(data: st.DataObject)
     assert len(result.without_status) == len(
         {a.id for a in PLAN.activities} - {e.activity for e in follow_up.statuses}
     )
+
+
+def test_a_workbook_in_swedish_with_indicators() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(yearly(indicators=EXAMPLE).to_xlsx()))
+    assert book.sheetnames == ["Aktiviteter", "Indikatorer", "Budget och avgifter"]
+    rows = list(book["Indikatorer"].iter_rows(values_only=True))
+    assert rows[0] == ("Mål", "Indikator", "Enhet", "2024", "Källa", "Utgångsvärde", "Målvärde")
+    assert rows[1][1:] == ("Publika laddpunkter", "st", 150, "Exempel 2024", 100, 200)
+    assert rows[3][1:4] == ("Utan värde", "%", None)
+    budget = [row[0] for row in book["Budget och avgifter"].iter_rows(values_only=True)]
+    assert budget[0].startswith("Budgeterade intäkter")
+
+
+def test_without_openpyxl_the_workbook_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(FollowUpError, match="the xlsx format needs openpyxl; install the 'excel'"):
+        yearly().to_xlsx()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import TYPE_CHECKING
 
@@ -129,8 +130,8 @@ def test_a_wrong_line_is_one_line_on_stderr(
         (["report", "template", "2024", "--status", "x.csv"], "takes no --status"),
         (["report", "2024", "2025", "--status", "x.csv"], "unrecognized argument '2025'"),
         (
-            ["report", "2024", "--status", "x.csv", "--output", "r.md"],
-            "--output is for the template",
+            ["report", "2024", "--status", "x.csv", "--format", "xlsx"],
+            "give it a file with --output",
         ),
         (["report", "2024", "--status", "x.csv", "--format", "pdf"], "invalid choice: 'pdf'"),
     ],
@@ -159,3 +160,37 @@ def test_data_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         capsys, "report", "template", "2024", "--output", str(tmp_path / "no" / "dir.csv")
     )
     assert status == 2 and "cannot write the file" in err
+
+
+def test_the_report_to_a_file_and_as_a_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status_file = tmp_path / "status.csv"
+    status_file.write_text(filled_csv(), encoding="utf-8")
+    markdown = tmp_path / "report.md"
+    argv = ["report", "2024", "--status", str(status_file), "--format", "markdown"]
+    assert run(capsys, *argv, "--output", str(markdown)) == (0, "", "")
+    assert markdown.read_text(encoding="utf-8").startswith("# Årsredovisning 2024")
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = tmp_path / "report.xlsx"
+    argv = ["report", "2024", "--status", str(status_file), "--format", "xlsx", "--lang", "en"]
+    assert run(capsys, *argv, "--output", str(workbook)) == (0, "", "")
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["Activities", "Indicators", "Budget and fees"]
+    rows = list(book["Activities"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Goal",
+        "Network",
+        "Activity",
+        "id",
+        "Status",
+        "Date",
+        "Comment",
+        "Carried over",
+    )
+    by_id = {row[3]: row for row in rows[1:] if row[3] is not None}
+    assert list(by_id) == TEN
+    done = by_id["rufs-yttrande"]
+    assert done[4:] == ("done", datetime.datetime(2024, 11, 29), "Inlämnat till regionen", "no")
+    assert by_id["rufs-presentation"][4:] == ("no information", None, None, "yes")
+    assert any(row[3] is None and str(row[0]).startswith("Sub-goal:") for row in rows[1:])

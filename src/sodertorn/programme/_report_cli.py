@@ -2,9 +2,9 @@
 
 ``sodertorn report template 2024 --output status.csv`` writes the file a network fills
 in (``.json`` for JSON); ``sodertorn report 2024 --status status.csv [--indicators
-indicators.json] [--format text|markdown|html] [--lang sv|en]`` prints the yearly
-report. The main command-line program calls :func:`register` with its subparsers; the
-handler returns 0, and raises a :class:`~sodertorn.SodertornError` for bad input (an
+indicators.json] [--format text|markdown|html|xlsx] [--output FILE] [--lang sv|en]``
+prints the yearly report (xlsx, which needs the ``excel`` extra, only to a file). The
+main command-line program calls :func:`register` with its subparsers; the handler returns 0, and raises a :class:`~sodertorn.SodertornError` for bad input (an
 unknown year, a file that cannot be read, a line of the status file that is wrong),
 which the main program reports in one line.
 """
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "run"]
 
-FORMATS = ("text", "markdown", "html")
+FORMATS = ("text", "markdown", "html", "xlsx")
 
 
 def _read(path: str) -> str:
@@ -46,6 +46,13 @@ def _write(path: str | None, text: str) -> None:
         return
     try:
         Path(path).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FollowUpError(f"cannot write the file ({error.strerror})", source=path) from None
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
     except OSError as error:
         raise FollowUpError(f"cannot write the file ({error.strerror})", source=path) from None
 
@@ -83,8 +90,8 @@ def run(args: argparse.Namespace) -> int:
         parser.error(f"unrecognized argument {args.year!r}")
     if args.status is None:
         parser.error("the report needs the status file: --status FILE")
-    if args.output is not None and args.output != "-":
-        parser.error("--output is for the template; redirect the report instead")
+    if args.format == "xlsx" and (args.output is None or args.output == "-"):
+        parser.error("--format xlsx writes a workbook: give it a file with --output FILE")
     plan = load_plan(_year(args.target, parser))
     follow_up = _follow_up(args.status, plan)
     indicators = (
@@ -93,13 +100,16 @@ def run(args: argparse.Namespace) -> int:
         else Indicators.from_json(_read(args.indicators), source=args.indicators)
     )
     yearly = report(plan, follow_up, indicators=indicators, lang=args.lang)
+    if args.format == "xlsx":
+        _write_bytes(args.output, yearly.to_xlsx())
+        return 0
     if args.format == "markdown":
         output = yearly.to_markdown()
     elif args.format == "html":
         output = yearly.to_html() + "\n"
     else:
         output = yearly.to_text() + "\n"
-    print(output, end="")
+    _write(args.output, output)
     return 0
 
 
@@ -121,14 +131,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--output",
         metavar="FILE",
-        help="where to write the template: .csv (default) or .json; standard output if left out",
+        help="where to write: the template as .csv (default) or .json, or the report "
+        "(needed for xlsx); standard output if left out",
     )
     parser.add_argument("--status", metavar="FILE", help="the filled-in status file, CSV or .json")
     parser.add_argument(
         "--indicators", metavar="FILE", help="indicators and their values, a JSON document"
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format (default: text); xlsx needs the excel extra and --output",
     )
     parser.add_argument(
         "--lang", choices=sorted(LANGUAGES), default="sv", help="language of the report"

@@ -28,6 +28,7 @@ Source: SUP 2040 (Verksamhetsplan och budget 2024, bilaga 3); Verksamhetsplan oc
 from __future__ import annotations
 
 import html
+import io
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -143,6 +144,13 @@ class YearReport:
     def to_html(self, *, lang: str | None = None) -> str:
         """The report as an HTML fragment."""
         return _html(self, self._lang(lang))
+
+    def to_xlsx(self, *, lang: str | None = None) -> bytes:
+        """The report as an Excel workbook: one row an activity, and the indicators.
+
+        Needs openpyxl, the ``excel`` extra (``pip install 'sodertorn[excel]'``).
+        """
+        return _xlsx(self, self._lang(lang))
 
     def __str__(self) -> str:
         return self.to_text()
@@ -512,3 +520,85 @@ def _html(yearly: YearReport, lang: str) -> str:
         "</div>",
     ]
     return "".join(parts)
+
+
+# -- Excel ---------------------------------------------------------------------------------
+
+
+def _xlsx(yearly: YearReport, lang: str) -> bytes:
+    try:
+        from openpyxl import Workbook  # noqa: PLC0415 - an optional dependency, loaded on use
+    except ImportError:
+        raise FollowUpError(
+            "the xlsx format needs openpyxl; install the 'excel' extra: "
+            "pip install 'sodertorn[excel]'"
+        ) from None
+    carried = {activity.id for activity in yearly.carried_over}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = gettext("Activities", lang)
+    sheet.append(
+        [
+            gettext("Goal", lang),
+            gettext("Network", lang),
+            gettext("Activity", lang),
+            "id",
+            gettext("Status", lang),
+            gettext("Date", lang),
+            gettext("Comment", lang),
+            gettext("Carried over", lang),
+        ]
+    )
+    for section in yearly.sections:
+        network = "" if section.network is None else section.network.name.get(lang)
+        goal = _node_text(section.node, lang)
+        if not section.activities and section.node.kind.is_goal:
+            sheet.append([goal, network])
+        for line in section.activities:
+            entry = line.status
+            sheet.append(
+                [
+                    goal,
+                    network,
+                    line.activity.text.get(lang),
+                    line.activity.id,
+                    gettext("no information", lang)
+                    if entry is None
+                    else gettext(entry.status.label, lang),
+                    None if entry is None else entry.date,
+                    None if entry is None else entry.comment,
+                    gettext("yes", lang) if line.activity.id in carried else gettext("no", lang),
+                ]
+            )
+    indicators = book.create_sheet(gettext("Indicators", lang))
+    indicators.append(
+        [
+            gettext("Goal", lang),
+            gettext("Indicator", lang),
+            gettext("Unit", lang),
+            str(yearly.year),
+            gettext("Source", lang),
+            gettext("Baseline", lang),
+            gettext("Target", lang),
+        ]
+    )
+    for section in yearly.sections:
+        for found in section.indicators:
+            indicator = found.indicator
+            indicators.append(
+                [
+                    _node_text(section.node, lang),
+                    indicator.name.get(lang),
+                    indicator.unit,
+                    None if found.value is None else found.value.value,
+                    None if found.value is None else found.value.source,
+                    None if indicator.baseline is None else indicator.baseline.value,
+                    None if indicator.target is None else indicator.target.value,
+                ]
+            )
+    budget = book.create_sheet(gettext("Budget and fees", lang))
+    for text in _revenue(yearly, lang).splitlines():
+        budget.append([text])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
