@@ -2,13 +2,13 @@
 
 SUP 2040 asks for a yearly report after each year of activity that shows which
 activities were carried out (SUP 2040, "Målstruktur, genomförande och uppföljning"). The
-year is recorded as dated statuses: an :class:`ActivityStatus` says that an activity of
+year is recorded as dated statuses: an :class:`~sodertorn.ActivityStatus` says that an activity of
 the plan was planned, ongoing, done, postponed or cancelled on a day, with an optional
-comment and the network that reports it. A :class:`FollowUp` holds the statuses of one
+comment and the network that reports it. A :class:`~sodertorn.FollowUp` holds the statuses of one
 plan year and answers what each activity's last status is, which activities have none,
 and which are carried over into next year.
 
-A network fills in a plain CSV file (or JSON); :meth:`FollowUp.to_csv` of an empty
+A network fills in a plain CSV file (or JSON); :meth:`~sodertorn.FollowUp.to_csv` of an empty
 follow-up is the template, one row per activity of the plan:
 
 >>> from sodertorn import FollowUp, load_plan

@@ -2,10 +2,10 @@
 
 SUP 2040 words its long-term goals so that indicators can measure how far they are met
 when that is needed (SUP 2040, "Långsiktiga mål"). It names no indicator, and the
-library ships none: an :class:`Indicator` (its name, unit, source, the direction that
-counts as progress, and an optional baseline and target) and the :class:`IndicatorValue`
+library ships none: an :class:`~sodertorn.Indicator` (its name, unit, source, the direction that
+counts as progress, and an optional baseline and target) and the :class:`~sodertorn.IndicatorValue`
 of each year come from whoever follows the programme up, in a JSON document read by
-:meth:`Indicators.from_json`. The yearly report shows them beside their goal.
+:meth:`~sodertorn.Indicators.from_json`. The yearly report shows them beside their goal.
 
 The figures below are an example, not data about Södertörn:
 
