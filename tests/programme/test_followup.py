@@ -185,6 +185,8 @@ def _with_row(row: str) -> str:
             "line 3: invalid date '1 okt'; expected an ISO date",
         ),
         (_with_row("rufs-klimat,done,,"), "line 3: a status without a date"),
+        (_with_row("rufs-klimat,done,20241002,"), "line 3: invalid date '20241002'"),
+        (_with_row("rufs-klimat,done,2024-02-30,"), "line 3: invalid date '2024-02-30'"),
         (_with_row("rufs-klimat,,2024-10-02,"), "line 3: a date or comment without a status"),
         (_with_row("rufs-klimat,done"), "line 3: 2 fields; expected 4"),
         ("activity,state,date\n", "line 1: invalid header"),

@@ -41,6 +41,7 @@ import datetime
 import enum
 import io
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -68,6 +69,8 @@ CSV_COLUMNS = ("activity", "goal", "network", "text", "status", "date", "comment
 """The columns of a status file; ``goal`` and ``text`` are there to help whoever fills it in."""
 
 _REQUIRED_COLUMNS = ("activity", "status", "date")
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class Status(enum.Enum):
@@ -517,6 +520,9 @@ def _entry(cells: Mapping[str, Any]) -> ActivityStatus:
     if not isinstance(date_text, str):
         raise FollowUpError(f"invalid date {date_text!r}; expected an ISO date such as 2024-06-14")
     try:
+        # Only the extended form: Python 3.11 would also read "20240102" and "2024-W01-2".
+        if not _ISO_DATE.fullmatch(date_text):
+            raise ValueError(date_text)
         day = datetime.date.fromisoformat(date_text)
     except ValueError:
         raise FollowUpError(
