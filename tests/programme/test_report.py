@@ -315,3 +315,49 @@ def test_without_openpyxl_the_workbook_is_refused(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(FollowUpError, match="the xlsx format needs openpyxl; install the 'excel'"):
         yearly().to_xlsx()
+
+
+def test_indicator_table_round_trip_and_refusals() -> None:
+    table = EXAMPLE.to_csv()
+    lines = table.splitlines()
+    assert lines[0] == (
+        "id,goal,name,name_en,unit,source,direction,baseline_year,baseline,target_year,target,"
+        "year,value,value_source"
+    )
+    assert lines[-1] == "utan-varde,tillganglighet,Utan värde,,%,Exempelkälla,increase,,,,,,,"
+    again = Indicators.from_csv(table)
+    assert again.indicators == EXAMPLE.indicators
+    assert set(again.values) == set(EXAMPLE.values)
+    swedish = table.replace(",", ";").replace("42.5", "42,5")
+    assert Indicators.from_csv(swedish).indicators == EXAMPLE.indicators
+    header = lines[0]
+    for row, message in [
+        (
+            "restid,tillganglighet,Restid,,min,Exempelkälla,decrease,2022,42.5,,,2024,1,x",
+            "line 3: two values of 'restid' for 2024",
+        ),
+        (
+            "restid,tillganglighet,Restid,,h,Exempelkälla,decrease,2022,42.5,,,2025,1,x",
+            "line 3: indicator 'restid' differs from its earlier row",
+        ),
+        ("x,tillganglighet,X,,h,Exempel,upp,,,,,,,", "line 3: invalid direction 'upp'"),
+        ("x,tillganglighet,,,h,Exempel,increase,,,,,,,", "line 3: invalid Swedish text"),
+        (
+            "x,tillganglighet,X,,h,Exempel,increase,tjugo,1,,,,,",
+            "line 3: invalid baseline year 'tjugo'",
+        ),
+        (
+            "x,tillganglighet,X,,h,Exempel,increase,,,,,2024,1.5.1,x",
+            "line 3: invalid number '1.5.1'",
+        ),
+        ("x,tillganglighet,X,,h,Exempel,increase", "line 3: 7 fields; expected 14"),
+    ]:
+        first = (
+            "restid,tillganglighet,Restid,,min,Exempelkälla,decrease,2022,42.5,,,2024,45,Exempel"
+        )
+        with pytest.raises(FollowUpError, match=message):
+            Indicators.from_csv("\n".join([header, first, row]), source="ind.csv")
+    with pytest.raises(FollowUpError, match="line 1: invalid header"):
+        Indicators.from_csv("id,goal\n")
+    with pytest.raises(FollowUpError, match="invalid indicator file None"):
+        Indicators.from_csv(None)  # type: ignore[arg-type]

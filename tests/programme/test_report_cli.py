@@ -89,6 +89,12 @@ def test_other_formats_indicators_and_json(
     status_file.write_text(FollowUp.from_csv(filled_csv(), plan).to_json(), encoding="utf-8")
     indicators = tmp_path / "indicators.json"
     indicators.write_text(EXAMPLE.to_json(), encoding="utf-8")
+    table = tmp_path / "indicators.csv"
+    table.write_text(EXAMPLE.to_csv(), encoding="utf-8")
+    status, out, _ = run(
+        capsys, "report", "2024", "--status", str(status_file), "--indicators", str(table)
+    )
+    assert status == 0 and "Indikator: Restid: 45 min år 2024" in out
     status, out, _ = run(
         capsys, "report", "2024", "--status", str(status_file), "--indicators", str(indicators)
     )

@@ -94,11 +94,14 @@ def run(args: argparse.Namespace) -> int:
         parser.error("--format xlsx writes a workbook: give it a file with --output FILE")
     plan = load_plan(_year(args.target, parser))
     follow_up = _follow_up(args.status, plan)
-    indicators = (
-        None
-        if args.indicators is None
-        else Indicators.from_json(_read(args.indicators), source=args.indicators)
-    )
+    indicators = None
+    if args.indicators is not None:
+        text = _read(args.indicators)
+        indicators = (
+            Indicators.from_json(text, source=args.indicators)
+            if args.indicators.casefold().endswith(".json")
+            else Indicators.from_csv(text, source=args.indicators)
+        )
     yearly = report(plan, follow_up, indicators=indicators, lang=args.lang)
     if args.format == "xlsx":
         _write_bytes(args.output, yearly.to_xlsx())
@@ -136,7 +139,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--status", metavar="FILE", help="the filled-in status file, CSV or .json")
     parser.add_argument(
-        "--indicators", metavar="FILE", help="indicators and their values, a JSON document"
+        "--indicators", metavar="FILE", help="indicators and their values, CSV or .json"
     )
     parser.add_argument(
         "--format",

@@ -28,7 +28,9 @@ sodertorn.FollowUpError: indicator id 'laddpunkter' is given twice; expected eac
 
 from __future__ import annotations
 
+import csv
 import enum
+import io
 import json
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -39,7 +41,7 @@ from sodertorn.errors import FollowUpError, GoalTreeError
 from sodertorn.programme.model import Text, check_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "INDICATORS_SCHEMA",
@@ -52,6 +54,24 @@ __all__ = [
 
 INDICATORS_SCHEMA = "sodertorn/indicators/1"
 """The ``schema`` value of an indicators JSON document."""
+
+CSV_COLUMNS = (
+    "id",
+    "goal",
+    "name",
+    "name_en",
+    "unit",
+    "source",
+    "direction",
+    "baseline_year",
+    "baseline",
+    "target_year",
+    "target",
+    "year",
+    "value",
+    "value_source",
+)
+"""The columns of an indicator table (:meth:`Indicators.to_csv`)."""
 
 
 class Direction(enum.Enum):
@@ -287,6 +307,90 @@ class Indicators:
         }
         return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
 
+    def to_csv(self) -> str:
+        """The indicators and values as one table, for a spreadsheet.
+
+        A row a value, or one row for an indicator without values; the indicator's own
+        columns are repeated on each of its rows.
+        """
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for indicator in self.indicators:
+            fixed = [
+                indicator.id,
+                indicator.goal,
+                indicator.name.sv,
+                indicator.name.en or "",
+                indicator.unit,
+                indicator.source,
+                indicator.direction.value,
+                *_measure_cells(indicator.baseline),
+                *_measure_cells(indicator.target),
+            ]
+            values = [v for v in self.values if v.indicator == indicator.id]
+            for value in values:
+                writer.writerow([*fixed, value.year, str(value.value), value.source])
+            if not values:
+                writer.writerow([*fixed, "", "", ""])
+        return buffer.getvalue()
+
+    @classmethod
+    def from_csv(cls, text: str, *, source: str | None = None) -> Indicators:
+        """Read the table of :meth:`to_csv`; errors name the line.
+
+        The rows of one indicator must agree on its own columns. Numbers may use a decimal
+        comma (``42,5``); the delimiter is a comma, or a semicolon as Swedish spreadsheets
+        write it.
+        """
+        if not isinstance(text, str):
+            raise FollowUpError(
+                f"invalid indicator file {text!r}; expected its text", source=source
+            )
+        text = text.removeprefix("\ufeff")
+        header = text.split("\n", 1)[0]
+        reader = csv.reader(
+            io.StringIO(text), delimiter=";" if ";" in header and "," not in header else ","
+        )
+        rows = _csv_rows(reader, source)
+        columns = [name.strip().casefold() for name in next(rows, [])]
+        if columns != list(CSV_COLUMNS):
+            raise FollowUpError(
+                f"invalid header {columns!r}; expected the columns {list(CSV_COLUMNS)!r}",
+                line=1,
+                source=source,
+            )
+        indicators: dict[str, Indicator] = {}
+        values: list[IndicatorValue] = []
+        for row in rows:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            try:
+                if len(row) != len(columns):
+                    raise FollowUpError(f"{len(row)} fields; expected {len(columns)}")
+                cells = dict(zip(columns, (cell.strip() for cell in row), strict=True))
+                indicator = _indicator_from_cells(cells)
+                known = indicators.setdefault(indicator.id, indicator)
+                if known != indicator:
+                    raise FollowUpError(
+                        f"indicator {indicator.id!r} differs from its earlier row; expected the "
+                        f"same goal, name, unit, source, direction, baseline and target"
+                    )
+                if cells["year"] or cells["value"] or cells["value_source"]:
+                    values.append(
+                        IndicatorValue(
+                            indicator=indicator.id,
+                            year=_whole(cells["year"], "year"),
+                            value=_decimal(cells["value"]),
+                            source=cells["value_source"],
+                        )
+                    )
+                cls(indicators=list(indicators.values()), values=values)
+            except (FollowUpError, GoalTreeError) as error:
+                raise FollowUpError(str(error), line=line, source=source) from None
+        return cls(indicators=list(indicators.values()), values=values)
+
     @classmethod
     def from_json(cls, text: str | bytes, *, source: str | None = None) -> Indicators:
         """Read an indicators document (see :meth:`to_json`); errors name the entry.
@@ -317,6 +421,54 @@ class Indicators:
             return cls(indicators=indicators, values=values)
         except FollowUpError as error:
             raise FollowUpError(str(error), source=source) from None
+
+
+def _measure_cells(found: Measure | None) -> list[object]:
+    return ["", ""] if found is None else [found.year, str(found.value)]
+
+
+def _csv_rows(reader: Any, source: str | None) -> Iterator[list[str]]:
+    """The rows of a :func:`csv.reader`, its own errors turned into ours."""
+    while True:
+        try:
+            row: list[str] = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FollowUpError(
+                f"not a CSV indicator file: {error}", line=reader.line_num, source=source
+            ) from None
+        yield row
+
+
+def _whole(text: str, what: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise FollowUpError(f"invalid {what} {text!r}; expected a year such as 2024")
+    return int(text)
+
+
+def _indicator_from_cells(cells: dict[str, str]) -> Indicator:
+    def measure(year: str, value: str, what: str) -> Measure | None:
+        if not (cells[year] or cells[value]):
+            return None
+        return Measure(year=_whole(cells[year], f"{what} year"), value=_decimal(cells[value]))
+
+    try:
+        direction = Direction(cells["direction"])
+    except ValueError:
+        raise FollowUpError(
+            f"invalid direction {cells['direction']!r}; expected 'increase' or 'decrease'"
+        ) from None
+    return Indicator(
+        id=cells["id"],
+        goal=cells["goal"],
+        name=Text(cells["name"], en=cells["name_en"] or None),
+        unit=cells["unit"],
+        source=cells["source"],
+        direction=direction,
+        baseline=measure("baseline_year", "baseline", "baseline"),
+        target=measure("target_year", "target", "target"),
+    )
 
 
 def _list(document: dict[str, Any], key: str, source: str | None) -> list[Any]:
