@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+USAGE_ERROR = 2
+DATA_ERROR = 2
+"""The exit status for bad input: the command line reports data errors as it does usage."""
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
@@ -122,7 +127,7 @@ def test_a_wrong_line_is_one_line_on_stderr(
         f"activity,status,date,comment\nrufs-klimat,done,2024-10-01,\n{row}\n", encoding="utf-8"
     )
     status, out, err = run(capsys, "report", "2024", "--status", str(status_file))
-    assert status == 2 and out == ""
+    assert status == DATA_ERROR and out == ""
     assert err == f"sodertorn: error: {status_file}: {message}" + err.split(message, 1)[1]
     assert err.count("\n") == 1
 
@@ -144,7 +149,7 @@ def test_a_wrong_line_is_one_line_on_stderr(
 )
 def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, *argv)
-    assert status == 2 and out == ""
+    assert status == USAGE_ERROR and out == ""
     assert message in err and err.count("\n") == 1
 
 
@@ -152,20 +157,20 @@ def test_data_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     missing = tmp_path / "nope.csv"
     status, _, err = run(capsys, "report", "2024", "--status", str(missing))
     assert (
-        status == 2
+        status == DATA_ERROR
         and err
         == f"sodertorn: error: {missing}: cannot read the file (No such file or directory)\n"
     )
     latin = tmp_path / "latin.csv"
     latin.write_bytes("activity,status,date\nrufs-klimat,pågår,2024-01-02\n".encode("latin-1"))
     status, _, err = run(capsys, "report", "2024", "--status", str(latin))
-    assert status == 2 and "not UTF-8 text; save the file as UTF-8" in err
+    assert status == DATA_ERROR and "not UTF-8 text; save the file as UTF-8" in err
     status, _, err = run(capsys, "report", "2025", "--status", str(latin))
-    assert status == 2 and "no built-in activity plan for 2025" in err
+    assert status == DATA_ERROR and "no built-in activity plan for 2025" in err
     status, _, err = run(
         capsys, "report", "template", "2024", "--output", str(tmp_path / "no" / "dir.csv")
     )
-    assert status == 2 and "cannot write the file" in err
+    assert status == DATA_ERROR and "cannot write the file" in err
 
 
 def test_the_report_to_a_file_and_as_a_workbook(
