@@ -16,6 +16,7 @@ from sodertorn import (
     FollowUp,
     FollowUpError,
     PlanError,
+    SchemaError,
     Status,
     load_plan,
     plan_from_dict,
@@ -316,3 +317,15 @@ def test_a_continuation_must_be_of_an_earlier_year() -> None:
         Continuation(year=2023, activity="X")
     with pytest.raises(PlanError, match="invalid continuation 2023"):
         attrs.evolve(PLAN.activities[0], continues=2023)  # type: ignore[arg-type]
+
+
+def test_a_bad_continuation_in_a_plan_document_names_its_path() -> None:
+    document = plan_to_dict(PLAN)
+    document["activities"][0]["continues"] = {"year": "2023"}
+    with pytest.raises(
+        SchemaError, match=r"activities\[0\]\.continues\.year: invalid value '2023'"
+    ):
+        plan_from_dict(document)
+    document["activities"][0]["continues"] = {"year": 2023, "by": "x"}
+    with pytest.raises(SchemaError, match=r"activities\[0\]\.continues: unknown key\(s\) \['by'\]"):
+        plan_from_dict(document)
