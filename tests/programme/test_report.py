@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from decimal import Decimal
+from html import escape
 
 import attrs
 import pytest
@@ -290,10 +291,14 @@ def test_the_report_names_every_activity_exactly_once(data: st.DataObject) -> No
 @given(st.data())
 def test_the_rendered_2024_report_names_every_activity_once(data: st.DataObject) -> None:
     follow_up = data.draw(follow_ups(PLAN))
-    result = report(PLAN, follow_up, lang=data.draw(st.sampled_from(["sv", "en"])))
-    for text in (result.to_markdown(), result.to_text()):
+    lang = data.draw(st.sampled_from(["sv", "en"]))
+    result = report(PLAN, follow_up, lang=lang)
+    renderings = [(result.to_markdown(), str), (result.to_text(), str), (result.to_html(), escape)]
+    for text, shown in renderings:
         for activity in PLAN.activities:
-            assert text.count(activity.text.sv) == 1
+            assert activity.text.en is not None
+            assert text.count(shown(activity.text.get(lang))) == 1
+            assert text.count(shown(activity.text.sv if lang == "en" else activity.text.en)) == 0
     assert len(result.without_status) == len(
         {a.id for a in PLAN.activities} - {e.activity for e in follow_up.statuses}
     )
