@@ -8,6 +8,7 @@ import json
 import sys
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -30,6 +31,9 @@ from sodertorn import (
 )
 
 from .strategies import follow_ups, plans
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 from .test_followup import PLAN, filled_csv
 
 # Example indicator figures, made up for the tests; they describe nothing real.
@@ -293,7 +297,11 @@ def test_the_rendered_2024_report_names_every_activity_once(data: st.DataObject)
     follow_up = data.draw(follow_ups(PLAN))
     lang = data.draw(st.sampled_from(["sv", "en"]))
     result = report(PLAN, follow_up, lang=lang)
-    renderings = [(result.to_markdown(), str), (result.to_text(), str), (result.to_html(), escape)]
+    renderings: list[tuple[str, Callable[[str], str]]] = [
+        (result.to_markdown(), str),
+        (result.to_text(), str),
+        (result.to_html(), escape),
+    ]
     for text, shown in renderings:
         for activity in PLAN.activities:
             assert activity.text.en is not None
