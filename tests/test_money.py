@@ -193,6 +193,7 @@ def test_babel_formatting_pins_exact_strings() -> None:
     assert SEK(-1250).format("en") == "-SEK1,250"
     assert SEK(860000).format("en") == "SEK860,000"
     assert SEK("0.05").format("en") == "SEK0.05"
+    assert SEK("1234.5").format() == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
 
 
 def test_formatting_does_not_round_half_even() -> None:

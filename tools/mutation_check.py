@@ -42,7 +42,12 @@ def main() -> int:
         tests[module].update(selected)
     failed = []
     for module, selected in sorted(tests.items()):
-        environment = dict(os.environ, MUTANT_UNDER_TEST=f"{module}.x_nothing__mutmut_0")
+        environment = dict(
+            os.environ,
+            MUTANT_UNDER_TEST=f"{module}.x_nothing__mutmut_0",
+            # The mutated copy first, as mutation testing itself arranges it.
+            PYTHONPATH=os.pathsep.join([str(MUTANTS / "src"), str(MUTANTS)]),
+        )
         command = [
             sys.executable,
             "-m",
