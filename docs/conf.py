@@ -75,6 +75,10 @@ _FALLBACK: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
             "gettext": ("py:module", "library/gettext.html#module-$"),
         },
     ),
+    "pandas": (
+        "https://pandas.pydata.org/docs",
+        {"pandas.DataFrame": ("py:class", "reference/api/pandas.DataFrame.html#$")},
+    ),
     "attrs": (
         "https://www.attrs.org/en/stable",
         {
@@ -136,6 +140,9 @@ intersphinx_timeout = 5
 _QUALIFIED = {
     "Decimal": "decimal.Decimal",
     "Fraction": "fractions.Fraction",
+    "Path": "pathlib.Path",
+    "Membership": "sodertorn.fees.assessment.Membership",
+    "Assessed": "sodertorn.fees.explain.Assessed",
     "SearchStrategy": "hypothesis.strategies.SearchStrategy",
 }
 

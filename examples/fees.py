@@ -17,6 +17,7 @@ from sodertorn import (
     PerCapitaRule,
     Population,
     annual_fees,
+    fee_history,
 )
 from sodertorn.i18n import format_money
 
@@ -28,11 +29,10 @@ def history(lang: str) -> str:
     """Each party's fee for every fee year, one row a year, formatted for *lang*."""
     header = ["", *(party.name for party in MUNICIPALITIES), "Σ"]
     rows = [header]
-    for year in range(FIRST, LAST + 1):
-        fees = annual_fees(year)
+    for fees in fee_history(FIRST, LAST):
         rows.append(
             [
-                str(year),
+                str(fees.year),
                 *(format_money(fees[party], lang) for party in MUNICIPALITIES),
                 format_money(fees.total, lang),
             ]

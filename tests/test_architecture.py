@@ -22,7 +22,7 @@ PACKAGE = Path(sodertorn.__file__).parent
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("sodertorn._version", "sodertorn.errors"),
     ("sodertorn.parties", "sodertorn.money", "sodertorn.i18n", "sodertorn._format"),
-    ("sodertorn.allocation",),
+    ("sodertorn.allocation", "sodertorn.tabular"),
     ("sodertorn.population",),
     ("sodertorn.fees",),
     ("sodertorn.agreement", "sodertorn.programme"),

@@ -25,6 +25,7 @@ from sodertorn import (
     Unit,
     annual_fees,
 )
+from sodertorn.population import BUILTIN_SOURCE
 
 HUDDINGE, BOTKYRKA, SALEM = MUNICIPALITIES[:3]
 
@@ -542,6 +543,11 @@ def test_assessment_to_dict_whole() -> None:
         "rule": "indexed",
         "source": "Samarbetsavtal 2010, § 8",
         "due_date": "2012-03-15",
+        "payable_by": "2012-03-15",
+        "population_date": "2011-12-31",
+        "population_source": BUILTIN_SOURCE,
+        "unit": "krona",
+        "rounding": "half-up",
         "total": "885745",
     }
     assert data["fees"][0] == {
@@ -571,7 +577,7 @@ def test_indexed_fee_of_the_first_year_and_a_party_subset() -> None:
 def test_annual_fees_messages_whole() -> None:
     with pytest.raises(FeeRuleError) as info:
         annual_fees(True)
-    assert message(info) == "fee year True is not an integer year"
+    assert message(info) == "fee year True is not a calendar year; expected such as 2024"
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=Unit.ORE, rounding="half-up")  # type: ignore[arg-type]
     assert message(info) == "expected a Unit and a Rounding, got <Unit.ORE: 1>, 'half-up'"

@@ -184,25 +184,23 @@ TABLE_2012_EN = (
 )
 
 HTML_2024 = (
-    "<table><caption>Avgift 2024 (Samarbetskommitténs beslut "
-    "2017-02-02)</caption><tr><td>Huddinge</td><td "
-    "style='text-align:right'>113\xa0920</td><td "
-    "style='text-align:right'>455\xa0680\xa0kr</td></tr><tr><td>Botkyrka</td><td "
-    "style='text-align:right'>95\xa0592</td><td "
-    "style='text-align:right'>382\xa0368\xa0kr</td></tr><tr><td>Salem</td><td "
-    "style='text-align:right'>17\xa0451</td><td "
-    "style='text-align:right'>69\xa0804\xa0kr</td></tr><tr><td>Haninge</td><td "
-    "style='text-align:right'>99\xa0751</td><td "
-    "style='text-align:right'>399\xa0004\xa0kr</td></tr><tr><td>Tyresö</td><td "
-    "style='text-align:right'>49\xa0173</td><td "
-    "style='text-align:right'>196\xa0692\xa0kr</td></tr><tr><td>Nykvarn</td><td "
-    "style='text-align:right'>12\xa0107</td><td "
-    "style='text-align:right'>48\xa0428\xa0kr</td></tr><tr><td>Södertälje</td><td "
-    "style='text-align:right'>102\xa0519</td><td "
-    "style='text-align:right'>410\xa0076\xa0kr</td></tr><tr><td>Nynäshamn</td><td "
-    "style='text-align:right'>30\xa0311</td><td "
-    "style='text-align:right'>121\xa0244\xa0kr</td></tr><tr><th>Summa</th><td></td"
-    "><th style='text-align:right'>2\xa0083\xa0296\xa0kr</th></tr></table>"
+    "<table><caption>Avgift 2024 (Samarbetskommitténs beslut 2017-02-02). Förfaller 1"
+    "5 mars 2024.</caption><thead><tr><th>Kommunkod</th><th>Kommun</th><th>Folkmängd "
+    "31 december 2023</th><th>Avgift 2024</th></tr></thead><tbody><tr><td>0126</td><t"
+    "d>Huddinge</td><td style='text-align:right'>113\xa0920</td><td style='text-align:ri"
+    "ght'>455\xa0680\xa0kr</td></tr><tr><td>0127</td><td>Botkyrka</td><td style='text-align"
+    ":right'>95\xa0592</td><td style='text-align:right'>382\xa0368\xa0kr</td></tr><tr><td>0128"
+    "</td><td>Salem</td><td style='text-align:right'>17\xa0451</td><td style='text-align"
+    ":right'>69\xa0804\xa0kr</td></tr><tr><td>0136</td><td>Haninge</td><td style='text-alig"
+    "n:right'>99\xa0751</td><td style='text-align:right'>399\xa0004\xa0kr</td></tr><tr><td>013"
+    "8</td><td>Tyresö</td><td style='text-align:right'>49\xa0173</td><td style='text-ali"
+    "gn:right'>196\xa0692\xa0kr</td></tr><tr><td>0140</td><td>Nykvarn</td><td style='text-a"
+    "lign:right'>12\xa0107</td><td style='text-align:right'>48\xa0428\xa0kr</td></tr><tr><td>0"
+    "181</td><td>Södertälje</td><td style='text-align:right'>102\xa0519</td><td style='t"
+    "ext-align:right'>410\xa0076\xa0kr</td></tr><tr><td>0192</td><td>Nynäshamn</td><td styl"
+    "e='text-align:right'>30\xa0311</td><td style='text-align:right'>121\xa0244\xa0kr</td></tr"
+    "></tbody><tfoot><tr><th colspan='2'>Summa</th><th style='text-align:right'>520\xa08"
+    "24</th><th style='text-align:right'>2\xa0083\xa0296\xa0kr</th></tr></tfoot></table>"
 )
 
 
@@ -260,6 +258,16 @@ def test_table_defaults_to_swedish() -> None:
 
 def test_whole_html() -> None:
     assert annual_fees(2024)._repr_html_() == HTML_2024
+
+
+def test_html_headers_follow_the_language() -> None:
+    english = annual_fees(2024).html(lang="en")
+    assert "<th>Code</th><th>Municipality</th><th>Population December 31, 2023</th>" in english
+    assert "<th>Fee 2024</th>" in english and "Summa" not in english
+    assert "<th>Kommunkod</th><th>Kommun</th>" in annual_fees(2024).html()
+    view = annual_fees(2025).view(lang="en")
+    assert view._repr_html_().startswith("<table>") and "Saturday" in view._repr_html_()
+    assert str(view) == annual_fees(2025).table(lang="en")
 
 
 def test_explanation_in_ore_with_another_rounding_mode() -> None:

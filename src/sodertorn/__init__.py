@@ -23,7 +23,9 @@ from sodertorn.errors import (
     InvalidAmountError,
     LocaleError,
     MissingDataError,
+    MissingDependencyError,
     NoticeError,
+    OutputError,
     PlanError,
     PopulationDataError,
     SchemaError,
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from sodertorn.allocation import allocate, allocate_units, round_to_total
     from sodertorn.fees import (
         FeeAssessment,
+        FeeHistory,
         FeeLine,
         FeeRule,
         FeeSchedule,
@@ -75,6 +78,7 @@ if TYPE_CHECKING:
         IndexStep,
         PerCapitaRule,
         annual_fees,
+        fee_history,
     )
     from sodertorn.money import SEK, Rounding, Unit, round_fraction
     from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
@@ -154,6 +158,7 @@ _LAZY: dict[str, str] = {
     "DissolutionStatement": "sodertorn.agreement",
     "Election": "sodertorn.agreement",
     "FeeAssessment": "sodertorn.fees",
+    "FeeHistory": "sodertorn.fees",
     "FeeLine": "sodertorn.fees",
     "FeeRule": "sodertorn.fees",
     "FeeSchedule": "sodertorn.fees",
@@ -207,6 +212,7 @@ _LAZY: dict[str, str] = {
     "allocate": "sodertorn.allocation",
     "allocate_units": "sodertorn.allocation",
     "annual_fees": "sodertorn.fees",
+    "fee_history": "sodertorn.fees",
     "check_consistency": "sodertorn.programme.consistency",
     "conference_hosts": "sodertorn.programme.builtin",
     "diff_programmes": "sodertorn.programme.diff",
@@ -253,6 +259,7 @@ _SUBMODULES = frozenset(
         "parties",
         "population",
         "programme",
+        "tabular",
         "testing",
     }
 )
@@ -304,6 +311,7 @@ __all__ = [
     "DissolutionStatement",
     "Election",
     "FeeAssessment",
+    "FeeHistory",
     "FeeLine",
     "FeeRule",
     "FeeRuleError",
@@ -332,6 +340,7 @@ __all__ = [
     "MeetingKind",
     "Minutes",
     "MissingDataError",
+    "MissingDependencyError",
     "Municipality",
     "Network",
     "Node",
@@ -342,6 +351,7 @@ __all__ = [
     "Office",
     "OfficeRole",
     "Outcome",
+    "OutputError",
     "PartyStatement",
     "PerCapitaRule",
     "Period",
@@ -378,6 +388,7 @@ __all__ = [
     "conference_hosts",
     "diff_programmes",
     "dissolve",
+    "fee_history",
     "find_goals",
     "goals_html",
     "goals_markdown",

@@ -166,3 +166,8 @@ def _apply(
 def format_date(value: datetime.date, locale: str) -> str:
     """Format a date in the locale's long form: ``15 mars 2024``."""
     return str(_babel_format_date(value, format="long", locale=_locale(locale)))
+
+
+def format_weekday(value: datetime.date, locale: str) -> str:
+    """The name of the day of the week of *value* in *locale*: ``söndag``, ``Sunday``."""
+    return str(_babel_format_date(value, format="EEEE", locale=_locale(locale)))

@@ -27,7 +27,7 @@ from typing import TypeVar
 from sodertorn.errors import AllocationError
 from sodertorn.money import SEK, Unit
 
-__all__ = ["allocate", "allocate_units", "round_to_total"]
+__all__ = ["allocate", "allocate_units", "remainder_trace", "round_to_total"]
 
 K = TypeVar("K")
 
@@ -208,3 +208,38 @@ def round_to_total(
         )
     parts = _largest_remainder(units, numerators, denominator)
     return {key: SEK.from_ore(part * unit.value) for key, part in zip(keys, parts, strict=False)}
+
+
+def remainder_trace(
+    exact: Mapping[K, Fraction], parts: Mapping[K, SEK], *, unit: Unit = Unit.KRONA
+) -> dict[K, dict[str, str]]:
+    """How each part came from its exact amount: whole units, remainder, the unit added.
+
+    For each key, as exact strings in kronor: ``exact`` (the exact share, a fraction),
+    ``whole`` (its whole *units*, toward zero), ``remainder`` (what was left, a fraction),
+    ``adjustment`` (what the largest-remainder step added: nothing or one unit) and
+    ``part``. The derivation as data, for :func:`~sodertorn.allocate` and
+    :func:`~sodertorn.round_to_total`.
+
+    >>> from fractions import Fraction
+    >>> parts = round_to_total(SEK(2), {"a": Fraction(3, 4), "b": Fraction(5, 4)})
+    >>> remainder_trace({"a": Fraction(3, 4), "b": Fraction(5, 4)}, parts)["a"]
+    {'exact': '3/4', 'whole': '0', 'remainder': '3/4', 'adjustment': '1', 'part': '1'}
+    """
+    if not isinstance(unit, Unit):
+        raise AllocationError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    step = Fraction(unit.value, 100)
+    out: dict[K, dict[str, str]] = {}
+    for key in _sorted_keys(exact):
+        value = Fraction(exact[key])
+        units = math.floor(abs(value) / step)
+        whole = units * step if value >= 0 else -units * step
+        part = parts[key]
+        out[key] = {
+            "exact": str(value),
+            "whole": str(SEK.from_ore(int(whole * 100)).amount),
+            "remainder": str(value - whole),
+            "adjustment": str(SEK.from_ore(part.ore - int(whole * 100)).amount),
+            "part": str(part.amount),
+        }
+    return out

@@ -27,7 +27,9 @@ __all__ = [
     "InvalidAmountError",
     "LocaleError",
     "MissingDataError",
+    "MissingDependencyError",
     "NoticeError",
+    "OutputError",
     "PlanError",
     "PopulationDataError",
     "SchemaError",
@@ -165,6 +167,18 @@ class UnknownProgrammeError(SodertornError, LookupError):
 
 class FewMeetingsWarning(SodertornWarning):
     """A year's calendar with fewer committee meetings than the programme asks for."""
+
+    __module__ = "sodertorn"
+
+
+class MissingDependencyError(SodertornError, ImportError):
+    """An optional package (an extra such as ``sodertorn[excel]``) that is not installed."""
+
+    __module__ = "sodertorn"
+
+
+class OutputError(SodertornError, OSError):
+    """A file or directory the library was asked to write that cannot be written."""
 
     __module__ = "sodertorn"
 

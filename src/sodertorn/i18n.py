@@ -19,8 +19,8 @@ sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
 from __future__ import annotations
 
 import functools
+import os
 from decimal import Decimal, localcontext
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from sodertorn.errors import LocaleError
@@ -42,9 +42,11 @@ __all__ = [
     "format_exact",
     "format_money",
     "format_number",
+    "format_weekday",
     "gettext",
     "join_list",
     "locale_of",
+    "message",
     "ngettext",
     "plural_catalogue",
     "shown_decimal",
@@ -74,6 +76,11 @@ def locale_of(lang: str) -> str:
     return _LOCALES[check_language(lang)]
 
 
+def _catalogue_path(lang: str) -> str:
+    # Read beside the module, not through importlib.resources, which is heavy to import.
+    return os.path.join(os.path.dirname(__file__), "locale", lang, "LC_MESSAGES", "sodertorn.po")
+
+
 @functools.cache
 def catalogue(lang: str) -> dict[str, str]:
     """The translations of *lang* as ``{msgid: msgstr}``; empty for English."""
@@ -81,8 +88,7 @@ def catalogue(lang: str) -> dict[str, str]:
         return {}
     from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
 
-    path = resources.files("sodertorn").joinpath(f"locale/{lang}/LC_MESSAGES/sodertorn.po")
-    with path.open("rb") as handle:
+    with open(_catalogue_path(lang), "rb") as handle:
         parsed = read_po(handle, locale=lang, domain="sodertorn")
     return {
         str(message.id): str(message.string)
@@ -98,8 +104,7 @@ def plural_catalogue(lang: str) -> dict[tuple[str, str], tuple[str, str]]:
         return {}
     from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
 
-    path = resources.files("sodertorn").joinpath(f"locale/{lang}/LC_MESSAGES/sodertorn.po")
-    with path.open("rb") as handle:
+    with open(_catalogue_path(lang), "rb") as handle:
         parsed = read_po(handle, locale=lang, domain="sodertorn")
     found: dict[tuple[str, str], tuple[str, str]] = {}
     for message in parsed:
@@ -109,6 +114,11 @@ def plural_catalogue(lang: str) -> dict[tuple[str, str], tuple[str, str]]:
             if one and other:
                 found[(str(ids[0]), str(ids[1]))] = (one, other)
     return found
+
+
+def message(text: str) -> str:
+    """Mark *text* as a message to translate when it is shown; returns it unchanged."""
+    return text
 
 
 def gettext(message: str, lang: str = "sv") -> str:
@@ -211,3 +221,10 @@ def format_number(value: int | Decimal, lang: str = "sv") -> str:
     from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
 
     return _format.format_number(value, locale_of(lang))
+
+
+def format_weekday(value: datetime.date, lang: str = "sv") -> str:
+    """The day of the week for *lang*: ``söndag`` in Swedish, ``Sunday`` in English."""
+    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
+
+    return _format.format_weekday(value, locale_of(lang))

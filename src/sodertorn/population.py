@@ -22,7 +22,6 @@ sodertorn.MissingDataError: no population for 31 Dec 1999; the data has 2008-202
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime
 import functools
@@ -30,7 +29,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -199,32 +197,10 @@ class Population:
     # Derived once: every lookup searches the parties, so they must not be rebuilt per call.
     _years: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _parties: tuple[Municipality, ...] = attrs.field(init=False, eq=False, repr=False)
-    # Derived on first use, per party: the years without a positive count (see _positive_run).
-    _gaps: dict[Municipality, tuple[int, ...]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_years", tuple(sorted({year for _, year in self.counts})))
         object.__setattr__(self, "_parties", tuple(sorted({party for party, _ in self.counts})))
-
-    def _positive_run(self, party: Municipality, year: int) -> int:
-        """The last year up to which *party* has a positive count every year from *year*.
-
-        ``year - 1`` when *year* itself has no positive count. Computed from the party's
-        gaps, found once per party, so a chain of years costs one look-up, not one a year.
-        """
-        gaps = self._gaps.get(party)
-        if gaps is None:
-            first, last = (self._years[0], self._years[-1]) if self._years else (0, -1)
-            gaps = (
-                *(y for y in range(first, last + 1) if self.counts.get((party, y), 0) <= 0),
-                last + 1,
-            )
-            self._gaps[party] = gaps
-        if not self._years or year < self._years[0]:
-            return year - 1
-        return gaps[bisect.bisect_left(gaps, year)] - 1
 
     @property
     def _comparable(self) -> tuple[tuple[tuple[Municipality, int], int], ...]:
@@ -698,10 +674,8 @@ def _parse_jsonstat(
 
 @functools.cache
 def _builtin() -> Population:
-    text = (
-        resources.files("sodertorn")
-        .joinpath("data")
-        .joinpath("population.csv")
-        .read_text(encoding="utf-8")
-    )
+    # Read beside the module, not through importlib.resources, which is heavy to import.
+    path = os.path.join(os.path.dirname(__file__), "data", "population.csv")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
     return Population.parse_csv(text, source=BUILTIN_SOURCE)

@@ -30,20 +30,51 @@ sodertorn.DissolutionError: no assets or liabilities to split; expected at least
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from sodertorn.agreement import _checks
 from sodertorn.agreement.decisions import Decision
 from sodertorn.agreement.reasons import Reason, message, render
-from sodertorn.allocation import allocate
+from sodertorn.allocation import allocate, remainder_trace
 from sodertorn.errors import DissolutionError
-from sodertorn.i18n import check_language
+from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality
-from sodertorn.population import Population
+from sodertorn.population import Population, reference_date
+from sodertorn.tabular import Cell, Table, money_cell
 
-__all__ = ["DissolutionStatement", "Item", "PartyStatement", "dissolve", "split_items"]
+if TYPE_CHECKING:
+    import datetime
+    import os
+    from pathlib import Path
+
+    import pandas
+
+__all__ = [
+    "DISSOLUTION_COLUMNS",
+    "DissolutionStatement",
+    "Item",
+    "PartyStatement",
+    "dissolve",
+    "split_items",
+]
+
+DISSOLUTION_COLUMNS: tuple[str, ...] = (
+    "code",
+    "name",
+    "population",
+    "population_date",
+    "item",
+    "kind",
+    "amount",
+)
+"""The columns of :meth:`~sodertorn.DissolutionStatement.rows`, one row per party and item: the SCB
+code (text), the name, the population (an integer) on ``population_date``, the item's
+name, its ``kind`` (``"asset"`` or ``"liability"``) and the party's share (``int`` kronor,
+or ``Decimal`` with öre; negative for a liability)."""
 
 
 def _name(value: object) -> str:
@@ -164,10 +195,13 @@ class DissolutionStatement:
 
     __module__ = "sodertorn"
 
+    columns: ClassVar[tuple[str, ...]] = DISSOLUTION_COLUMNS
+
     items: tuple[Item, ...]
     population_year: int
     unit: Unit
     statements: tuple[PartyStatement, ...]
+    population_source: str = ""
 
     def __attrs_post_init__(self) -> None:
         for index, item in enumerate(self.items):
@@ -203,6 +237,147 @@ class DissolutionStatement:
             f"no item named {item!r}; expected one of "
             + ", ".join(repr(i.name) for i in self.items)
         )
+
+    @property
+    def population_date(self) -> datetime.date:
+        """The day the populations count: 31 December of ``population_year``."""
+        return reference_date(self.population_year)
+
+    def rows(self) -> list[tuple[Cell, ...]]:
+        """One row per party and item, in the order of :data:`~sodertorn.agreement.dissolution.DISSOLUTION_COLUMNS`."""
+        day = self.population_date
+        return [
+            (
+                statement.party.code,
+                statement.party.name,
+                statement.population,
+                day,
+                item.name,
+                "liability" if item.is_liability else "asset",
+                money_cell(share),
+            )
+            for statement in self.statements
+            for item, (_, share) in zip(self.items, statement.shares, strict=True)
+        ]
+
+    def to_records(self) -> list[dict[str, Cell]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows()]
+
+    def to_table(self, *, lang: str = "sv") -> Table:
+        """The rows as a :class:`~sodertorn.tabular.Table` with notes in *lang*."""
+        check_language(lang)
+        from sodertorn.i18n import format_date  # noqa: PLC0415 - Babel is heavy
+
+        notes = [
+            (gettext("Source", lang), "Samarbetsavtal 2010, § 10"),
+            (gettext("Population on", lang), format_date(self.population_date, lang)),
+            (gettext("Population source", lang), gettext(self.population_source, lang)),
+        ]
+        return Table(
+            columns=self.columns,
+            rows=self.rows(),
+            title=gettext("Dissolution", lang),
+            money=frozenset({"amount"}),
+            notes=tuple((label, text) for label, text in notes if text),
+        )
+
+    def html(self, *, lang: str = "sv") -> str:
+        """The rows as an HTML table with headers in *lang*, for notebooks and pages."""
+        return self.to_table(lang=lang).html(lang)
+
+    def _repr_html_(self) -> str:
+        return self.html(lang="sv")
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a :class:`pandas.DataFrame` (``pip install 'sodertorn[pandas]'``)."""
+        return self.to_table().to_pandas()
+
+    def to_excel(self, path: str | os.PathLike[str], *, lang: str = "sv") -> Path:
+        """Write the statement to an Excel workbook (``pip install 'sodertorn[excel]'``).
+
+        The total row is the net of everything split: the assets less the liabilities.
+        """
+        return self.to_table(lang=lang).to_excel(
+            path, lang=lang, explanation=self.explain(lang).splitlines()
+        )
+
+    def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready data: amounts as exact decimal strings, ISO dates.
+
+        With *trace*, the derivation as data: the rule, the key's populations with their
+        date and source, and for each item and party the exact share, whole units,
+        remainder and the largest-remainder adjustment.
+        """
+        data: dict[str, Any] = {
+            "population_date": self.population_date.isoformat(),
+            "population_source": self.population_source,
+            "unit": self.unit.label,
+            "items": [
+                {
+                    "name": item.name,
+                    "kind": "liability" if item.is_liability else "asset",
+                    "amount": str(item.amount.amount),
+                }
+                for item in self.items
+            ],
+            "statements": [
+                {
+                    "code": s.party.code,
+                    "name": s.party.name,
+                    "population": s.population,
+                    "shares": [
+                        {"item": name, "amount": str(share.amount)} for name, share in s.shares
+                    ],
+                    "assets": str(s.assets.amount),
+                    "liabilities": str(s.liabilities.amount),
+                    "net": str(s.net.amount),
+                }
+                for s in self.statements
+            ],
+        }
+        if trace:
+            key = sum(s.population for s in self.statements)
+            items = []
+            for index, item in enumerate(self.items):
+                exact = {
+                    s.party: item.amount.exact * Fraction(s.population, key)
+                    for s in self.statements
+                }
+                parts = {s.party: s.shares[index][1] for s in self.statements}
+                steps = remainder_trace(exact, parts, unit=self.unit)
+                items.append(
+                    {
+                        "name": item.name,
+                        "amount": str(item.amount.amount),
+                        "parties": [
+                            {
+                                "code": s.party.code,
+                                "share": f"{s.population}/{key}",
+                                **steps[s.party],
+                            }
+                            for s in self.statements
+                        ],
+                    }
+                )
+            data["trace"] = {
+                "rule": {
+                    "source": "Samarbetsavtal 2010, § 10",
+                    "key": "population on 31 December of the year before the decision",
+                },
+                "population": {
+                    "date": self.population_date.isoformat(),
+                    "source": self.population_source,
+                    "total": key,
+                },
+                "allocation": {
+                    "method": "largest remainder, each item on its own",
+                    "ties": "lowest municipality code",
+                    "unit": self.unit.label,
+                },
+                "items": items,
+            }
+        return data
 
     def explain(self, lang: str = "sv") -> str:
         """Explain the rule, then every party's statement, in Swedish or English."""
@@ -282,7 +457,11 @@ def split_items(
         for party in sorted(weights)
     )
     return DissolutionStatement(
-        items=checked, population_year=population_year, unit=unit, statements=statements
+        items=checked,
+        population_year=population_year,
+        unit=unit,
+        statements=statements,
+        population_source=register.source,
     )
 
 

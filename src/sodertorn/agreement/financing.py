@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -41,18 +42,41 @@ from sodertorn.agreement import _checks
 from sodertorn.agreement.decisions import Decision
 from sodertorn.agreement.membership import Agreement
 from sodertorn.agreement.reasons import Reason, message, plural
-from sodertorn.allocation import allocate
+from sodertorn.allocation import allocate, remainder_trace
 from sodertorn.errors import GovernanceError
-from sodertorn.i18n import check_language
+from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Unit
-from sodertorn.population import Population
+from sodertorn.population import Population, reference_date
+from sodertorn.tabular import Cell, Table, money_cell
 
 if TYPE_CHECKING:
     import datetime
+    import os
+    from pathlib import Path
+
+    import pandas
 
     from sodertorn.parties import Municipality
 
-__all__ = ["Financing", "Project", "SpecialContributions", "special_contributions"]
+__all__ = [
+    "CONTRIBUTION_COLUMNS",
+    "Financing",
+    "Project",
+    "SpecialContributions",
+    "special_contributions",
+]
+
+CONTRIBUTION_COLUMNS: tuple[str, ...] = (
+    "code",
+    "name",
+    "population",
+    "population_date",
+    "amount",
+    "decided_on",
+)
+"""The columns of :meth:`~sodertorn.SpecialContributions.rows`: the SCB code (text), the name, the
+population (an integer) on ``population_date``, the contribution (``int`` kronor, or
+``Decimal`` with öre) and the day the committee decided the project."""
 
 
 class Financing(enum.Enum):
@@ -238,6 +262,8 @@ class SpecialContributions:
 
     __module__ = "sodertorn"
 
+    columns: ClassVar[tuple[str, ...]] = CONTRIBUTION_COLUMNS
+
     cost: SEK
     decided_on: datetime.date
     population_year: int
@@ -249,6 +275,8 @@ class SpecialContributions:
     """For a project the parties concerned pay themselves (§ 6): its name."""
     agreed: bool = False
     """Whether the parties concerned agreed their own shares instead of the population key."""
+    unit: Unit = Unit.KRONA
+    population_source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if SEK.total(self.amounts.values()) != self.cost:
@@ -324,6 +352,133 @@ class SpecialContributions:
             ),
         )
 
+    @property
+    def population_date(self) -> datetime.date:
+        """The day the populations count: 31 December of the year before the decision."""
+        return reference_date(self.population_year)
+
+    def rows(self) -> list[tuple[Cell, ...]]:
+        """One row per party in the order of :data:`~sodertorn.agreement.financing.CONTRIBUTION_COLUMNS`."""
+        return [
+            (
+                party.code,
+                party.name,
+                self.weights[party],
+                self.population_date,
+                money_cell(self.amounts[party]),
+                self.decided_on,
+            )
+            for party in self.parties
+        ]
+
+    def to_records(self) -> list[dict[str, Cell]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows()]
+
+    def to_table(self, *, lang: str = "sv") -> Table:
+        """The rows as a :class:`~sodertorn.tabular.Table` with notes in *lang*."""
+        check_language(lang)
+        from sodertorn.i18n import format_date  # noqa: PLC0415 - Babel
+
+        notes = [
+            (
+                gettext("Source", lang),
+                "Samarbetsavtal 2010, § 6"
+                if self.project is not None
+                else "Samarbetsavtal 2010, § 7",
+            ),
+            (gettext("Population on", lang), format_date(self.population_date, lang)),
+            (gettext("Population source", lang), gettext(self.population_source, lang)),
+        ]
+        return Table(
+            columns=self.columns,
+            rows=self.rows(),
+            title=gettext("Special contributions", lang),
+            money=frozenset({"amount"}),
+            notes=tuple((label, text) for label, text in notes if text),
+        )
+
+    def html(self, *, lang: str = "sv") -> str:
+        """The rows as an HTML table with headers in *lang*, for notebooks and pages."""
+        return self.to_table(lang=lang).html(lang)
+
+    def _repr_html_(self) -> str:
+        return self.html(lang="sv")
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a :class:`pandas.DataFrame` (``pip install 'sodertorn[pandas]'``)."""
+        return self.to_table().to_pandas()
+
+    def to_excel(self, path: str | os.PathLike[str], *, lang: str = "sv") -> Path:
+        """Write the contributions to an Excel workbook (``pip install 'sodertorn[excel]'``)."""
+        return self.to_table(lang=lang).to_excel(
+            path, lang=lang, explanation=self.explain(lang).splitlines()
+        )
+
+    def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready data: amounts as exact decimal strings, ISO dates.
+
+        With *trace*, the derivation as data: the rule, the key's populations with their
+        date and source, and for each party its exact share, whole units, remainder and
+        the largest-remainder adjustment.
+        """
+        data: dict[str, Any] = {
+            "cost": str(self.cost.amount),
+            "decided_on": self.decided_on.isoformat(),
+            "population_date": self.population_date.isoformat(),
+            "population_source": self.population_source,
+            "unit": self.unit.label,
+            "total": str(self.total.amount),
+            "contributions": [
+                {
+                    "code": party.code,
+                    "name": party.name,
+                    "population": self.weights[party],
+                    "amount": str(self.amounts[party].amount),
+                }
+                for party in self.parties
+            ],
+        }
+        if trace:
+            key = sum(self.weights.values())
+            exact = {
+                party: self.cost.exact * Fraction(self.weights[party], key)
+                for party in self.parties
+            }
+            steps = remainder_trace(exact, self.amounts, unit=self.unit)
+            data["trace"] = {
+                "rule": {
+                    "source": "Samarbetsavtal 2010, § 6"
+                    if self.project is not None
+                    else "Samarbetsavtal 2010, § 7",
+                    "key": "the shares the parties concerned agreed"
+                    if self.agreed
+                    else "population on 31 December of the year before the decision",
+                },
+                "population": {
+                    "date": self.population_date.isoformat(),
+                    "source": self.population_source,
+                    "total": key,
+                },
+                "allocation": {
+                    "method": "largest remainder",
+                    "ties": "lowest municipality code",
+                    "unit": self.unit.label,
+                },
+                "parties": [
+                    {
+                        "code": party.code,
+                        "name": party.name,
+                        "population": self.weights[party],
+                        "share": f"{self.weights[party]}/{key}",
+                        **steps[party],
+                        "amount": str(self.amounts[party].amount),
+                    }
+                    for party in self.parties
+                ],
+            }
+        return data
+
     def explain(self, lang: str = "sv") -> str:
         """Explain the rule and each party's contribution, in Swedish or English."""
         check_language(lang)
@@ -395,11 +550,13 @@ def _split(
         )
     year = day.year - 1
     agreed = weights is not None
+    source = ""
     if weights is None:
         register = Population.builtin() if population is None else population
         if not isinstance(register, Population):
             raise GovernanceError(f"population {register!r} is not a Population")
         weights = register.at(year, parties)
+        source = register.source
     return SpecialContributions(
         cost=cost,
         decided_on=day,
@@ -409,4 +566,6 @@ def _split(
         in_notice=in_notice,
         project=project,
         agreed=agreed,
+        unit=unit,
+        population_source=source,
     )

@@ -1,0 +1,63 @@
+"""The annual fee (avgift) of Samarbetsavtal 2010, § 8, and the rules that followed it.
+
+The committee's budget is paid for by a yearly fee from each party. Which rule sets the
+fee depends on the fee year, so the rules are data, each with its source and the years
+it covers (:class:`~sodertorn.FeeSchedule`):
+
+* fee years 2010–2017, :class:`~sodertorn.IndexedRule` (§ 8): 860 000 kr in 2010, split by
+  population on 31 Dec 2009; each later year every party's fee moves by the percentage
+  its own population moved between the two preceding year-ends;
+* from fee year 2018, :class:`~sodertorn.PerCapitaRule` (committee decision 2017-02-02): 4 kr per
+  inhabitant on 31 Dec of the year before the fee year.
+
+>>> from sodertorn import annual_fees, municipality
+>>> fees = annual_fees(2024)
+>>> fees.total
+SEK(2083296)
+>>> fees[municipality("Nykvarn")]
+SEK(48428)
+>>> fees.due_date
+datetime.date(2024, 3, 15)
+>>> annual_fees(2009)
+Traceback (most recent call last):
+...
+sodertorn.FeeRuleError: no fee rule for fee year 2009; the schedule covers 2010-2017, 2018 onwards
+
+The package, one job a module: ``rules`` (the rules and their one question,
+``exact_fees``), ``schedule`` (the rules as dated data), ``assessment``
+(:func:`~sodertorn.annual_fees` and its result), ``history`` (many years), ``banking``
+(the banking day a payment is on time), ``explain`` (the result in words, tables and
+HTML) and :mod:`~sodertorn.fees.invoices` (invoice pages).
+"""
+
+from sodertorn.fees.assessment import FEE_COLUMNS, FeeAssessment, FeeLine, annual_fees
+from sodertorn.fees.banking import is_banking_day, next_banking_day
+from sodertorn.fees.history import FeeHistory, fee_history
+from sodertorn.fees.invoices import (
+    InvoiceDetails,
+    invoice_html,
+    read_invoice_details,
+    write_invoices,
+)
+from sodertorn.fees.rules import FeeRule, IndexedRule, IndexStep, PerCapitaRule
+from sodertorn.fees.schedule import FeeSchedule
+
+__all__ = [
+    "FEE_COLUMNS",
+    "FeeAssessment",
+    "FeeHistory",
+    "FeeLine",
+    "FeeRule",
+    "FeeSchedule",
+    "IndexStep",
+    "IndexedRule",
+    "InvoiceDetails",
+    "PerCapitaRule",
+    "annual_fees",
+    "fee_history",
+    "invoice_html",
+    "is_banking_day",
+    "next_banking_day",
+    "read_invoice_details",
+    "write_invoices",
+]

@@ -1,0 +1,102 @@
+"""The banking day a payment due on 15 March is on time (§ 8 and our reading of it).
+
+The expected dates are fixed here, read off the calendar and the law (weekends, the
+public holidays of lag (1989:253), midsommarafton, julafton and nyårsafton); the
+``holidays`` package computes them, but is never asked what they should be.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+pytest.importorskip("holidays")
+
+from sodertorn import (
+    MUNICIPALITIES,
+    MissingDataError,
+    MissingDependencyError,
+    Population,
+    annual_fees,
+)
+from sodertorn.fees import banking, is_banking_day, next_banking_day
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("year", "payable"),
+    [(2024, D(2024, 3, 15)), (2025, D(2025, 3, 17)), (2026, D(2026, 3, 16))],
+)
+def test_the_worked_examples(year: int, payable: datetime.date) -> None:
+    counts = {(p, year - 1): 1000 + i for i, p in enumerate(MUNICIPALITIES)}
+    fees = annual_fees(year, Population(counts))
+    assert fees.due_date == D(year, 3, 15)
+    assert fees.payable_by == payable
+
+
+@pytest.mark.parametrize(
+    ("due", "payable"),
+    [
+        (D(2014, 3, 15), D(2014, 3, 17)),  # Saturday
+        (D(2020, 3, 15), D(2020, 3, 16)),  # Sunday
+        (D(2024, 12, 24), D(2024, 12, 27)),  # julafton, juldagen, annandag jul
+        (D(2024, 12, 31), D(2025, 1, 2)),  # nyårsafton, nyårsdagen
+        (D(2025, 6, 20), D(2025, 6, 23)),  # midsommarafton, a Friday
+        (D(2025, 4, 18), D(2025, 4, 22)),  # långfredagen to annandag påsk
+        (D(2025, 5, 29), D(2025, 5, 30)),  # Kristi himmelsfärdsdag
+        (D(2025, 6, 6), D(2025, 6, 9)),  # nationaldagen, a Friday
+        (D(2026, 1, 6), D(2026, 1, 7)),  # trettondedag jul
+        (D(2025, 5, 1), D(2025, 5, 2)),  # första maj
+        (D(2025, 3, 14), D(2025, 3, 14)),  # a Friday
+    ],
+)
+def test_known_days(due: datetime.date, payable: datetime.date) -> None:
+    assert next_banking_day(due) == payable
+    assert is_banking_day(payable)
+    assert is_banking_day(due) is (due == payable)
+
+
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2040, 12, 31)))
+def test_the_next_banking_day_is_a_weekday_within_a_week(day: datetime.date) -> None:
+    found = next_banking_day(day)
+    assert day <= found < day + datetime.timedelta(days=7)
+    assert found.weekday() < 5
+    assert is_banking_day(found)
+    between = (day + datetime.timedelta(days=n) for n in range((found - day).days))
+    assert not any(is_banking_day(d) for d in between)
+
+
+@given(st.integers(2010, 2040))
+def test_payable_by_is_a_banking_day_on_or_after_the_due_date(year: int) -> None:
+    due = D(year, 3, 15)
+    found = next_banking_day(due)
+    assert due <= found < due + datetime.timedelta(days=7)
+    assert found.weekday() < 5
+
+
+def test_junk_is_refused() -> None:
+    with pytest.raises(MissingDataError, match="not a datetime.date"):
+        next_banking_day("2025-03-15")  # type: ignore[arg-type]
+    with pytest.raises(MissingDataError, match="not a datetime.date"):
+        is_banking_day(datetime.datetime(2025, 3, 15))
+
+
+def test_without_the_holidays_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "holidays", None)
+    banking._calendar.cache_clear()
+    try:
+        with pytest.raises(MissingDependencyError, match=r"sodertorn\[holidays\]"):
+            next_banking_day(D(2025, 3, 15))
+        fees = annual_fees(2025)
+        with pytest.raises(MissingDependencyError):
+            _ = fees.payable_by
+        # The outputs still show the due date, and say nothing they cannot know.
+        assert fees.to_dict()["payable_by"] is None
+        assert fees.rows()[0][-1] is None
+        assert "lördag" not in fees.table() and "15 mars 2025" in fees.table()
+    finally:
+        banking._calendar.cache_clear()
