@@ -42,7 +42,7 @@ def test_a_page_shows_the_banking_day_and_the_derivation() -> None:
     assert "March 15, 2025 is a Saturday; payment by Monday, March 17, 2025 is on time." in page
     assert "12,342" in page and "Statistics Sweden (SCB)" in page
     assert "Samarbetskommitténs beslut 2017-02-02" in page
-    assert "Exact fee: 12,342 × SEK4 → SEK49,368." in page
+    assert "Exact fee: 12,342 × SEK4 = SEK49,368." in page
     indexed = annual_fees(2013).invoice_html("Salem")
     assert "2011: folkmängd" in indexed or "2011:" in indexed
 
