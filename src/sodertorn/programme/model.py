@@ -42,18 +42,19 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
-from sodertorn.i18n import check_language
-from sodertorn.programme.adoption import AdoptionRecord
+from sodertorn.i18n import check_language, gettext, ngettext
+from sodertorn.programme._slots import Slot
+from sodertorn.programme.record import AdoptionRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from sodertorn.parties import Municipality
-    from sodertorn.programme.adoption import InForce
-    from sodertorn.programme.consistency import Finding
+    from sodertorn.programme.record import InForce
 
 __all__ = [
     "Claim",
+    "Finding",
     "Network",
     "Node",
     "NodeKind",
@@ -348,6 +349,64 @@ class Claim:
             )
 
 
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One claim of a source that its own lists contradict.
+
+    *node* is the node the claim was counted under (``None`` for a claim about the whole
+    programme); *found* is how many the source lists. Made by
+    :func:`~sodertorn.check_consistency`.
+    """
+
+    __module__ = "sodertorn"
+
+    programme: str
+    claim: Claim
+    node: str | None
+    found: int
+
+    @property
+    def message(self) -> str:
+        """The finding in one English sentence (:meth:`text` gives it in Swedish too)."""
+        return self.text("en")
+
+    def text(self, lang: str = "sv") -> str:
+        """The finding in one sentence in *lang*, Swedish by default.
+
+        >>> from sodertorn import check_consistency, load_programme
+        >>> check_consistency(load_programme("sup2035"))[0].text()
+        "mål 'utbildning.mal' har 2 delmål; källan anger 3 (SUP 2035, ...)"
+        """
+        check_language(lang)
+        if self.claim.per is not None and self.node is not None:
+            where = f"{gettext(self.claim.per.label, lang).lower()} {self.node!r}"
+        else:
+            where = gettext("programme {programme}", lang).format(programme=repr(self.programme))
+        return gettext("{where} has {what}; the source says {claimed} ({source})", lang).format(
+            where=where,
+            what=_counted(self.claim.kind, self.found, lang),
+            claimed=self.claim.count,
+            source=self.claim.source,
+        )
+
+
+def _counted(kind: NodeKind, count: int, lang: str) -> str:
+    """*count* nodes of *kind*, with the noun in the form that goes with the number."""
+    if kind is NodeKind.FOCUS_AREA_GROUP:
+        text = ngettext("{count} focus area group", "{count} focus area groups", count, lang)
+    elif kind is NodeKind.FOCUS_AREA:
+        text = ngettext("{count} focus area", "{count} focus areas", count, lang)
+    elif kind is NodeKind.OVERARCHING_GOAL:
+        text = ngettext("{count} overarching goal", "{count} overarching goals", count, lang)
+    elif kind is NodeKind.GOAL:
+        text = ngettext("{count} goal", "{count} goals", count, lang)
+    elif kind is NodeKind.LONG_TERM_GOAL:
+        text = ngettext("{count} long-term goal", "{count} long-term goals", count, lang)
+    else:
+        text = ngettext("{count} sub-goal", "{count} sub-goals", count, lang)
+    return text.format(count=count)
+
+
 def _check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (
         not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
@@ -544,7 +603,7 @@ class Programme:
                 return self.network(node.network)
         return None
 
-    # -- delegations -------------------------------------------------------------------
+    # -- delegations to the queries and views built on the programme -------------------
 
     def find(
         self,
@@ -554,40 +613,41 @@ class Programme:
         kind: NodeKind | None = None,
     ) -> tuple[Node, ...]:
         """Nodes whose text contains *text* and/or whose network matches; see :func:`find_goals`."""
-        from sodertorn.programme.query import find_goals  # noqa: PLC0415 - import cycle
-
-        return find_goals(self, text, network=network, kind=kind)
+        return FIND_GOALS(self, text, network=network, kind=kind)
 
     def in_force(
-        self, day: datetime.date, *, parties: Iterable[Municipality] | None = None
+        self,
+        day: datetime.date,
+        *,
+        parties: Iterable[Municipality] | None = None,
+        programmes: Iterable[Programme] | None = None,
     ) -> InForce:
         """Whether the programme is in force on *day*: yes, no or unknown; see :func:`in_force`."""
-        from sodertorn.programme.adoption import in_force  # noqa: PLC0415 - import cycle
-
-        return in_force(self, day, parties=parties)
+        return IN_FORCE(self, day, parties=parties, programmes=programmes)
 
     def findings(self) -> tuple[Finding, ...]:
         """Where the source contradicts itself; see :func:`~sodertorn.check_consistency`."""
-        from sodertorn.programme.consistency import check_consistency  # noqa: PLC0415
-
-        return check_consistency(self)
+        return CHECK_CONSISTENCY(self)
 
     def to_text(self, lang: str = "sv") -> str:
         """Return the goal tree as indented text; see :func:`~sodertorn.goals_text`."""
-        from sodertorn.programme.render import goals_text  # noqa: PLC0415 - import cycle
-
-        return goals_text(self, lang)
+        return GOALS_TEXT(self, lang)
 
     def to_markdown(self, lang: str = "sv") -> str:
         """Return the goal tree as Markdown; see :func:`~sodertorn.goals_markdown`."""
-        from sodertorn.programme.render import goals_markdown  # noqa: PLC0415
-
-        return goals_markdown(self, lang)
+        return GOALS_MARKDOWN(self, lang)
 
     def _repr_html_(self) -> str:
-        from sodertorn.programme.render import goals_html  # noqa: PLC0415 - import cycle
+        return GOALS_HTML(self, "sv")
 
-        return goals_html(self, "sv")
+
+# Filled by sodertorn.programme with the functions of the modules above this one.
+FIND_GOALS: Slot[..., tuple[Node, ...]] = Slot("find_goals")
+IN_FORCE: Slot[..., InForce] = Slot("in_force")
+CHECK_CONSISTENCY: Slot[[Programme], tuple[Finding, ...]] = Slot("check_consistency")
+GOALS_TEXT: Slot[[Programme, str], str] = Slot("goals_text")
+GOALS_MARKDOWN: Slot[[Programme, str], str] = Slot("goals_markdown")
+GOALS_HTML: Slot[[Programme, str], str] = Slot("goals_html")
 
 
 def check_programme(value: object, *, error: type[SodertornError] = GoalTreeError) -> Programme:

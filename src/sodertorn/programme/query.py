@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 from sodertorn.errors import GoalTreeError, PlanError
 from sodertorn.programme.model import NodeKind, check_programme
-from sodertorn.programme.plans import check_plan
+from sodertorn.programme.plan import check_plan
 
 if TYPE_CHECKING:
     from sodertorn.programme.model import Node, Programme
-    from sodertorn.programme.plans import Activity, Plan
+    from sodertorn.programme.plan import Activity, Plan
 
 __all__ = ["activities_for", "find_goals", "goals_without_activity"]
 

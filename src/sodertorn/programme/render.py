@@ -25,13 +25,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from sodertorn.i18n import check_language, gettext
+from sodertorn.i18n import check_language, format_money, gettext
 from sodertorn.programme.model import check_programme
-from sodertorn.programme.plans import check_plan
+from sodertorn.programme.plan import check_plan
 
 if TYPE_CHECKING:
     from sodertorn.programme.model import Node, Programme
-    from sodertorn.programme.plans import Plan
+    from sodertorn.programme.plan import Plan
 
 __all__ = ["goals_html", "goals_markdown", "goals_text", "plan_html"]
 
@@ -148,8 +148,6 @@ def plan_html(plan: Plan, lang: str = "sv") -> str:
     >>> "2 083 296" in plan_html(load_plan(2024)).replace("\xa0", " ")
     True
     """
-    from sodertorn.i18n import format_money  # noqa: PLC0415 - Babel is heavy
-
     tree = check_plan(plan).tree
     lang = check_language(lang)
     parts = [

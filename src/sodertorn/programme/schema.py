@@ -28,22 +28,19 @@ from typing import TYPE_CHECKING, Any
 from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
 from sodertorn.money import SEK
 from sodertorn.parties import Municipality, municipality
-from sodertorn.programme.adoption import AdoptionRecord
-from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
-from sodertorn.programme.plans import (
-    Activity,
-    Budget,
-    BudgetLine,
+from sodertorn.programme._slots import Slot
+from sodertorn.programme.budget import Budget, BudgetLine
+from sodertorn.programme.calendar import (
     CalendarEntry,
     CalendarKind,
     CollaborationBody,
-    Conference,
-    Continuation,
-    Hosting,
     Office,
     OfficeRole,
-    Plan,
 )
+from sodertorn.programme.conferences import Conference, Hosting
+from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
+from sodertorn.programme.plan import Activity, Continuation, Plan
+from sodertorn.programme.record import AdoptionRecord
 
 if TYPE_CHECKING:
     import enum
@@ -481,11 +478,24 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
     )
 
 
-def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = None) -> Plan:
-    """Read a plan document; its programme is *programme*, else the built-in one it names.
+BUILT_IN: Slot[[str], Programme] = Slot("load_programme")
+"""The resolver :func:`plan_from_dict` uses when given none: the built-in programmes,
+filled by :mod:`sodertorn.programme` with :func:`~sodertorn.load_programme`."""
 
-    Activities are then checked against the programme by :class:`~sodertorn.Plan`
-    (:class:`~sodertorn.PlanError` for an activity serving a goal of another programme).
+
+def plan_from_dict(
+    data: Mapping[str, Any],
+    *,
+    programme: Programme | None = None,
+    resolve: Callable[[str], Programme] | None = None,
+) -> Plan:
+    """Read a plan document; its programme is *programme*, else the one *resolve* returns.
+
+    The document names its programme by id; *resolve* turns the id into a
+    :class:`~sodertorn.Programme` (default: :func:`~sodertorn.load_programme`, the
+    built-in programmes). Activities are then checked against the programme by
+    :class:`~sodertorn.Plan` (:class:`~sodertorn.PlanError` for an activity serving a goal
+    of another programme).
     """
     reader = _Reader(data, "")
     _check_schema(reader, PLAN_SCHEMA)
@@ -507,11 +517,19 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
         raise SchemaError(
             f"invalid programme {programme!r}; expected a Programme or None (the built-in one)"
         )
+    if resolve is not None and not callable(resolve):
+        raise SchemaError(
+            f"invalid resolver {resolve!r}; expected a function from a programme id to a "
+            f"Programme, or None (the built-in programmes)"
+        )
     programme_id = reader.string("programme")
     if programme is None:
-        from sodertorn.programme.builtin import load_programme  # noqa: PLC0415 - cycle
-
-        programme = load_programme(programme_id)
+        programme = (BUILT_IN if resolve is None else resolve)(programme_id)
+        if not isinstance(programme, Programme):
+            raise SchemaError(
+                f"the resolver gave {programme!r} for {programme_id!r}; expected a Programme",
+                path="programme",
+            )
     elif programme.id != programme_id:
         raise SchemaError(
             f"plan is for programme {programme_id!r}, but {programme.id!r} was given",
@@ -624,6 +642,11 @@ def programme_from_json(text: str | bytes) -> Programme:
     return programme_from_dict(_loads(text, "programme"))
 
 
-def plan_from_json(text: str | bytes, *, programme: Programme | None = None) -> Plan:
+def plan_from_json(
+    text: str | bytes,
+    *,
+    programme: Programme | None = None,
+    resolve: Callable[[str], Programme] | None = None,
+) -> Plan:
     """Read a plan from a JSON document (see :func:`plan_from_dict`)."""
-    return plan_from_dict(_loads(text, "plan"), programme=programme)
+    return plan_from_dict(_loads(text, "plan"), programme=programme, resolve=resolve)

@@ -1,0 +1,112 @@
+"""The conferences the collaboration holds, and which parties host them each year.
+
+Lookups fold case and diacritics, so ``"radslaget"`` finds Södertörns Rådslag.
+
+Source: Verksamhetsplan 2019, § 7 (host rotations); Verksamhetsplan och budget 2024.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+from sodertorn.errors import MissingDataError, PlanError
+from sodertorn.parties import Municipality
+from sodertorn.programme._checks import check_year, each, is_a, plan_tuple
+from sodertorn.programme.model import check_id
+
+__all__ = ["Conference", "Hosting", "check_conference_name"]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def check_conference_name(value: object) -> str:
+    """Return *value* if it can name a conference, else raise :class:`~sodertorn.PlanError`."""
+    if not (isinstance(value, str) and value.strip()):
+        raise PlanError(f"invalid conference name {value!r}; expected a name such as 'Rådslaget'")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Hosting:
+    """The parties that host a conference in one year.
+
+    >>> from sodertorn import municipality
+    >>> Hosting(year=2025, parties=[municipality("Nykvarn")]).parties[0].name
+    'Nykvarn'
+    >>> Hosting(year=2025, parties=[])
+    Traceback (most recent call last):
+    ...
+    sodertorn.PlanError: hosting in 2025 names no party; expected at least one host
+    """
+
+    __module__ = "sodertorn"
+
+    year: int = attrs.field(validator=is_a(int, "hosting year"))
+    parties: tuple[Municipality, ...] = attrs.field(
+        converter=plan_tuple, validator=each(Municipality, "host")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.parties:
+            raise PlanError(f"hosting in {self.year} names no party; expected at least one host")
+
+
+@attrs.frozen(kw_only=True)
+class Conference:
+    """A recurring conference and its host rotation.
+
+    *aliases* are other names people use for it (``"Rådslaget"``); lookups fold case
+    and diacritics.
+
+    >>> from sodertorn import municipality
+    >>> nykvarn = Hosting(year=2025, parties=[municipality("Nykvarn")])
+    >>> radslaget = Conference(id="radslaget", name="Södertörns Rådslag",
+    ...                        aliases=("Rådslaget",), rotation=[nykvarn])
+    >>> radslaget.matches("radslaget"), radslaget.hosts(2025)[0].name
+    (True, 'Nykvarn')
+    >>> radslaget.hosts(2030)
+    Traceback (most recent call last):
+    ...
+    sodertorn.MissingDataError: no host of 'Södertörns Rådslag' recorded for 2030; the rotation ...
+    """
+
+    __module__ = "sodertorn"
+
+    id: str = attrs.field()
+    name: str = attrs.field(validator=is_a(str, "conference name"))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=plan_tuple, validator=each(str, "conference alias")
+    )
+    rotation: tuple[Hosting, ...] = attrs.field(
+        default=(), converter=plan_tuple, validator=each(Hosting, "hosting")
+    )
+
+    @id.validator
+    def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
+        check_id(value, "conference id", error=PlanError)
+
+    def __attrs_post_init__(self) -> None:
+        years = [hosting.year for hosting in self.rotation]
+        if len(set(years)) != len(years):
+            raise PlanError(f"conference {self.id!r} lists a year twice in its rotation {years!r}")
+
+    def matches(self, name: str) -> bool:
+        """Whether *name* is this conference's id, name or an alias (folded)."""
+        key = _fold(check_conference_name(name))
+        return key in {_fold(candidate) for candidate in (self.id, self.name, *self.aliases)}
+
+    def hosts(self, year: int) -> tuple[Municipality, ...]:
+        """Return the parties hosting in *year*; :class:`~sodertorn.MissingDataError` if none."""
+        check_year(year)
+        for hosting in self.rotation:
+            if hosting.year == year:
+                return hosting.parties
+        covered = ", ".join(str(hosting.year) for hosting in self.rotation) or "no year"
+        raise MissingDataError(
+            f"no host of {self.name!r} recorded for {year!r}; the rotation covers {covered}"
+        )
