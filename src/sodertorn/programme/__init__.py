@@ -37,7 +37,7 @@ from sodertorn.programme.calendar import (
     Office,
     OfficeRole,
 )
-from sodertorn.programme.conferences import Conference, Hosting
+from sodertorn.programme.conferences import Conference, Edition, Hosting
 from sodertorn.programme.consistency import check_consistency
 from sodertorn.programme.diff import NodeChange, ProgrammeDiff, diff_programmes
 from sodertorn.programme.followup import ActivityStatus, FollowUp, Status
@@ -50,6 +50,7 @@ from sodertorn.programme.indicators import (
 )
 from sodertorn.programme.model import (
     Claim,
+    Contribution,
     Finding,
     Network,
     Node,
@@ -105,7 +106,9 @@ __all__ = [
     "CollaborationBody",
     "Conference",
     "Continuation",
+    "Contribution",
     "Direction",
+    "Edition",
     "Finding",
     "FollowUp",
     "Hosting",

@@ -18,6 +18,7 @@ import attrs
 from sodertorn.errors import PlanError
 from sodertorn.parties import Municipality
 from sodertorn.programme._checks import is_a
+from sodertorn.programme._ids import check_id
 
 __all__ = ["CalendarEntry", "CalendarKind", "CollaborationBody", "Office", "OfficeRole"]
 
@@ -44,7 +45,11 @@ class CalendarKind(enum.Enum):
     __module__ = "sodertorn"
 
     MEETING = "meeting"
+    """A meeting of the committee or the management group."""
     PLANNING_CONFERENCE = "planning-conference"
+    """The yearly planning conference of the committee or the management group."""
+    CONFERENCE = "conference"
+    """A conference of the collaboration (Södertörns Rådslag, Södertörnskonferensen…)."""
 
 
 class OfficeRole(enum.Enum):
@@ -58,10 +63,12 @@ class OfficeRole(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class CalendarEntry:
-    """A meeting or planning conference of the committee or the management group.
+    """A meeting or planning conference of a body, or a conference of the collaboration.
 
     *end* is the last day of a meeting of several days (``None`` for one day); *host* is
-    the party that hosts, *place* the venue, when the plan names them.
+    the party that hosts, *place* the venue, when the plan names them. A meeting or a
+    planning conference names its *body*; a conference (kind ``CONFERENCE``) names the
+    *conference* by its id in the plan, and a body only if one arranges it.
 
     >>> import datetime
     >>> entry = CalendarEntry(start=datetime.date(2024, 8, 29), end=datetime.date(2024, 8, 30),
@@ -81,7 +88,9 @@ class CalendarEntry:
     end: datetime.date | None = attrs.field(
         default=None, validator=is_a(datetime.date, "end date", optional=True)
     )
-    body: CollaborationBody = attrs.field(validator=is_a(CollaborationBody, "body"))
+    body: CollaborationBody | None = attrs.field(
+        default=None, validator=is_a(CollaborationBody, "body", optional=True)
+    )
     kind: CalendarKind = attrs.field(
         default=CalendarKind.MEETING, validator=is_a(CalendarKind, "calendar kind")
     )
@@ -89,8 +98,30 @@ class CalendarEntry:
     host: Municipality | None = attrs.field(
         default=None, validator=is_a(Municipality, "host", optional=True)
     )
+    conference: str | None = attrs.field(default=None)
+
+    @conference.validator
+    def _check_conference(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None:
+            check_id(value, "conference id", error=PlanError)
 
     def __attrs_post_init__(self) -> None:
+        is_conference = self.kind is CalendarKind.CONFERENCE
+        if is_conference and self.conference is None:
+            raise PlanError(
+                f"conference on {self.start.isoformat()} names no conference; expected the "
+                f"id of one of the plan's conferences"
+            )
+        if not is_conference and self.conference is not None:
+            raise PlanError(
+                f"a {self.kind.value} on {self.start.isoformat()} names conference "
+                f"{self.conference!r}; expected a conference only for kind 'conference'"
+            )
+        if not is_conference and self.body is None:
+            raise PlanError(
+                f"{self.kind.value} on {self.start.isoformat()} names no body; expected "
+                f"the committee or the management group"
+            )
         if self.end is not None and self.end < self.start:
             raise PlanError(
                 f"calendar entry ends {self.end.isoformat()}, before it starts "

@@ -2,7 +2,8 @@
 
 Lookups fold case and diacritics, so ``"radslaget"`` finds Södertörns Rådslag.
 
-Source: Verksamhetsplan 2019, § 7 (host rotations); Verksamhetsplan och budget 2024.
+Source: Verksamhetsplan 2019, § 7 (host rotations, the conferences of 2019); SUP 2035,
+"Konferenser" (Tyresö KS § 60, 2019); Verksamhetsplan och budget 2024, bilaga 1, note 2.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import attrs
 from sodertorn.errors import MissingDataError, PlanError
 from sodertorn.parties import Municipality
 from sodertorn.programme._checks import check_year, each, is_a, plan_tuple
-from sodertorn.programme.model import check_id
+from sodertorn.programme._ids import check_id
 
-__all__ = ["Conference", "Hosting", "check_conference_name"]
+__all__ = ["Conference", "Edition", "Hosting", "check_conference_name"]
 
 
 def _fold(text: str) -> str:
@@ -57,11 +58,37 @@ class Hosting:
 
 
 @attrs.frozen(kw_only=True)
+class Edition:
+    """One year's edition of a conference as a source announces it, in its own words.
+
+    *when* is the time as the source gives it (``"hösten 2019"``, ``"våren 2025"``), for
+    an edition whose day is not given (a dated edition is also in the plan's calendar);
+    *note* says what kind of edition it is, when the source says.
+
+    >>> Edition(year=2025, when="våren 2025", note="extern konferens").when
+    'våren 2025'
+    >>> Edition(year="2025")
+    Traceback (most recent call last):
+    ...
+    sodertorn.PlanError: invalid edition year '2025'; expected a int
+    """
+
+    __module__ = "sodertorn"
+
+    year: int = attrs.field(validator=is_a(int, "edition year"))
+    when: str | None = attrs.field(default=None, validator=is_a(str, "edition time", optional=True))
+    note: str | None = attrs.field(default=None, validator=is_a(str, "edition note", optional=True))
+
+
+@attrs.frozen(kw_only=True)
 class Conference:
-    """A recurring conference and its host rotation.
+    """A recurring conference: who arranges it, how often, its hosts and its editions.
 
     *aliases* are other names people use for it (``"Rådslaget"``); lookups fold case
-    and diacritics.
+    and diacritics. *arranged_by* names who arranges it when that is not the hosts (a
+    network); *every* is the number of years between editions (1 yearly, 2 every other
+    year); *note* is the source's own rule in its words; *rotation* the host parties by
+    year and *editions* the editions the source announces without a day.
 
     >>> from sodertorn import municipality
     >>> nykvarn = Hosting(year=2025, parties=[municipality("Nykvarn")])
@@ -85,6 +112,25 @@ class Conference:
     rotation: tuple[Hosting, ...] = attrs.field(
         default=(), converter=plan_tuple, validator=each(Hosting, "hosting")
     )
+    arranged_by: str | None = attrs.field(
+        default=None, validator=is_a(str, "conference arranger", optional=True)
+    )
+    every: int | None = attrs.field(default=None)
+    note: str | None = attrs.field(
+        default=None, validator=is_a(str, "conference note", optional=True)
+    )
+    editions: tuple[Edition, ...] = attrs.field(
+        default=(), converter=plan_tuple, validator=each(Edition, "edition")
+    )
+
+    @every.validator
+    def _check_every(self, _: attrs.Attribute[int | None], value: object) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            raise PlanError(
+                f"invalid interval {value!r}; expected a whole number of years, 1 or more, or None"
+            )
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
@@ -94,6 +140,9 @@ class Conference:
         years = [hosting.year for hosting in self.rotation]
         if len(set(years)) != len(years):
             raise PlanError(f"conference {self.id!r} lists a year twice in its rotation {years!r}")
+        years = [edition.year for edition in self.editions]
+        if len(set(years)) != len(years):
+            raise PlanError(f"conference {self.id!r} lists a year twice in its editions {years!r}")
 
     def matches(self, name: str) -> bool:
         """Whether *name* is this conference's id, name or an alias (folded)."""

@@ -36,14 +36,15 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
 from sodertorn.i18n import check_language, gettext, ngettext
+from sodertorn.programme._ids import check_id
 from sodertorn.programme._slots import Slot
+from sodertorn.programme.conferences import Conference
 from sodertorn.programme.record import AdoptionRecord
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Claim",
+    "Contribution",
     "Finding",
     "Network",
     "Node",
@@ -64,25 +66,6 @@ __all__ = [
     "check_id",
     "check_programme",
 ]
-
-_ID = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
-
-
-def check_id(value: object, what: str, *, error: type[SodertornError] = GoalTreeError) -> str:
-    """Return *value* if it is a stable id (lower-case ASCII slug), else raise.
-
-    >>> check_id("infrastruktur.mal-1", "node id")
-    'infrastruktur.mal-1'
-    >>> check_id("Infrastruktur", "node id")
-    Traceback (most recent call last):
-    ...
-    sodertorn.GoalTreeError: invalid node id 'Infrastruktur'; expected a lower-case slug ...
-    """
-    if not (isinstance(value, str) and _ID.fullmatch(value)):
-        raise error(
-            f"invalid {what} {value!r}; expected a lower-case slug such as 'klimat.delmal-1'"
-        )
-    return value
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -209,7 +192,9 @@ class NodeKind(enum.Enum):
     FOCUS_AREA_GROUP = "focus-area-group"
     """A group of focus areas (SUP 2035: regional development, internal collaboration)."""
     FOCUS_AREA = "focus-area"
-    """A focus area or subject area (fokusområde, ämnesområde)."""
+    """A focus area (fokusområde: SUP 2035, SUP 2040)."""
+    SUBJECT_AREA = "subject-area"
+    """A subject area (ämnesområde: SUP 2013 as the 2019 plan names its areas)."""
     OVERARCHING_GOAL = "overarching-goal"
     """The overarching goal (övergripande mål)."""
     GOAL = "goal"
@@ -238,6 +223,7 @@ class NodeKind(enum.Enum):
 _LEVELS = {
     NodeKind.FOCUS_AREA_GROUP: 0,
     NodeKind.FOCUS_AREA: 1,
+    NodeKind.SUBJECT_AREA: 1,
     NodeKind.OVERARCHING_GOAL: 2,
     NodeKind.GOAL: 3,
     NodeKind.LONG_TERM_GOAL: 3,
@@ -246,6 +232,7 @@ _LEVELS = {
 _LABELS = {
     NodeKind.FOCUS_AREA_GROUP: "Focus area group",
     NodeKind.FOCUS_AREA: "Focus area",
+    NodeKind.SUBJECT_AREA: "Subject area",
     NodeKind.OVERARCHING_GOAL: "Overarching goal",
     NodeKind.GOAL: "Goal",
     NodeKind.LONG_TERM_GOAL: "Long-term goal",
@@ -396,6 +383,8 @@ def _counted(kind: NodeKind, count: int, lang: str) -> str:
         text = ngettext("{count} focus area group", "{count} focus area groups", count, lang)
     elif kind is NodeKind.FOCUS_AREA:
         text = ngettext("{count} focus area", "{count} focus areas", count, lang)
+    elif kind is NodeKind.SUBJECT_AREA:
+        text = ngettext("{count} subject area", "{count} subject areas", count, lang)
     elif kind is NodeKind.OVERARCHING_GOAL:
         text = ngettext("{count} overarching goal", "{count} overarching goals", count, lang)
     elif kind is NodeKind.GOAL:
@@ -405,6 +394,37 @@ def _counted(kind: NodeKind, count: int, lang: str) -> str:
     else:
         text = ngettext("{count} sub-goal", "{count} sub-goals", count, lang)
     return text.format(count=count)
+
+
+@attrs.frozen(kw_only=True)
+class Contribution:
+    """Goals of a regional plan that a programme says it contributes to.
+
+    SUP 2035 contributes to the three goals of RUFS 2050, the regional development plan
+    for the Stockholm region (Tyresö KS § 60, 2019, appendix SUP 2035,
+    "Regionalutveckling inom Stockholmsregionen").
+
+    >>> rufs = Contribution(plan=Text("RUFS 2050"), goals=[Text("En ledande tillväxt- och "
+    ...     "kunskapsregion")], source="SUP 2035")
+    >>> [goal.sv for goal in rufs.goals]
+    ['En ledande tillväxt- och kunskapsregion']
+    >>> Contribution(plan=Text("RUFS 2050"), goals=[], source="SUP 2035")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: a contribution to 'RUFS 2050' names no goal; expected at least one
+    """
+
+    __module__ = "sodertorn"
+
+    plan: Text = attrs.field(validator=_required(Text, "contributed plan"))
+    goals: tuple[Text, ...] = attrs.field(converter=_tuple, validator=_each(Text, "plan goal"))
+    source: str = attrs.field(validator=_required(str, "contribution source"))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.goals:
+            raise GoalTreeError(
+                f"a contribution to {self.plan.sv!r} names no goal; expected at least one"
+            )
 
 
 def _check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -461,6 +481,12 @@ class Programme:
     claims: tuple[Claim, ...] = attrs.field(
         default=(), converter=_tuple, validator=_each(Claim, "claim")
     )
+    contributions: tuple[Contribution, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(Contribution, "contribution")
+    )
+    conferences: tuple[Conference, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_each(Conference, "conference")
+    )
     replaces: str | None = attrs.field(default=None)
     sources: tuple[str, ...] = attrs.field(
         default=(), converter=_tuple, validator=_each(str, "source")
@@ -505,6 +531,11 @@ class Programme:
         self._check_levels_and_networks()
 
     def _check_levels_and_networks(self) -> None:
+        conference_ids = [conference.id for conference in self.conferences]
+        if len(set(conference_ids)) != len(conference_ids):
+            raise GoalTreeError(
+                f"programme {self.id!r} lists a conference twice: {conference_ids!r}"
+            )
         network_ids: set[str] = set()
         for network in self.networks:
             if network.id in network_ids:

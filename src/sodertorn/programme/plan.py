@@ -94,6 +94,10 @@ class Activity:
     *goal* is a node id of the programme (or a sub-goal the plan adds); *network* the
     responsible network; *working_group* the parties that carry the work, if named;
     *continues* the earlier year's activity this one carries on, if the plan says so.
+    *when* and *cost* are the time and the amount as the plan gives them; *cost_note* is
+    the plan's own words on the cost where it gives no single amount ("tidigare ca
+    80 000 kr"); *section* the part of the plan that lists the activity, when it is not
+    the list of activities per goal (``"bilaga 1"``).
 
     >>> Activity(id="a", goal="klimat", text=Text("Bevaka elförsörjningen")).working_group
     ()
@@ -116,6 +120,12 @@ class Activity:
     cost: SEK | None = attrs.field(default=None, validator=is_a(SEK, "cost", optional=True))
     continues: Continuation | None = attrs.field(
         default=None, validator=is_a(Continuation, "continuation", optional=True)
+    )
+    cost_note: str | None = attrs.field(
+        default=None, validator=is_a(str, "cost note", optional=True)
+    )
+    section: str | None = attrs.field(
+        default=None, validator=is_a(str, "plan section", optional=True)
     )
 
     @id.validator
@@ -229,6 +239,12 @@ class Plan:
         conference_ids = [conference.id for conference in self.conferences]
         if len(set(conference_ids)) != len(conference_ids):
             raise PlanError(f"plan {self.year} lists a conference twice: {conference_ids!r}")
+        for entry in self.calendar:
+            if entry.conference is not None and entry.conference not in conference_ids:
+                raise PlanError(
+                    f"calendar entry on {entry.start.isoformat()} names conference "
+                    f"{entry.conference!r}; expected one of {sorted(conference_ids)!r}"
+                )
 
     # -- goals and activities ----------------------------------------------------------
 
@@ -287,7 +303,9 @@ class Plan:
             raise PlanError(f"invalid calendar kind {kind!r}; expected a CalendarKind or None")
         return tuple(
             entry
-            for entry in sorted(self.calendar, key=lambda e: (e.start, e.body.value))
+            for entry in sorted(
+                self.calendar, key=lambda e: (e.start, "" if e.body is None else e.body.value)
+            )
             if (body is None or entry.body is body) and (kind is None or entry.kind is kind)
         )
 
@@ -323,7 +341,11 @@ class Plan:
                 f"plan year {self.year} is before the agreement came into force on "
                 f"{IN_FORCE_FROM.isoformat()}; expected a year the committee existed"
             )
-        entries = self.meetings(CollaborationBody.COMMITTEE)
+        entries = [
+            entry
+            for entry in self.meetings(CollaborationBody.COMMITTEE)
+            if entry.kind is not CalendarKind.CONFERENCE
+        ]
         for entry in entries:
             if entry.start.year != self.year:
                 raise PlanError(

@@ -53,7 +53,30 @@ def _header(programme: Programme, lang: str) -> list[tuple[str, str]]:
     rows.extend(
         (_label("Cross-cutting theme", lang), theme.get(lang)) for theme in programme.themes
     )
+    for contribution in programme.contributions:
+        label = _label("Contributes to the goals of {plan}", lang)
+        rows.append(
+            (
+                label.format(plan=contribution.plan.get(lang)),
+                "; ".join(goal.get(lang) for goal in contribution.goals),
+            )
+        )
     return rows
+
+
+def _translated(programme: Programme, lang: str) -> bool:
+    """Whether any text shown in *lang* is the library's English rendering."""
+    if lang != "en":
+        return False
+    texts = [programme.name, programme.vision, *programme.themes]
+    texts += [node.text for node in programme.nodes]
+    return any(text.en is not None for text in texts)
+
+
+def _translation_note(lang: str) -> str:
+    return gettext(
+        "The English texts are our translation; the programme's own text is Swedish.", lang
+    )
 
 
 def _line(programme: Programme, node: Node, lang: str) -> tuple[str, str, str | None]:
@@ -75,6 +98,8 @@ def goals_text(programme: Programme, lang: str = "sv") -> str:
         label, text, network = _line(programme, node, lang)
         suffix = "" if network is None else f" [{network_label}: {network}]"
         lines.append("  " * programme.depth(node.id) + f"{label}: {text}{suffix}")
+    if _translated(programme, lang):
+        lines.append(f"({_translation_note(lang)})")
     return "\n".join(lines)
 
 
@@ -96,6 +121,8 @@ def goals_markdown(programme: Programme, lang: str = "sv") -> str:
         label, text, network = _line(programme, node, lang)
         suffix = "" if network is None else f" ({network_label}: {network})"
         lines.append("  " * programme.depth(node.id) + f"- **{label}:** {text}{suffix}")
+    if _translated(programme, lang):
+        lines += ["", f"*{_translation_note(lang)}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -136,6 +163,11 @@ def goals_html(programme: Programme, lang: str = "sv") -> str:
         *(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in head[1:]),
         "</dl>",
         _html_nodes(programme, None, lang),
+        *(
+            [f"<p><em>{html.escape(_translation_note(lang))}</em></p>"]
+            if _translated(programme, lang)
+            else []
+        ),
         "</div>",
     ]
     return "".join(parts)

@@ -37,8 +37,17 @@ from sodertorn.programme.calendar import (
     Office,
     OfficeRole,
 )
-from sodertorn.programme.conferences import Conference, Hosting
-from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
+from sodertorn.programme.conferences import Conference, Edition, Hosting
+from sodertorn.programme.model import (
+    Claim,
+    Contribution,
+    Network,
+    Node,
+    NodeKind,
+    Period,
+    Programme,
+    Text,
+)
 from sodertorn.programme.plan import Activity, Continuation, Plan
 from sodertorn.programme.record import AdoptionRecord
 
@@ -131,6 +140,15 @@ def programme_to_dict(programme: Programme) -> dict[str, Any]:
             }
             for claim in programme.claims
         ],
+        "contributions": [
+            {
+                "plan": _text(contribution.plan),
+                "goals": [_text(goal) for goal in contribution.goals],
+                "source": contribution.source,
+            }
+            for contribution in programme.contributions
+        ],
+        "conferences": [_conference(conference) for conference in programme.conferences],
         "sources": list(programme.sources),
     }
 
@@ -162,6 +180,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "continues": None
                 if activity.continues is None
                 else {"year": activity.continues.year, "activity": activity.continues.activity},
+                "cost_note": activity.cost_note,
+                "section": activity.section,
             }
             for activity in plan.activities
         ],
@@ -179,10 +199,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             {
                 "start": entry.start.isoformat(),
                 "end": _date(entry.end),
-                "body": entry.body.value,
+                "body": None if entry.body is None else entry.body.value,
                 "kind": entry.kind.value,
                 "place": entry.place,
                 "host": None if entry.host is None else entry.host.code,
+                "conference": entry.conference,
             }
             for entry in plan.calendar
         ],
@@ -190,19 +211,27 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             {"body": office.body.value, "role": office.role.value, "party": office.party.code}
             for office in plan.offices
         ],
-        "conferences": [
-            {
-                "id": conference.id,
-                "name": conference.name,
-                "aliases": list(conference.aliases),
-                "rotation": [
-                    {"year": hosting.year, "parties": [p.code for p in hosting.parties]}
-                    for hosting in conference.rotation
-                ],
-            }
-            for conference in plan.conferences
-        ],
+        "conferences": [_conference(conference) for conference in plan.conferences],
         "sources": list(plan.sources),
+    }
+
+
+def _conference(conference: Conference) -> dict[str, Any]:
+    return {
+        "id": conference.id,
+        "name": conference.name,
+        "aliases": list(conference.aliases),
+        "arranged_by": conference.arranged_by,
+        "every": conference.every,
+        "note": conference.note,
+        "rotation": [
+            {"year": hosting.year, "parties": [p.code for p in hosting.parties]}
+            for hosting in conference.rotation
+        ],
+        "editions": [
+            {"year": edition.year, "when": edition.when, "note": edition.note}
+            for edition in conference.editions
+        ],
     }
 
 
@@ -391,6 +420,32 @@ def _read_node(reader: _Reader) -> Node:
     )
 
 
+def _read_conference(item: _Reader) -> Conference:
+    def hosting(entry: _Reader) -> Hosting:
+        entry.expect("year", "parties")
+        return Hosting(year=entry.integer("year"), parties=entry.parties("parties"))
+
+    def edition(entry: _Reader) -> Edition:
+        entry.expect("year", "when", "note")
+        return Edition(
+            year=entry.integer("year"),
+            when=entry.string("when", required=False),
+            note=entry.string("note", required=False),
+        )
+
+    item.expect("id", "name", "aliases", "arranged_by", "every", "note", "rotation", "editions")
+    return Conference(
+        id=item.string("id"),
+        name=item.string("name"),
+        aliases=_strings(item, "aliases"),
+        arranged_by=item.string("arranged_by", required=False),
+        every=item.integer("every", required=False),
+        note=item.string("note", required=False),
+        rotation=_read_list(item, "rotation", hosting),
+        editions=_read_list(item, "editions", edition),
+    )
+
+
 def _read_list(reader: _Reader, key: str, read: Callable[[_Reader], Any]) -> list[Any]:
     return [read(item) for item in reader.objects(key)]
 
@@ -428,6 +483,8 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         "nodes",
         "adoptions",
         "claims",
+        "contributions",
+        "conferences",
         "sources",
     )
     period = _Reader(reader.raw("period"), reader.at("period"))
@@ -459,6 +516,14 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         item.expect("id", "name")
         return Network(id=item.string("id"), name=item.text("name"))
 
+    def contribution(item: _Reader) -> Contribution:
+        item.expect("plan", "goals", "source")
+        return Contribution(
+            plan=item.text("plan"),
+            goals=[_read_text(goal, path) for path, goal in item.items("goals")],
+            source=item.string("source"),
+        )
+
     return Programme(
         id=reader.string("id"),
         short_name=reader.string("short_name"),
@@ -474,6 +539,8 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         nodes=_read_list(reader, "nodes", _read_node),
         adoptions=_read_list(reader, "adoptions", adoption),
         claims=_read_list(reader, "claims", claim),
+        contributions=_read_list(reader, "contributions", contribution),
+        conferences=_read_list(reader, "conferences", _read_conference),
         sources=_strings(reader, "sources"),
     )
 
@@ -537,7 +604,18 @@ def plan_from_dict(
         )
 
     def activity(item: _Reader) -> Activity:
-        item.expect("id", "goal", "text", "network", "working_group", "when", "cost", "continues")
+        item.expect(
+            "id",
+            "goal",
+            "text",
+            "network",
+            "working_group",
+            "when",
+            "cost",
+            "cost_note",
+            "section",
+            "continues",
+        )
         continues = None
         if item.raw("continues", required=False) is not None:
             continued = _Reader(item.raw("continues"), item.at("continues"))
@@ -555,6 +633,8 @@ def plan_from_dict(
             when=item.string("when", required=False),
             cost=item.sek("cost"),
             continues=continues,
+            cost_note=item.string("cost_note", required=False),
+            section=item.string("section", required=False),
         )
 
     def line(item: _Reader) -> BudgetLine:
@@ -572,14 +652,15 @@ def plan_from_dict(
         )
 
     def entry(item: _Reader) -> CalendarEntry:
-        item.expect("start", "end", "body", "kind", "place", "host")
+        item.expect("start", "end", "body", "kind", "place", "host", "conference")
         return CalendarEntry(
             start=item.day("start"),
             end=item.date("end"),
-            body=item.enum("body", CollaborationBody),
+            body=item.enum("body", CollaborationBody, required=False),
             kind=item.enum("kind", CalendarKind),
             place=item.string("place", required=False),
             host=item.optional_party("host"),
+            conference=item.string("conference", required=False),
         )
 
     def office(item: _Reader) -> Office:
@@ -588,19 +669,6 @@ def plan_from_dict(
             body=item.enum("body", CollaborationBody),
             role=item.enum("role", OfficeRole),
             party=item.party("party"),
-        )
-
-    def hosting(item: _Reader) -> Hosting:
-        item.expect("year", "parties")
-        return Hosting(year=item.integer("year"), parties=item.parties("parties"))
-
-    def conference(item: _Reader) -> Conference:
-        item.expect("id", "name", "aliases", "rotation")
-        return Conference(
-            id=item.string("id"),
-            name=item.string("name"),
-            aliases=_strings(item, "aliases"),
-            rotation=_read_list(item, "rotation", hosting),
         )
 
     budget = None
@@ -625,7 +693,7 @@ def plan_from_dict(
         budget=budget,
         calendar=_read_list(reader, "calendar", entry),
         offices=_read_list(reader, "offices", office),
-        conferences=_read_list(reader, "conferences", conference),
+        conferences=_read_list(reader, "conferences", _read_conference),
         sources=_strings(reader, "sources"),
     )
 
