@@ -2,7 +2,8 @@
 
 Structural labels (Vision, Goal, Sub-goal, Network…) go through the package's gettext
 domain, so they read in Swedish (the default) or English; goal texts are shown in their
-original Swedish unless an English rendering exists and English is asked for.
+original Swedish unless an English rendering exists and English is asked for; the English
+output then ends with a line saying the English texts are the library's translation.
 
 >>> from sodertorn import goals_text, load_programme
 >>> print(goals_text(load_programme("sup2040"), "en"))
@@ -14,6 +15,7 @@ Focus area: Infrastructure
   Overarching goal: ... [Network: the network for strategic regional development (the RUFS network)]
     Long-term goal: Climate transition – ... [Network: the network for climate strategies]
     Long-term goal: Accessibility – ... [Network: the network for traffic strategies]
+(The English texts are our translation; the programme's own text is Swedish.)
 >>> goals_text(load_programme("sup2040"), "fi")
 Traceback (most recent call last):
 ...
