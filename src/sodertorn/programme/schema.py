@@ -592,9 +592,15 @@ def plan_from_dict(
     programme_id = reader.string("programme")
     if programme is None:
         programme = (BUILT_IN if resolve is None else resolve)(programme_id)
-        if not isinstance(programme, Programme):
+        if not isinstance(programme, Programme) or programme.id != programme_id:
+            given = (
+                f"programme {programme.id!r}"
+                if isinstance(programme, Programme)
+                else repr(programme)
+            )
             raise SchemaError(
-                f"the resolver gave {programme!r} for {programme_id!r}; expected a Programme",
+                f"the resolver gave {given} for {programme_id!r}; expected the Programme of "
+                f"that id",
                 path="programme",
             )
     elif programme.id != programme_id:
