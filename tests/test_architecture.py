@@ -218,3 +218,28 @@ def test_the_cycle_rule_sees_imports_inside_functions(tmp_path: Path) -> None:
     assert _cycles(_graph(modules)) == {frozenset({"sodertorn.model", "sodertorn.render"})}
     below.write_text("import attrs\n")
     assert _cycles(_graph(modules)) == set()
+
+
+PROGRAMME_PREFIX = "sodertorn.programme."
+
+PROGRAMME_VALUES = (
+    "sodertorn.programme._checks",
+    "sodertorn.programme._ids",
+    "sodertorn.programme._slots",
+    "sodertorn.programme.record",
+    "sodertorn.programme.conferences",
+    "sodertorn.programme.calendar",
+    "sodertorn.programme.model",
+    "sodertorn.programme.budget",
+    "sodertorn.programme.plan",
+)
+"""The programme's values, lowest first; the readers, questions and views sit above them."""
+
+
+@pytest.mark.parametrize("module", PROGRAMME_VALUES)
+def test_the_programme_values_import_no_reader_question_or_view(module: str) -> None:
+    allowed = set(PROGRAMME_VALUES[: PROGRAMME_VALUES.index(module)])
+    inside = {
+        name for name in _imports(MODULES[module], module) if name.startswith(PROGRAMME_PREFIX)
+    }
+    assert inside <= allowed, f"{module} imports {sorted(inside - allowed)}"

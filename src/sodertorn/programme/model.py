@@ -442,6 +442,11 @@ class Programme:
     another node, there are no cycles, a child sits at a lower level than its parent,
     and every network a node names is one of the programme's networks.
 
+    Besides the goal tree a programme holds what its source says of itself: its
+    *adoptions*, *claims* about its own shape, the regional goals it says it serves
+    (*contributions*), the *conferences* it names, and *replaces*, the id of the programme
+    it takes over from (see :func:`~sodertorn.in_force`).
+
     >>> from sodertorn import load_programme
     >>> sup = load_programme("sup2040")
     >>> sup.vision.sv

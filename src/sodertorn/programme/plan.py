@@ -289,6 +289,9 @@ class Plan:
     ) -> tuple[CalendarEntry, ...]:
         """Return the calendar in date order, optionally only for *body* and/or of *kind*.
 
+        The calendar holds the bodies' meetings and planning conferences and the dated
+        conferences of the collaboration (kind ``CONFERENCE``, usually with no body).
+
         >>> from sodertorn import load_plan
         >>> [e.start.isoformat() for e in load_plan(2024).meetings(CollaborationBody.COMMITTEE)]
         ['2024-01-16', '2024-03-21', '2024-05-02', '2024-09-12', '2024-11-07']
