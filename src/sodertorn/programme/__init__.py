@@ -1,18 +1,13 @@
 """The development programme (SUP) and the annual activity plans, as typed data.
 
-Re-exports only, one concept a module, values below the queries and views built on them:
-:mod:`~sodertorn.programme.model` (the goal tree), :mod:`~sodertorn.programme.record`
-(adoption records), :mod:`~sodertorn.programme.plan` (the year's activities),
-:mod:`~sodertorn.programme.budget`, :mod:`~sodertorn.programme.calendar` (meetings and
-offices), :mod:`~sodertorn.programme.conferences`, then
-:mod:`~sodertorn.programme.schema` (plain dicts and JSON, handed a resolver for the
-programme a plan names), :mod:`~sodertorn.programme.builtin` (the programmes and plans
-shipped as package data), :mod:`~sodertorn.programme.validity` (whether a programme is in
-force, following the chain of successors), :mod:`~sodertorn.programme.query`,
-:mod:`~sodertorn.programme.consistency`, :mod:`~sodertorn.programme.diff` and
-:mod:`~sodertorn.programme.render`, and the yearly follow-up (``followup``, ``indicators``,
-``report``). The old modules ``adoption`` and ``plans`` re-export
-their former names. Everything here is also reachable from ``import sodertorn``.
+Re-exports only. One concept a module, the values below the queries and views built on
+them: ``model`` (the goal tree), ``record`` (adoption records), ``plan`` (the year's
+activities), ``budget``, ``calendar`` (meetings and offices) and ``conferences``; then
+``schema`` (plain dicts and JSON, handed a resolver for the programme a plan names),
+``builtin`` (the programmes and plans shipped as package data), ``validity`` (whether a
+programme is in force, following the chain of successors), ``query``, ``consistency``,
+``diff`` and ``render``; and the yearly follow-up: ``followup``, ``indicators`` and
+``report``. The old modules ``adoption`` and ``plans`` re-export their former names. Everything here is also reachable from ``import sodertorn``.
 
 The values' convenience methods (``Programme.in_force``, ``Plan.activities_for``, the
 notebook views…) call functions of the modules above them; a value module does not import
