@@ -226,6 +226,8 @@ PROGRAMME_VALUES = (
     "sodertorn.programme._checks",
     "sodertorn.programme._ids",
     "sodertorn.programme._slots",
+    "sodertorn.programme.text",
+    "sodertorn.programme.kinds",
     "sodertorn.programme.record",
     "sodertorn.programme.conferences",
     "sodertorn.programme.calendar",

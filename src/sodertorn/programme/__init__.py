@@ -1,7 +1,8 @@
 """The development programme (SUP) and the annual activity plans, as typed data.
 
 Re-exports only. One concept a module, the values below the queries and views built on
-them: ``model`` (the goal tree), ``record`` (adoption records), ``plan`` (the year's
+them: ``text`` (Swedish text with its English rendering), ``kinds`` (the kinds of node),
+``model`` (the goal tree), ``record`` (adoption records), ``plan`` (the year's
 activities), ``budget``, ``calendar`` (meetings and offices) and ``conferences``; then
 ``schema`` (plain dicts and JSON, handed a resolver for the programme a plan names),
 ``builtin`` (the programmes and plans shipped as package data), ``validity`` (whether a

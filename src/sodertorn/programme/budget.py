@@ -16,7 +16,7 @@ from sodertorn.i18n import check_language, format_date, format_money, format_num
 from sodertorn.money import SEK
 from sodertorn.population import reference_date
 from sodertorn.programme._checks import each, is_a, plan_tuple
-from sodertorn.programme.model import Text
+from sodertorn.programme.text import Text
 
 __all__ = ["Budget", "BudgetLine", "RevenueCheck"]
 

@@ -35,7 +35,6 @@ Source: DOMAIN.md § 3 (generic shape); SUP 2040 (Verksamhetsplan 2024, bilaga 3
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -45,7 +44,9 @@ from sodertorn.i18n import check_language, gettext, ngettext
 from sodertorn.programme._ids import check_id
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.conferences import Conference
+from sodertorn.programme.kinds import NodeKind
 from sodertorn.programme.record import AdoptionRecord
+from sodertorn.programme.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -100,50 +101,6 @@ def _required(kind: type, what: str) -> Any:
 
 
 @attrs.frozen
-class Text:
-    """A text in its original Swedish, with an optional English rendering.
-
-    >>> Text("Infrastruktur", en="Infrastructure").get("en")
-    'Infrastructure'
-    >>> Text("Klimat").get("en")
-    'Klimat'
-    >>> Text("  ")
-    Traceback (most recent call last):
-    ...
-    sodertorn.GoalTreeError: invalid Swedish text '  '; expected a non-empty string
-    """
-
-    __module__ = "sodertorn"
-
-    sv: str = attrs.field()
-    en: str | None = attrs.field(default=None, kw_only=True)
-
-    @sv.validator
-    def _check_sv(self, _: attrs.Attribute[str], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(f"invalid Swedish text {value!r}; expected a non-empty string")
-
-    @en.validator
-    def _check_en(self, _: attrs.Attribute[str | None], value: object) -> None:
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(
-                f"invalid English text {value!r}; expected a non-empty string or None"
-            )
-
-    def get(self, lang: str = "sv") -> str:
-        """Return the text in *lang*: English if asked for and given, else the Swedish original.
-
-        *lang* is ``"sv"`` or ``"en"``; any other is a :class:`~sodertorn.LocaleError`.
-        """
-        if check_language(lang) == "en" and self.en is not None:
-            return self.en
-        return self.sv
-
-    def __str__(self) -> str:
-        return self.sv
-
-
-@attrs.frozen
 class Period:
     """The calendar years a programme is meant to cover, both ends included.
 
@@ -178,66 +135,6 @@ class Period:
 
     def __str__(self) -> str:
         return f"{self.start}–{'' if self.end is None else self.end}"
-
-
-class NodeKind(enum.Enum):
-    """The kinds of node in a goal tree, each with its level (a child sits lower).
-
-    >>> NodeKind("sub-goal").level > NodeKind.GOAL.level
-    True
-    """
-
-    __module__ = "sodertorn"
-
-    FOCUS_AREA_GROUP = "focus-area-group"
-    """A group of focus areas (SUP 2035: regional development, internal collaboration)."""
-    FOCUS_AREA = "focus-area"
-    """A focus area (fokusområde: SUP 2035, SUP 2040)."""
-    SUBJECT_AREA = "subject-area"
-    """A subject area (ämnesområde: SUP 2013 as the 2019 plan names its areas)."""
-    OVERARCHING_GOAL = "overarching-goal"
-    """The overarching goal (övergripande mål)."""
-    GOAL = "goal"
-    """A goal (mål) of a focus area."""
-    LONG_TERM_GOAL = "long-term-goal"
-    """A long-term goal (långsiktigt mål, SUP 2040)."""
-    SUB_GOAL = "sub-goal"
-    """A sub-goal (delmål)."""
-
-    @property
-    def level(self) -> int:
-        """Depth rank: a node's parent, unless it is the programme, has a lower level."""
-        return _LEVELS[self]
-
-    @property
-    def is_goal(self) -> bool:
-        """Whether nodes of this kind are goals that activities can serve."""
-        return self.level >= _LEVELS[NodeKind.OVERARCHING_GOAL]
-
-    @property
-    def label(self) -> str:
-        """The English structural label, a msgid for :func:`sodertorn.i18n.gettext`."""
-        return _LABELS[self]
-
-
-_LEVELS = {
-    NodeKind.FOCUS_AREA_GROUP: 0,
-    NodeKind.FOCUS_AREA: 1,
-    NodeKind.SUBJECT_AREA: 1,
-    NodeKind.OVERARCHING_GOAL: 2,
-    NodeKind.GOAL: 3,
-    NodeKind.LONG_TERM_GOAL: 3,
-    NodeKind.SUB_GOAL: 4,
-}
-_LABELS = {
-    NodeKind.FOCUS_AREA_GROUP: "Focus area group",
-    NodeKind.FOCUS_AREA: "Focus area",
-    NodeKind.SUBJECT_AREA: "Subject area",
-    NodeKind.OVERARCHING_GOAL: "Overarching goal",
-    NodeKind.GOAL: "Goal",
-    NodeKind.LONG_TERM_GOAL: "Long-term goal",
-    NodeKind.SUB_GOAL: "Sub-goal",
-}
 
 
 @attrs.frozen

@@ -21,13 +21,17 @@ sodertorn.SchemaError: schema: unsupported schema 'sodertorn/programme/9'; expec
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
-from sodertorn.money import SEK
-from sodertorn.parties import Municipality, municipality
+from sodertorn.errors import SchemaError
+from sodertorn.programme._reader import (
+    Reader,
+    check_schema,
+    read_list,
+    read_text,
+    strings,
+)
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.budget import Budget, BudgetLine
 from sodertorn.programme.calendar import (
@@ -52,8 +56,10 @@ from sodertorn.programme.plan import Activity, Continuation, Plan
 from sodertorn.programme.record import AdoptionRecord
 
 if TYPE_CHECKING:
-    import enum
+    import datetime
     from collections.abc import Callable, Mapping
+
+    from sodertorn.money import SEK
 
 __all__ = [
     "PLAN_SCHEMA",
@@ -263,152 +269,7 @@ def plan_to_json(plan: Plan, *, indent: int | None = 2) -> str:
 # -- reading ---------------------------------------------------------------------------
 
 
-class _Reader:
-    """A JSON object being read, with the path used in error messages."""
-
-    def __init__(self, data: object, path: str) -> None:
-        if not isinstance(data, dict):
-            raise SchemaError(f"expected an object, got {data!r}", path=path or "document")
-        self.data: dict[str, Any] = data
-        self.path = path
-
-    def at(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def raw(self, key: str, *, required: bool = True) -> Any:
-        if key not in self.data or self.data[key] is None:
-            if required:
-                raise SchemaError("missing required value", path=self.at(key))
-            return None
-        return self.data[key]
-
-    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
-        value = self.raw(key, required=required)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
-            raise SchemaError(f"invalid value {value!r}; expected {what}", path=self.at(key))
-        return value
-
-    def string(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, str, "a string", required=required)
-
-    def integer(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, int, "an integer", required=required)
-
-    def items(self, key: str) -> list[tuple[str, Any]]:
-        value = self.raw(key, required=False)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise SchemaError(f"invalid value {value!r}; expected a list", path=self.at(key))
-        return [(f"{self.at(key)}[{index}]", item) for index, item in enumerate(value)]
-
-    def objects(self, key: str) -> list[_Reader]:
-        return [_Reader(item, path) for path, item in self.items(key)]
-
-    def text(self, key: str) -> Text:
-        text = _read_text(self.raw(key), self.at(key))
-        assert text is not None
-        return text
-
-    def optional_text(self, key: str) -> Text | None:
-        return _read_text(self.raw(key, required=False), self.at(key))
-
-    def day(self, key: str) -> datetime.date:
-        found = self.date(key, required=True)
-        assert found is not None
-        return found
-
-    def date(self, key: str, *, required: bool = False) -> datetime.date | None:
-        value = self.string(key, required=required)
-        if value is None:
-            return None
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise SchemaError(
-                f"invalid date {value!r}; expected an ISO date such as '2024-01-16'",
-                path=self.at(key),
-            ) from None
-
-    def amount(self, key: str) -> SEK:
-        found = self.sek(key, required=True)
-        assert found is not None
-        return found
-
-    def sek(self, key: str, *, required: bool = False) -> SEK | None:
-        value = self.string(key, required=required)
-        if value is None:
-            return None
-        try:
-            return SEK(value)
-        except InvalidAmountError as error:
-            raise SchemaError(str(error), path=self.at(key)) from None
-
-    def party(self, key: str) -> Municipality:
-        return _read_party(self.string(key), self.at(key))
-
-    def optional_party(self, key: str) -> Municipality | None:
-        value = self.string(key, required=False)
-        return None if value is None else _read_party(value, self.at(key))
-
-    def parties(self, key: str) -> list[Municipality]:
-        found = []
-        for path, item in self.items(key):
-            if not isinstance(item, str):
-                raise SchemaError(f"invalid party {item!r}; expected an SCB code", path=path)
-            found.append(_read_party(item, path))
-        return found
-
-    def enum(self, key: str, kind: type[enum.Enum], *, required: bool = True) -> Any:
-        value = self.raw(key, required=required)
-        if value is None:
-            return None
-        try:
-            return kind(value)
-        except ValueError:
-            allowed = ", ".join(repr(member.value) for member in kind)
-            raise SchemaError(
-                f"invalid value {value!r}; expected one of {allowed}", path=self.at(key)
-            ) from None
-
-    def expect(self, *keys: str) -> None:
-        """Refuse keys other than *keys*, before any value is read."""
-        unknown = sorted(set(self.data) - set(keys))
-        if unknown:
-            raise SchemaError(
-                f"unknown key(s) {unknown!r}; expected only {sorted(keys)!r}",
-                path=self.path or "document",
-            )
-
-
-def _read_text(value: object, path: str) -> Text | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return Text(value)
-    reader = _Reader(value, path)
-    reader.expect("sv", "en")
-    sv = reader.string("sv")
-    en = reader.string("en", required=False)
-    return Text(sv, en=en)
-
-
-def _read_party(code: str, path: str) -> Municipality:
-    try:
-        return municipality(code)
-    except UnknownMunicipalityError as error:
-        raise SchemaError(str(error), path=path) from None
-
-
-def _check_schema(reader: _Reader, expected: str) -> None:
-    found = reader.raw("schema")
-    if found != expected:
-        raise SchemaError(
-            f"unsupported schema {found!r}; expected {expected!r}", path=reader.at("schema")
-        )
-
-
-def _read_node(reader: _Reader) -> Node:
+def _read_node(reader: Reader) -> Node:
     reader.expect("id", "kind", "parent", "text", "title", "network")
     return Node(
         id=reader.string("id"),
@@ -420,12 +281,12 @@ def _read_node(reader: _Reader) -> Node:
     )
 
 
-def _read_conference(item: _Reader) -> Conference:
-    def hosting(entry: _Reader) -> Hosting:
+def _read_conference(item: Reader) -> Conference:
+    def hosting(entry: Reader) -> Hosting:
         entry.expect("year", "parties")
         return Hosting(year=entry.integer("year"), parties=entry.parties("parties"))
 
-    def edition(entry: _Reader) -> Edition:
+    def edition(entry: Reader) -> Edition:
         entry.expect("year", "when", "note")
         return Edition(
             year=entry.integer("year"),
@@ -437,26 +298,13 @@ def _read_conference(item: _Reader) -> Conference:
     return Conference(
         id=item.string("id"),
         name=item.string("name"),
-        aliases=_strings(item, "aliases"),
+        aliases=strings(item, "aliases"),
         arranged_by=item.string("arranged_by", required=False),
         every=item.integer("every", required=False),
         note=item.string("note", required=False),
-        rotation=_read_list(item, "rotation", hosting),
-        editions=_read_list(item, "editions", edition),
+        rotation=read_list(item, "rotation", hosting),
+        editions=read_list(item, "editions", edition),
     )
-
-
-def _read_list(reader: _Reader, key: str, read: Callable[[_Reader], Any]) -> list[Any]:
-    return [read(item) for item in reader.objects(key)]
-
-
-def _strings(reader: _Reader, key: str) -> list[str]:
-    found = []
-    for path, item in reader.items(key):
-        if not isinstance(item, str):
-            raise SchemaError(f"invalid value {item!r}; expected a string", path=path)
-        found.append(item)
-    return found
 
 
 def programme_from_dict(data: Mapping[str, Any]) -> Programme:
@@ -465,8 +313,8 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
     The tree is then validated by :class:`~sodertorn.Programme` itself
     (:class:`~sodertorn.GoalTreeError` for a duplicate id, a dangling parent, a cycle).
     """
-    reader = _Reader(data, "")
-    _check_schema(reader, PROGRAMME_SCHEMA)
+    reader = Reader(data, "")
+    check_schema(reader, PROGRAMME_SCHEMA)
     reader.expect(
         "schema",
         "id",
@@ -487,11 +335,11 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         "conferences",
         "sources",
     )
-    period = _Reader(reader.raw("period"), reader.at("period"))
+    period = Reader(reader.raw("period"), reader.at("period"))
     period.expect("start", "end")
     start, end = period.integer("start"), period.integer("end", required=False)
 
-    def adoption(item: _Reader) -> AdoptionRecord:
+    def adoption(item: Reader) -> AdoptionRecord:
         item.expect("party", "body", "reference", "date", "earliest", "latest", "source")
         return AdoptionRecord(
             party=item.party("party"),
@@ -503,7 +351,7 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
             source=item.string("source"),
         )
 
-    def claim(item: _Reader) -> Claim:
+    def claim(item: Reader) -> Claim:
         item.expect("kind", "per", "count", "source")
         return Claim(
             kind=item.enum("kind", NodeKind),
@@ -512,15 +360,15 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
             source=item.string("source"),
         )
 
-    def network(item: _Reader) -> Network:
+    def network(item: Reader) -> Network:
         item.expect("id", "name")
         return Network(id=item.string("id"), name=item.text("name"))
 
-    def contribution(item: _Reader) -> Contribution:
+    def contribution(item: Reader) -> Contribution:
         item.expect("plan", "goals", "source")
         return Contribution(
             plan=item.text("plan"),
-            goals=[_read_text(goal, path) for path, goal in item.items("goals")],
+            goals=[read_text(goal, path) for path, goal in item.items("goals")],
             source=item.string("source"),
         )
 
@@ -534,14 +382,14 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         vision_title=reader.optional_text("vision_title"),
         vision=reader.text("vision"),
         purpose=reader.optional_text("purpose"),
-        themes=[_read_text(item, path) for path, item in reader.items("themes")],
-        networks=_read_list(reader, "networks", network),
-        nodes=_read_list(reader, "nodes", _read_node),
-        adoptions=_read_list(reader, "adoptions", adoption),
-        claims=_read_list(reader, "claims", claim),
-        contributions=_read_list(reader, "contributions", contribution),
-        conferences=_read_list(reader, "conferences", _read_conference),
-        sources=_strings(reader, "sources"),
+        themes=[read_text(item, path) for path, item in reader.items("themes")],
+        networks=read_list(reader, "networks", network),
+        nodes=read_list(reader, "nodes", _read_node),
+        adoptions=read_list(reader, "adoptions", adoption),
+        claims=read_list(reader, "claims", claim),
+        contributions=read_list(reader, "contributions", contribution),
+        conferences=read_list(reader, "conferences", _read_conference),
+        sources=strings(reader, "sources"),
     )
 
 
@@ -564,8 +412,8 @@ def plan_from_dict(
     :class:`~sodertorn.Plan` (:class:`~sodertorn.PlanError` for an activity serving a goal
     of another programme).
     """
-    reader = _Reader(data, "")
-    _check_schema(reader, PLAN_SCHEMA)
+    reader = Reader(data, "")
+    check_schema(reader, PLAN_SCHEMA)
     reader.expect(
         "schema",
         "year",
@@ -609,7 +457,7 @@ def plan_from_dict(
             path="programme",
         )
 
-    def activity(item: _Reader) -> Activity:
+    def activity(item: Reader) -> Activity:
         item.expect(
             "id",
             "goal",
@@ -643,7 +491,7 @@ def plan_from_dict(
             section=item.string("section", required=False),
         )
 
-    def line(item: _Reader) -> BudgetLine:
+    def line(item: Reader) -> BudgetLine:
         item.expect("label", "amount", "approximate")
         approximate = item.raw("approximate", required=False)
         if approximate is not None and not isinstance(approximate, bool):
@@ -657,7 +505,7 @@ def plan_from_dict(
             approximate=bool(approximate),
         )
 
-    def entry(item: _Reader) -> CalendarEntry:
+    def entry(item: Reader) -> CalendarEntry:
         item.expect("start", "end", "body", "kind", "place", "host", "conference")
         return CalendarEntry(
             start=item.day("start"),
@@ -669,7 +517,7 @@ def plan_from_dict(
             conference=item.string("conference", required=False),
         )
 
-    def office(item: _Reader) -> Office:
+    def office(item: Reader) -> Office:
         item.expect("body", "role", "party")
         return Office(
             body=item.enum("body", CollaborationBody),
@@ -679,28 +527,28 @@ def plan_from_dict(
 
     budget = None
     if reader.raw("budget", required=False) is not None:
-        budget_reader = _Reader(reader.raw("budget"), "budget")
+        budget_reader = Reader(reader.raw("budget"), "budget")
         budget_reader.expect("rate", "population", "population_date", "note", "revenue", "costs")
         budget = Budget(
             rate=budget_reader.sek("rate"),
             population=budget_reader.integer("population", required=False),
             population_date=budget_reader.date("population_date"),
             note=budget_reader.string("note", required=False),
-            revenue=_read_list(budget_reader, "revenue", line),
-            costs=_read_list(budget_reader, "costs", line),
+            revenue=read_list(budget_reader, "revenue", line),
+            costs=read_list(budget_reader, "costs", line),
         )
     return Plan(
         year=reader.integer("year"),
         programme=programme,
         title=reader.text("title"),
         date=reader.date("date"),
-        sub_goals=_read_list(reader, "sub_goals", _read_node),
-        activities=_read_list(reader, "activities", activity),
+        sub_goals=read_list(reader, "sub_goals", _read_node),
+        activities=read_list(reader, "activities", activity),
         budget=budget,
-        calendar=_read_list(reader, "calendar", entry),
-        offices=_read_list(reader, "offices", office),
-        conferences=_read_list(reader, "conferences", _read_conference),
-        sources=_strings(reader, "sources"),
+        calendar=read_list(reader, "calendar", entry),
+        offices=read_list(reader, "offices", office),
+        conferences=read_list(reader, "conferences", _read_conference),
+        sources=strings(reader, "sources"),
     )
 
 
