@@ -228,6 +228,7 @@ PROGRAMME_VALUES = (
     "sodertorn.programme._slots",
     "sodertorn.programme.text",
     "sodertorn.programme.kinds",
+    "sodertorn.programme.claims",
     "sodertorn.programme.record",
     "sodertorn.programme.conferences",
     "sodertorn.programme.calendar",

@@ -2,6 +2,7 @@
 
 Re-exports only. One concept a module, the values below the queries and views built on
 them: ``text`` (Swedish text with its English rendering), ``kinds`` (the kinds of node),
+``claims`` (what a source says of its own shape, and where its lists contradict it),
 ``model`` (the goal tree), ``record`` (adoption records), ``plan`` (the year's
 activities), ``budget``, ``calendar`` (meetings and offices) and ``conferences``; then
 ``schema`` (plain dicts and JSON, handed a resolver for the programme a plan names),

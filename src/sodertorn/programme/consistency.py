@@ -19,7 +19,8 @@ sodertorn.GoalTreeError: invalid programme 'sup2035'; expected a Programme (see 
 from __future__ import annotations
 
 from sodertorn.errors import GoalTreeError
-from sodertorn.programme.model import Finding, Programme
+from sodertorn.programme.claims import Finding
+from sodertorn.programme.model import Programme
 
 __all__ = ["Finding", "check_consistency"]
 

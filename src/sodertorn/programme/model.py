@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
-from sodertorn.i18n import check_language, gettext, ngettext
+from sodertorn.programme._checks import tree_each, tree_optional, tree_required, tree_tuple
 from sodertorn.programme._ids import check_id
 from sodertorn.programme._slots import Slot
+from sodertorn.programme.claims import Claim, Finding
 from sodertorn.programme.conferences import Conference
 from sodertorn.programme.kinds import NodeKind
 from sodertorn.programme.record import AdoptionRecord
@@ -69,37 +70,6 @@ __all__ = [
 ]
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise GoalTreeError(f"expected a sequence, got {value!r}")
-    return tuple(value)
-
-
-def _each(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], values: tuple[Any, ...]) -> None:
-        for value in values:
-            if not isinstance(value, kind):
-                raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
-
-
-def _optional(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__} or None")
-
-    return check
-
-
-def _required(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
-
-
 @attrs.frozen
 class Period:
     """The calendar years a programme is meant to cover, both ends included.
@@ -116,7 +86,7 @@ class Period:
 
     __module__ = "sodertorn"
 
-    start: int = attrs.field(validator=_required(int, "start year"))
+    start: int = attrs.field(validator=tree_required(int, "start year"))
     end: int | None = attrs.field(default=None)
 
     @end.validator
@@ -152,7 +122,7 @@ class Network:
     __module__ = "sodertorn"
 
     id: str = attrs.field(kw_only=True)
-    name: Text = attrs.field(kw_only=True, validator=_required(Text, "network name"))
+    name: Text = attrs.field(kw_only=True, validator=tree_required(Text, "network name"))
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
@@ -180,10 +150,10 @@ class Node:
     __module__ = "sodertorn"
 
     id: str = attrs.field()
-    kind: NodeKind = attrs.field(validator=_required(NodeKind, "node kind"))
+    kind: NodeKind = attrs.field(validator=tree_required(NodeKind, "node kind"))
     parent: str = attrs.field()
-    text: Text = attrs.field(validator=_required(Text, "node text"))
-    title: Text | None = attrs.field(default=None, validator=_optional(Text, "node title"))
+    text: Text = attrs.field(validator=tree_required(Text, "node text"))
+    title: Text | None = attrs.field(default=None, validator=tree_optional(Text, "node title"))
     network: str | None = attrs.field(default=None)
 
     @id.validator
@@ -200,97 +170,6 @@ class Node:
     def _check_network(self, _: attrs.Attribute[str | None], value: object) -> None:
         if value is not None:
             check_id(value, "network id")
-
-
-@attrs.frozen(kw_only=True)
-class Claim:
-    """What a source says about its own shape, so that it can be checked against its lists.
-
-    "There are *count* nodes of *kind*" or, with *per*, "each node of kind *per* has
-    *count* children of *kind*". :func:`~sodertorn.check_consistency` reports a claim
-    the listed nodes contradict.
-
-    >>> Claim(kind=NodeKind.SUB_GOAL, per=NodeKind.GOAL, count=3, source="SUP 2035").count
-    3
-    >>> Claim(kind=NodeKind.GOAL, count=-1, source="x")
-    Traceback (most recent call last):
-    ...
-    sodertorn.GoalTreeError: invalid claimed count -1; expected a whole number, 0 or more
-    """
-
-    __module__ = "sodertorn"
-
-    kind: NodeKind = attrs.field(validator=_required(NodeKind, "claimed kind"))
-    count: int = attrs.field()
-    per: NodeKind | None = attrs.field(default=None, validator=_optional(NodeKind, "per kind"))
-    source: str = attrs.field(validator=_required(str, "claim source"))
-
-    @count.validator
-    def _check_count(self, _: attrs.Attribute[int], value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise GoalTreeError(
-                f"invalid claimed count {value!r}; expected a whole number, 0 or more"
-            )
-
-
-@attrs.frozen(kw_only=True)
-class Finding:
-    """One claim of a source that its own lists contradict.
-
-    *node* is the node the claim was counted under (``None`` for a claim about the whole
-    programme); *found* is how many the source lists. Made by
-    :func:`~sodertorn.check_consistency`.
-    """
-
-    __module__ = "sodertorn"
-
-    programme: str
-    claim: Claim
-    node: str | None
-    found: int
-
-    @property
-    def message(self) -> str:
-        """The finding in one English sentence (:meth:`text` gives it in Swedish too)."""
-        return self.text("en")
-
-    def text(self, lang: str = "sv") -> str:
-        """The finding in one sentence in *lang*, Swedish by default.
-
-        >>> from sodertorn import check_consistency, load_programme
-        >>> check_consistency(load_programme("sup2035"))[0].text()
-        "mål 'utbildning.mal' har 2 delmål; källan anger 3 (SUP 2035, ...)"
-        """
-        check_language(lang)
-        if self.claim.per is not None and self.node is not None:
-            where = f"{gettext(self.claim.per.label, lang).lower()} {self.node!r}"
-        else:
-            where = gettext("programme {programme}", lang).format(programme=repr(self.programme))
-        return gettext("{where} has {what}; the source says {claimed} ({source})", lang).format(
-            where=where,
-            what=_counted(self.claim.kind, self.found, lang),
-            claimed=self.claim.count,
-            source=self.claim.source,
-        )
-
-
-def _counted(kind: NodeKind, count: int, lang: str) -> str:
-    """*count* nodes of *kind*, with the noun in the form that goes with the number."""
-    if kind is NodeKind.FOCUS_AREA_GROUP:
-        text = ngettext("{count} focus area group", "{count} focus area groups", count, lang)
-    elif kind is NodeKind.FOCUS_AREA:
-        text = ngettext("{count} focus area", "{count} focus areas", count, lang)
-    elif kind is NodeKind.SUBJECT_AREA:
-        text = ngettext("{count} subject area", "{count} subject areas", count, lang)
-    elif kind is NodeKind.OVERARCHING_GOAL:
-        text = ngettext("{count} overarching goal", "{count} overarching goals", count, lang)
-    elif kind is NodeKind.GOAL:
-        text = ngettext("{count} goal", "{count} goals", count, lang)
-    elif kind is NodeKind.LONG_TERM_GOAL:
-        text = ngettext("{count} long-term goal", "{count} long-term goals", count, lang)
-    else:
-        text = ngettext("{count} sub-goal", "{count} sub-goals", count, lang)
-    return text.format(count=count)
 
 
 @attrs.frozen(kw_only=True)
@@ -313,9 +192,11 @@ class Contribution:
 
     __module__ = "sodertorn"
 
-    plan: Text = attrs.field(validator=_required(Text, "contributed plan"))
-    goals: tuple[Text, ...] = attrs.field(converter=_tuple, validator=_each(Text, "plan goal"))
-    source: str = attrs.field(validator=_required(str, "contribution source"))
+    plan: Text = attrs.field(validator=tree_required(Text, "contributed plan"))
+    goals: tuple[Text, ...] = attrs.field(
+        converter=tree_tuple, validator=tree_each(Text, "plan goal")
+    )
+    source: str = attrs.field(validator=tree_required(str, "contribution source"))
 
     def __attrs_post_init__(self) -> None:
         if not self.goals:
@@ -361,37 +242,39 @@ class Programme:
     __module__ = "sodertorn"
 
     id: str = attrs.field()
-    short_name: str = attrs.field(validator=_required(str, "short name"))
-    name: Text = attrs.field(validator=_required(Text, "programme name"))
-    period: Period = attrs.field(validator=_required(Period, "period"))
+    short_name: str = attrs.field(validator=tree_required(str, "short name"))
+    name: Text = attrs.field(validator=tree_required(Text, "programme name"))
+    period: Period = attrs.field(validator=tree_required(Period, "period"))
     decided: datetime.date | None = attrs.field(default=None, validator=_check_date)
-    vision: Text = attrs.field(validator=_required(Text, "vision"))
-    vision_title: Text | None = attrs.field(default=None, validator=_optional(Text, "vision title"))
-    purpose: Text | None = attrs.field(default=None, validator=_optional(Text, "purpose"))
+    vision: Text = attrs.field(validator=tree_required(Text, "vision"))
+    vision_title: Text | None = attrs.field(
+        default=None, validator=tree_optional(Text, "vision title")
+    )
+    purpose: Text | None = attrs.field(default=None, validator=tree_optional(Text, "purpose"))
     themes: tuple[Text, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Text, "theme")
+        default=(), converter=tree_tuple, validator=tree_each(Text, "theme")
     )
     networks: tuple[Network, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Network, "network")
+        default=(), converter=tree_tuple, validator=tree_each(Network, "network")
     )
     nodes: tuple[Node, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Node, "node")
+        default=(), converter=tree_tuple, validator=tree_each(Node, "node")
     )
     adoptions: tuple[AdoptionRecord, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(AdoptionRecord, "adoption record")
+        default=(), converter=tree_tuple, validator=tree_each(AdoptionRecord, "adoption record")
     )
     claims: tuple[Claim, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Claim, "claim")
+        default=(), converter=tree_tuple, validator=tree_each(Claim, "claim")
     )
     contributions: tuple[Contribution, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Contribution, "contribution")
+        default=(), converter=tree_tuple, validator=tree_each(Contribution, "contribution")
     )
     conferences: tuple[Conference, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Conference, "conference")
+        default=(), converter=tree_tuple, validator=tree_each(Conference, "conference")
     )
     replaces: str | None = attrs.field(default=None)
     sources: tuple[str, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(str, "source")
+        default=(), converter=tree_tuple, validator=tree_each(str, "source")
     )
     _by_id: dict[str, Node] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _children: dict[str, tuple[Node, ...]] = attrs.field(
