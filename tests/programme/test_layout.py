@@ -80,9 +80,9 @@ def test_every_slot_is_filled_once_any_module_is_imported() -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.split() == ["10", "True"]
+    assert result.stdout.split() == ["11", "True"]
     slots = [v for mod in (model, plan, schema) for v in vars(mod).values() if isinstance(v, Slot)]
-    assert len(slots) == 10
+    assert len(slots) == 11
 
 
 def test_an_empty_slot_says_so() -> None:

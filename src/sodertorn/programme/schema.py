@@ -472,7 +472,7 @@ def plan_from_dict(
         )
         continues = None
         if item.raw("continues", required=False) is not None:
-            continued = _Reader(item.raw("continues"), item.at("continues"))
+            continued = Reader(item.raw("continues"), item.at("continues"))
             continued.expect("year", "activity")
             continues = Continuation(
                 year=continued.integer("year"),
