@@ -5,15 +5,18 @@ so that the tests of the source distribution run against an installed wheel with
 importing a second copy of the package. Each module's docstring and functions are
 collected as doctest collects them; public classes report ``sodertorn`` as their
 ``__module__`` (so reprs and docs name the package), which doctest's own collection
-skips, so each module's public classes (those in its ``__all__``) are collected
-explicitly. Every test runs with the globals of the module it comes from.
+skips, so each module's public classes (those in its ``__all__`` that it defines, not
+those it re-exports) are collected explicitly. Every test runs with the globals of the
+module it comes from.
 """
 
 from __future__ import annotations
 
 import doctest
 import importlib
+import inspect
 import pkgutil
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -50,7 +53,12 @@ def _tests() -> list[doctest.DocTest]:
         tests.extend(own)
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
-            if isinstance(obj, type) and obj.__module__ == "sodertorn" and not is_package:
+            if (
+                isinstance(obj, type)
+                and obj.__module__ == "sodertorn"
+                and not is_package
+                and re.search(rf"^class {name}\b", inspect.getsource(module), re.MULTILINE)
+            ):
                 found = finder.find(obj, f"{module.__name__}.{name}", module=False, globs={})
                 for test in found:
                     _MODULE_OF[test.name] = module.__name__

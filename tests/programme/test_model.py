@@ -203,5 +203,5 @@ def test_text_and_period_read_naturally() -> None:
 
 
 def test_kinds_have_levels_and_labels() -> None:
-    assert [kind.is_goal for kind in NodeKind] == [False, False, True, True, True, True]
+    assert [kind.is_goal for kind in NodeKind] == [False, False, False, True, True, True, True]
     assert NodeKind.LONG_TERM_GOAL.label == "Long-term goal"

@@ -105,8 +105,10 @@ def test_missing_hosts_are_lookup_errors() -> None:
         conference_hosts("Nobel", 2025)
     with pytest.raises(MissingDataError, match="the 2019 plan records no hosts for 'Nobel'"):
         load_plan(2019).hosts("Nobel", 2025)
-    with pytest.raises(MissingDataError, match="it has no conferences"):
+    with pytest.raises(MissingDataError, match="it has 'Södertörnskonferensen'"):
         load_plan(2024).conference("Rådslaget")
+    with pytest.raises(MissingDataError, match="it has no conferences"):
+        attrs.evolve(load_plan(2024), conferences=()).conference("Rådslaget")
     with pytest.raises(MissingDataError, match="the rotation covers 2019, 2020, 2021, 2022"):
         load_plan(2019).hosts("Södertörnskonferensen", 2023)
 

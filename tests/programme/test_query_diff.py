@@ -63,19 +63,18 @@ def test_find_refuses_bad_criteria(arguments: dict[str, object], message: str) -
 
 def test_activities_per_goal() -> None:
     plan = load_plan(2024)
-    assert len(activities_for(plan, "overgripande-mal")) == 10
-    assert len(plan.activities_for("overgripande-mal", below=False)) == 3
-    assert ids(plan.activities_for("klimatomstallning")) == [
-        "fossilfritt-2030",
-        "rufs-klimat",
-        "elforsorjning",
-    ]
+    assert len(activities_for(plan, "overgripande-mal")) == 19
+    assert len(plan.activities_for("overgripande-mal", below=False)) == 12
+    climate = ["fossilfritt-2030", "rufs-klimat", "elforsorjning"]
+    assert ids(plan.activities_for("klimatomstallning")) == climate
+    assert plan.activities_for("klimatomstallning", below=False) == ()
+    assert ids(plan.activities_for("klimatomstallning.laddinfrastruktur")) == climate
     with pytest.raises(PlanError, match="no goal 'x' in plan 2024"):
         plan.activities_for("x")
 
 
 def test_goals_without_activity_this_year() -> None:
-    assert ids(load_plan(2024).goals_without_activity()) == ["klimatomstallning.laddinfrastruktur"]
+    assert load_plan(2024).goals_without_activity() == ()
     assert goals_without_activity(load_plan(2019)) == ()
     plan = load_plan(2019)
     sparse = attrs.evolve(plan, activities=plan.activities[:1])

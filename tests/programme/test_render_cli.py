@@ -46,7 +46,11 @@ def test_markdown_is_a_nested_list() -> None:
     assert markdown.startswith("# SUP 2040 – Södertörn development programme 2040 (2023–2026)\n")
     assert "- **Vision:** Södertörn leads Sweden's strong and sustainable growth" in markdown
     assert "    - **Long-term goal:** Accessibility – " in markdown
-    assert markdown.endswith("(Network: the network for traffic strategies)\n")
+    assert "(Network: the network for traffic strategies)\n" in markdown
+    assert markdown.endswith(
+        "\n\n*The English texts are our translation; the programme's own text is Swedish.*\n"
+    )
+    assert "our translation" not in goals_markdown(load_programme("sup2040"))
     assert goals_markdown(load_programme("sup2040")).count("- **Långsiktigt mål:**") == 2
 
 
@@ -62,7 +66,7 @@ def test_html_for_notebooks_escapes_and_nests() -> None:
 
 def test_plan_html_shows_activities_and_budget() -> None:
     html = load_plan(2024)._repr_html_()
-    assert "<strong>Delmål:</strong>" not in html
+    assert "<strong>Delmål:</strong> Heltäckande och god laddinfrastruktur" in html
     assert "Bevaka frågan om elförsörjning och elkapacitet" in html
     assert "<th>Balans</th><td>0\xa0kr</td>" in html
     assert "<th>Balance</th>" in plan_html(load_plan(2019), "en")

@@ -54,7 +54,8 @@ def test_sup2035_has_four_focus_areas_in_two_groups() -> None:
 
 def test_sup2013_has_four_subject_areas_and_five_goals_with_networks() -> None:
     sup = load_programme("sup2013")
-    assert len(sup.nodes_of(NodeKind.FOCUS_AREA)) == 4
+    assert len(sup.nodes_of(NodeKind.SUBJECT_AREA)) == 4
+    assert sup.nodes_of(NodeKind.FOCUS_AREA) == ()
     goals = sup.nodes_of(NodeKind.GOAL)
     assert len(goals) == 5
     assert all(goal.network is not None for goal in goals)

@@ -28,12 +28,14 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.errors import MissingDataError, UnknownProgrammeError
-from sodertorn.programme.plans import check_conference_name, check_year
+from sodertorn.programme._checks import check_year
+from sodertorn.programme.conferences import check_conference_name
+from sodertorn.programme.schema import plan_from_dict, programme_from_dict
 
 if TYPE_CHECKING:
     from sodertorn.parties import Municipality
     from sodertorn.programme.model import Programme
-    from sodertorn.programme.plans import Plan
+    from sodertorn.programme.plan import Plan
 
 __all__ = ["conference_hosts", "load_plan", "load_programme", "plan_years", "programme_names"]
 
@@ -70,8 +72,6 @@ def _programme_id(name: object) -> str:
 
 @functools.cache
 def _load_programme(programme_id: str) -> Programme:
-    from sodertorn.programme.schema import programme_from_dict  # noqa: PLC0415 - lazy
-
     return programme_from_dict(_document(programme_id))
 
 
@@ -94,9 +94,7 @@ def load_programme(name: str) -> Programme:
 
 @functools.cache
 def _load_plan(year: int) -> Plan:
-    from sodertorn.programme.schema import plan_from_dict  # noqa: PLC0415 - lazy
-
-    return plan_from_dict(_document(f"plan{year}"))
+    return plan_from_dict(_document(f"plan{year}"), resolve=load_programme)
 
 
 def load_plan(year: int) -> Plan:

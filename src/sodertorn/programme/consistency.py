@@ -18,70 +18,11 @@ sodertorn.GoalTreeError: invalid programme 'sup2035'; expected a Programme (see 
 
 from __future__ import annotations
 
-import attrs
-
 from sodertorn.errors import GoalTreeError
-from sodertorn.i18n import check_language, gettext, ngettext
-from sodertorn.programme.model import Claim, NodeKind, Programme
+from sodertorn.programme.claims import Finding
+from sodertorn.programme.model import Programme
 
 __all__ = ["Finding", "check_consistency"]
-
-
-@attrs.frozen(kw_only=True)
-class Finding:
-    """One claim of a source that its own lists contradict.
-
-    *node* is the node the claim was counted under (``None`` for a claim about the whole
-    programme); *found* is how many the source lists.
-    """
-
-    __module__ = "sodertorn"
-
-    programme: str
-    claim: Claim
-    node: str | None
-    found: int
-
-    @property
-    def message(self) -> str:
-        """The finding in one English sentence (:meth:`text` gives it in Swedish too)."""
-        return self.text("en")
-
-    def text(self, lang: str = "sv") -> str:
-        """The finding in one sentence in *lang*, Swedish by default.
-
-        >>> from sodertorn import load_programme
-        >>> check_consistency(load_programme("sup2035"))[0].text()
-        "mål 'utbildning.mal' har 2 delmål; källan anger 3 (SUP 2035, ...)"
-        """
-        check_language(lang)
-        if self.claim.per is not None and self.node is not None:
-            where = f"{gettext(self.claim.per.label, lang).lower()} {self.node!r}"
-        else:
-            where = gettext("programme {programme}", lang).format(programme=repr(self.programme))
-        return gettext("{where} has {what}; the source says {claimed} ({source})", lang).format(
-            where=where,
-            what=_counted(self.claim.kind, self.found, lang),
-            claimed=self.claim.count,
-            source=self.claim.source,
-        )
-
-
-def _counted(kind: NodeKind, count: int, lang: str) -> str:
-    """*count* nodes of *kind*, with the noun in the form that goes with the number."""
-    if kind is NodeKind.FOCUS_AREA_GROUP:
-        text = ngettext("{count} focus area group", "{count} focus area groups", count, lang)
-    elif kind is NodeKind.FOCUS_AREA:
-        text = ngettext("{count} focus area", "{count} focus areas", count, lang)
-    elif kind is NodeKind.OVERARCHING_GOAL:
-        text = ngettext("{count} overarching goal", "{count} overarching goals", count, lang)
-    elif kind is NodeKind.GOAL:
-        text = ngettext("{count} goal", "{count} goals", count, lang)
-    elif kind is NodeKind.LONG_TERM_GOAL:
-        text = ngettext("{count} long-term goal", "{count} long-term goals", count, lang)
-    else:
-        text = ngettext("{count} sub-goal", "{count} sub-goals", count, lang)
-    return text.format(count=count)
 
 
 def check_consistency(programme: Programme) -> tuple[Finding, ...]:

@@ -35,25 +35,30 @@ Source: DOMAIN.md § 3 (generic shape); SUP 2040 (Verksamhetsplan 2024, bilaga 3
 from __future__ import annotations
 
 import datetime
-import enum
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
-from sodertorn.i18n import check_language
-from sodertorn.programme.adoption import AdoptionRecord
+from sodertorn.programme._checks import tree_each, tree_optional, tree_required, tree_tuple
+from sodertorn.programme._ids import check_id
+from sodertorn.programme._slots import Slot
+from sodertorn.programme.claims import Claim, Finding
+from sodertorn.programme.conferences import Conference
+from sodertorn.programme.kinds import NodeKind
+from sodertorn.programme.record import AdoptionRecord
+from sodertorn.programme.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from sodertorn.parties import Municipality
-    from sodertorn.programme.adoption import InForce
-    from sodertorn.programme.consistency import Finding
+    from sodertorn.programme.record import InForce
 
 __all__ = [
     "Claim",
+    "Contribution",
+    "Finding",
     "Network",
     "Node",
     "NodeKind",
@@ -63,100 +68,6 @@ __all__ = [
     "check_id",
     "check_programme",
 ]
-
-_ID = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
-
-
-def check_id(value: object, what: str, *, error: type[SodertornError] = GoalTreeError) -> str:
-    """Return *value* if it is a stable id (lower-case ASCII slug), else raise.
-
-    >>> check_id("infrastruktur.mal-1", "node id")
-    'infrastruktur.mal-1'
-    >>> check_id("Infrastruktur", "node id")
-    Traceback (most recent call last):
-    ...
-    sodertorn.GoalTreeError: invalid node id 'Infrastruktur'; expected a lower-case slug ...
-    """
-    if not (isinstance(value, str) and _ID.fullmatch(value)):
-        raise error(
-            f"invalid {what} {value!r}; expected a lower-case slug such as 'klimat.delmal-1'"
-        )
-    return value
-
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise GoalTreeError(f"expected a sequence, got {value!r}")
-    return tuple(value)
-
-
-def _each(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], values: tuple[Any, ...]) -> None:
-        for value in values:
-            if not isinstance(value, kind):
-                raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
-
-
-def _optional(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__} or None")
-
-    return check
-
-
-def _required(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
-
-
-@attrs.frozen
-class Text:
-    """A text in its original Swedish, with an optional English rendering.
-
-    >>> Text("Infrastruktur", en="Infrastructure").get("en")
-    'Infrastructure'
-    >>> Text("Klimat").get("en")
-    'Klimat'
-    >>> Text("  ")
-    Traceback (most recent call last):
-    ...
-    sodertorn.GoalTreeError: invalid Swedish text '  '; expected a non-empty string
-    """
-
-    __module__ = "sodertorn"
-
-    sv: str = attrs.field()
-    en: str | None = attrs.field(default=None, kw_only=True)
-
-    @sv.validator
-    def _check_sv(self, _: attrs.Attribute[str], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(f"invalid Swedish text {value!r}; expected a non-empty string")
-
-    @en.validator
-    def _check_en(self, _: attrs.Attribute[str | None], value: object) -> None:
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(
-                f"invalid English text {value!r}; expected a non-empty string or None"
-            )
-
-    def get(self, lang: str = "sv") -> str:
-        """Return the text in *lang*: English if asked for and given, else the Swedish original.
-
-        *lang* is ``"sv"`` or ``"en"``; any other is a :class:`~sodertorn.LocaleError`.
-        """
-        if check_language(lang) == "en" and self.en is not None:
-            return self.en
-        return self.sv
-
-    def __str__(self) -> str:
-        return self.sv
 
 
 @attrs.frozen
@@ -175,7 +86,7 @@ class Period:
 
     __module__ = "sodertorn"
 
-    start: int = attrs.field(validator=_required(int, "start year"))
+    start: int = attrs.field(validator=tree_required(int, "start year"))
     end: int | None = attrs.field(default=None)
 
     @end.validator
@@ -196,62 +107,6 @@ class Period:
         return f"{self.start}–{'' if self.end is None else self.end}"
 
 
-class NodeKind(enum.Enum):
-    """The kinds of node in a goal tree, each with its level (a child sits lower).
-
-    >>> NodeKind("sub-goal").level > NodeKind.GOAL.level
-    True
-    """
-
-    __module__ = "sodertorn"
-
-    FOCUS_AREA_GROUP = "focus-area-group"
-    """A group of focus areas (SUP 2035: regional development, internal collaboration)."""
-    FOCUS_AREA = "focus-area"
-    """A focus area or subject area (fokusområde, ämnesområde)."""
-    OVERARCHING_GOAL = "overarching-goal"
-    """The overarching goal (övergripande mål)."""
-    GOAL = "goal"
-    """A goal (mål) of a focus area."""
-    LONG_TERM_GOAL = "long-term-goal"
-    """A long-term goal (långsiktigt mål, SUP 2040)."""
-    SUB_GOAL = "sub-goal"
-    """A sub-goal (delmål)."""
-
-    @property
-    def level(self) -> int:
-        """Depth rank: a node's parent, unless it is the programme, has a lower level."""
-        return _LEVELS[self]
-
-    @property
-    def is_goal(self) -> bool:
-        """Whether nodes of this kind are goals that activities can serve."""
-        return self.level >= _LEVELS[NodeKind.OVERARCHING_GOAL]
-
-    @property
-    def label(self) -> str:
-        """The English structural label, a msgid for :func:`sodertorn.i18n.gettext`."""
-        return _LABELS[self]
-
-
-_LEVELS = {
-    NodeKind.FOCUS_AREA_GROUP: 0,
-    NodeKind.FOCUS_AREA: 1,
-    NodeKind.OVERARCHING_GOAL: 2,
-    NodeKind.GOAL: 3,
-    NodeKind.LONG_TERM_GOAL: 3,
-    NodeKind.SUB_GOAL: 4,
-}
-_LABELS = {
-    NodeKind.FOCUS_AREA_GROUP: "Focus area group",
-    NodeKind.FOCUS_AREA: "Focus area",
-    NodeKind.OVERARCHING_GOAL: "Overarching goal",
-    NodeKind.GOAL: "Goal",
-    NodeKind.LONG_TERM_GOAL: "Long-term goal",
-    NodeKind.SUB_GOAL: "Sub-goal",
-}
-
-
 @attrs.frozen
 class Network:
     """A network (nätverk) or other body that answers for goals: one person per party.
@@ -267,7 +122,7 @@ class Network:
     __module__ = "sodertorn"
 
     id: str = attrs.field(kw_only=True)
-    name: Text = attrs.field(kw_only=True, validator=_required(Text, "network name"))
+    name: Text = attrs.field(kw_only=True, validator=tree_required(Text, "network name"))
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:
@@ -295,10 +150,10 @@ class Node:
     __module__ = "sodertorn"
 
     id: str = attrs.field()
-    kind: NodeKind = attrs.field(validator=_required(NodeKind, "node kind"))
+    kind: NodeKind = attrs.field(validator=tree_required(NodeKind, "node kind"))
     parent: str = attrs.field()
-    text: Text = attrs.field(validator=_required(Text, "node text"))
-    title: Text | None = attrs.field(default=None, validator=_optional(Text, "node title"))
+    text: Text = attrs.field(validator=tree_required(Text, "node text"))
+    title: Text | None = attrs.field(default=None, validator=tree_optional(Text, "node title"))
     network: str | None = attrs.field(default=None)
 
     @id.validator
@@ -318,33 +173,35 @@ class Node:
 
 
 @attrs.frozen(kw_only=True)
-class Claim:
-    """What a source says about its own shape, so that it can be checked against its lists.
+class Contribution:
+    """Goals of a regional plan that a programme says it contributes to.
 
-    "There are *count* nodes of *kind*" or, with *per*, "each node of kind *per* has
-    *count* children of *kind*". :func:`~sodertorn.check_consistency` reports a claim
-    the listed nodes contradict.
+    SUP 2035 contributes to the three goals of RUFS 2050, the regional development plan
+    for the Stockholm region (Tyresö KS § 60, 2019, appendix SUP 2035,
+    "Regionalutveckling inom Stockholmsregionen").
 
-    >>> Claim(kind=NodeKind.SUB_GOAL, per=NodeKind.GOAL, count=3, source="SUP 2035").count
-    3
-    >>> Claim(kind=NodeKind.GOAL, count=-1, source="x")
+    >>> rufs = Contribution(plan=Text("RUFS 2050"), goals=[Text("En ledande tillväxt- och "
+    ...     "kunskapsregion")], source="SUP 2035")
+    >>> [goal.sv for goal in rufs.goals]
+    ['En ledande tillväxt- och kunskapsregion']
+    >>> Contribution(plan=Text("RUFS 2050"), goals=[], source="SUP 2035")
     Traceback (most recent call last):
     ...
-    sodertorn.GoalTreeError: invalid claimed count -1; expected a whole number, 0 or more
+    sodertorn.GoalTreeError: a contribution to 'RUFS 2050' names no goal; expected at least one
     """
 
     __module__ = "sodertorn"
 
-    kind: NodeKind = attrs.field(validator=_required(NodeKind, "claimed kind"))
-    count: int = attrs.field()
-    per: NodeKind | None = attrs.field(default=None, validator=_optional(NodeKind, "per kind"))
-    source: str = attrs.field(validator=_required(str, "claim source"))
+    plan: Text = attrs.field(validator=tree_required(Text, "contributed plan"))
+    goals: tuple[Text, ...] = attrs.field(
+        converter=tree_tuple, validator=tree_each(Text, "plan goal")
+    )
+    source: str = attrs.field(validator=tree_required(str, "contribution source"))
 
-    @count.validator
-    def _check_count(self, _: attrs.Attribute[int], value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    def __attrs_post_init__(self) -> None:
+        if not self.goals:
             raise GoalTreeError(
-                f"invalid claimed count {value!r}; expected a whole number, 0 or more"
+                f"a contribution to {self.plan.sv!r} names no goal; expected at least one"
             )
 
 
@@ -363,6 +220,11 @@ class Programme:
     another node, there are no cycles, a child sits at a lower level than its parent,
     and every network a node names is one of the programme's networks.
 
+    Besides the goal tree a programme holds what its source says of itself: its
+    *adoptions*, *claims* about its own shape, the regional goals it says it serves
+    (*contributions*), the *conferences* it names, and *replaces*, the id of the programme
+    it takes over from (see :func:`~sodertorn.in_force`).
+
     >>> from sodertorn import load_programme
     >>> sup = load_programme("sup2040")
     >>> sup.vision.sv
@@ -380,31 +242,39 @@ class Programme:
     __module__ = "sodertorn"
 
     id: str = attrs.field()
-    short_name: str = attrs.field(validator=_required(str, "short name"))
-    name: Text = attrs.field(validator=_required(Text, "programme name"))
-    period: Period = attrs.field(validator=_required(Period, "period"))
+    short_name: str = attrs.field(validator=tree_required(str, "short name"))
+    name: Text = attrs.field(validator=tree_required(Text, "programme name"))
+    period: Period = attrs.field(validator=tree_required(Period, "period"))
     decided: datetime.date | None = attrs.field(default=None, validator=_check_date)
-    vision: Text = attrs.field(validator=_required(Text, "vision"))
-    vision_title: Text | None = attrs.field(default=None, validator=_optional(Text, "vision title"))
-    purpose: Text | None = attrs.field(default=None, validator=_optional(Text, "purpose"))
+    vision: Text = attrs.field(validator=tree_required(Text, "vision"))
+    vision_title: Text | None = attrs.field(
+        default=None, validator=tree_optional(Text, "vision title")
+    )
+    purpose: Text | None = attrs.field(default=None, validator=tree_optional(Text, "purpose"))
     themes: tuple[Text, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Text, "theme")
+        default=(), converter=tree_tuple, validator=tree_each(Text, "theme")
     )
     networks: tuple[Network, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Network, "network")
+        default=(), converter=tree_tuple, validator=tree_each(Network, "network")
     )
     nodes: tuple[Node, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Node, "node")
+        default=(), converter=tree_tuple, validator=tree_each(Node, "node")
     )
     adoptions: tuple[AdoptionRecord, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(AdoptionRecord, "adoption record")
+        default=(), converter=tree_tuple, validator=tree_each(AdoptionRecord, "adoption record")
     )
     claims: tuple[Claim, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(Claim, "claim")
+        default=(), converter=tree_tuple, validator=tree_each(Claim, "claim")
+    )
+    contributions: tuple[Contribution, ...] = attrs.field(
+        default=(), converter=tree_tuple, validator=tree_each(Contribution, "contribution")
+    )
+    conferences: tuple[Conference, ...] = attrs.field(
+        default=(), converter=tree_tuple, validator=tree_each(Conference, "conference")
     )
     replaces: str | None = attrs.field(default=None)
     sources: tuple[str, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_each(str, "source")
+        default=(), converter=tree_tuple, validator=tree_each(str, "source")
     )
     _by_id: dict[str, Node] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _children: dict[str, tuple[Node, ...]] = attrs.field(
@@ -446,6 +316,11 @@ class Programme:
         self._check_levels_and_networks()
 
     def _check_levels_and_networks(self) -> None:
+        conference_ids = [conference.id for conference in self.conferences]
+        if len(set(conference_ids)) != len(conference_ids):
+            raise GoalTreeError(
+                f"programme {self.id!r} lists a conference twice: {conference_ids!r}"
+            )
         network_ids: set[str] = set()
         for network in self.networks:
             if network.id in network_ids:
@@ -544,7 +419,7 @@ class Programme:
                 return self.network(node.network)
         return None
 
-    # -- delegations -------------------------------------------------------------------
+    # -- delegations to the queries and views built on the programme -------------------
 
     def find(
         self,
@@ -554,40 +429,41 @@ class Programme:
         kind: NodeKind | None = None,
     ) -> tuple[Node, ...]:
         """Nodes whose text contains *text* and/or whose network matches; see :func:`find_goals`."""
-        from sodertorn.programme.query import find_goals  # noqa: PLC0415 - import cycle
-
-        return find_goals(self, text, network=network, kind=kind)
+        return FIND_GOALS(self, text, network=network, kind=kind)
 
     def in_force(
-        self, day: datetime.date, *, parties: Iterable[Municipality] | None = None
+        self,
+        day: datetime.date,
+        *,
+        parties: Iterable[Municipality] | None = None,
+        programmes: Iterable[Programme] | None = None,
     ) -> InForce:
         """Whether the programme is in force on *day*: yes, no or unknown; see :func:`in_force`."""
-        from sodertorn.programme.adoption import in_force  # noqa: PLC0415 - import cycle
-
-        return in_force(self, day, parties=parties)
+        return IN_FORCE(self, day, parties=parties, programmes=programmes)
 
     def findings(self) -> tuple[Finding, ...]:
         """Where the source contradicts itself; see :func:`~sodertorn.check_consistency`."""
-        from sodertorn.programme.consistency import check_consistency  # noqa: PLC0415
-
-        return check_consistency(self)
+        return CHECK_CONSISTENCY(self)
 
     def to_text(self, lang: str = "sv") -> str:
         """Return the goal tree as indented text; see :func:`~sodertorn.goals_text`."""
-        from sodertorn.programme.render import goals_text  # noqa: PLC0415 - import cycle
-
-        return goals_text(self, lang)
+        return GOALS_TEXT(self, lang)
 
     def to_markdown(self, lang: str = "sv") -> str:
         """Return the goal tree as Markdown; see :func:`~sodertorn.goals_markdown`."""
-        from sodertorn.programme.render import goals_markdown  # noqa: PLC0415
-
-        return goals_markdown(self, lang)
+        return GOALS_MARKDOWN(self, lang)
 
     def _repr_html_(self) -> str:
-        from sodertorn.programme.render import goals_html  # noqa: PLC0415 - import cycle
+        return GOALS_HTML(self, "sv")
 
-        return goals_html(self, "sv")
+
+# Filled by sodertorn.programme with the functions of the modules above this one.
+FIND_GOALS: Slot[..., tuple[Node, ...]] = Slot("find_goals")
+IN_FORCE: Slot[..., InForce] = Slot("in_force")
+CHECK_CONSISTENCY: Slot[[Programme], tuple[Finding, ...]] = Slot("check_consistency")
+GOALS_TEXT: Slot[[Programme, str], str] = Slot("goals_text")
+GOALS_MARKDOWN: Slot[[Programme, str], str] = Slot("goals_markdown")
+GOALS_HTML: Slot[[Programme, str], str] = Slot("goals_html")
 
 
 def check_programme(value: object, *, error: type[SodertornError] = GoalTreeError) -> Programme:

@@ -2,7 +2,8 @@
 
 Structural labels (Vision, Goal, Sub-goal, Network…) go through the package's gettext
 domain, so they read in Swedish (the default) or English; goal texts are shown in their
-original Swedish unless an English rendering exists and English is asked for.
+original Swedish unless an English rendering exists and English is asked for; the English
+output then ends with a line saying the English texts are the library's translation.
 
 >>> from sodertorn import goals_text, load_programme
 >>> print(goals_text(load_programme("sup2040"), "en"))
@@ -14,6 +15,7 @@ Focus area: Infrastructure
   Overarching goal: ... [Network: the network for strategic regional development (the RUFS network)]
     Long-term goal: Climate transition – ... [Network: the network for climate strategies]
     Long-term goal: Accessibility – ... [Network: the network for traffic strategies]
+(The English texts are our translation; the programme's own text is Swedish.)
 >>> goals_text(load_programme("sup2040"), "fi")
 Traceback (most recent call last):
 ...
@@ -25,13 +27,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from sodertorn.i18n import check_language, gettext
+from sodertorn.i18n import check_language, format_money, gettext
 from sodertorn.programme.model import check_programme
-from sodertorn.programme.plans import check_plan
+from sodertorn.programme.plan import check_plan
 
 if TYPE_CHECKING:
     from sodertorn.programme.model import Node, Programme
-    from sodertorn.programme.plans import Plan
+    from sodertorn.programme.plan import Plan
 
 __all__ = ["goals_html", "goals_markdown", "goals_text", "plan_html"]
 
@@ -53,7 +55,30 @@ def _header(programme: Programme, lang: str) -> list[tuple[str, str]]:
     rows.extend(
         (_label("Cross-cutting theme", lang), theme.get(lang)) for theme in programme.themes
     )
+    for contribution in programme.contributions:
+        label = _label("Contributes to the goals of {plan}", lang)
+        rows.append(
+            (
+                label.format(plan=contribution.plan.get(lang)),
+                "; ".join(goal.get(lang) for goal in contribution.goals),
+            )
+        )
     return rows
+
+
+def _translated(programme: Programme, lang: str) -> bool:
+    """Whether any text shown in *lang* is the library's English rendering."""
+    if lang != "en":
+        return False
+    texts = [programme.name, programme.vision, *programme.themes]
+    texts += [node.text for node in programme.nodes]
+    return any(text.en is not None for text in texts)
+
+
+def _translation_note(lang: str) -> str:
+    return gettext(
+        "The English texts are our translation; the programme's own text is Swedish.", lang
+    )
 
 
 def _line(programme: Programme, node: Node, lang: str) -> tuple[str, str, str | None]:
@@ -75,6 +100,8 @@ def goals_text(programme: Programme, lang: str = "sv") -> str:
         label, text, network = _line(programme, node, lang)
         suffix = "" if network is None else f" [{network_label}: {network}]"
         lines.append("  " * programme.depth(node.id) + f"{label}: {text}{suffix}")
+    if _translated(programme, lang):
+        lines.append(f"({_translation_note(lang)})")
     return "\n".join(lines)
 
 
@@ -96,6 +123,8 @@ def goals_markdown(programme: Programme, lang: str = "sv") -> str:
         label, text, network = _line(programme, node, lang)
         suffix = "" if network is None else f" ({network_label}: {network})"
         lines.append("  " * programme.depth(node.id) + f"- **{label}:** {text}{suffix}")
+    if _translated(programme, lang):
+        lines += ["", f"*{_translation_note(lang)}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -136,6 +165,11 @@ def goals_html(programme: Programme, lang: str = "sv") -> str:
         *(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in head[1:]),
         "</dl>",
         _html_nodes(programme, None, lang),
+        *(
+            [f"<p><em>{html.escape(_translation_note(lang))}</em></p>"]
+            if _translated(programme, lang)
+            else []
+        ),
         "</div>",
     ]
     return "".join(parts)
@@ -148,8 +182,6 @@ def plan_html(plan: Plan, lang: str = "sv") -> str:
     >>> "2 083 296" in plan_html(load_plan(2024)).replace("\xa0", " ")
     True
     """
-    from sodertorn.i18n import format_money  # noqa: PLC0415 - Babel is heavy
-
     tree = check_plan(plan).tree
     lang = check_language(lang)
     parts = [

@@ -15,7 +15,7 @@ year's budget beside the fees of that year. The library measures nothing itself.
 >>> print(yearly.to_text().splitlines()[0])
 Yearly report 2024: Activity plan and budget 2024 (SUP 2040)
 >>> len(yearly.without_status), len(yearly.carried_over)
-(10, 10)
+(19, 19)
 >>> report(plan, FollowUp(plan=load_plan(2019)))
 Traceback (most recent call last):
 ...

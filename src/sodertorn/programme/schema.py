@@ -21,33 +21,45 @@ sodertorn.SchemaError: schema: unsupported schema 'sodertorn/programme/9'; expec
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
-from sodertorn.money import SEK
-from sodertorn.parties import Municipality, municipality
-from sodertorn.programme.adoption import AdoptionRecord
-from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
-from sodertorn.programme.plans import (
-    Activity,
-    Budget,
-    BudgetLine,
+from sodertorn.errors import SchemaError
+from sodertorn.programme._reader import (
+    Reader,
+    check_schema,
+    read_list,
+    read_text,
+    strings,
+)
+from sodertorn.programme._slots import Slot
+from sodertorn.programme.budget import Budget, BudgetLine
+from sodertorn.programme.calendar import (
     CalendarEntry,
     CalendarKind,
     CollaborationBody,
-    Conference,
-    Continuation,
-    Hosting,
     Office,
     OfficeRole,
-    Plan,
 )
+from sodertorn.programme.conferences import Conference, Edition, Hosting
+from sodertorn.programme.model import (
+    Claim,
+    Contribution,
+    Network,
+    Node,
+    NodeKind,
+    Period,
+    Programme,
+    Text,
+)
+from sodertorn.programme.plan import Activity, Continuation, Plan
+from sodertorn.programme.record import AdoptionRecord
 
 if TYPE_CHECKING:
-    import enum
+    import datetime
     from collections.abc import Callable, Mapping
+
+    from sodertorn.money import SEK
 
 __all__ = [
     "PLAN_SCHEMA",
@@ -134,6 +146,15 @@ def programme_to_dict(programme: Programme) -> dict[str, Any]:
             }
             for claim in programme.claims
         ],
+        "contributions": [
+            {
+                "plan": _text(contribution.plan),
+                "goals": [_text(goal) for goal in contribution.goals],
+                "source": contribution.source,
+            }
+            for contribution in programme.contributions
+        ],
+        "conferences": [_conference(conference) for conference in programme.conferences],
         "sources": list(programme.sources),
     }
 
@@ -165,6 +186,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "continues": None
                 if activity.continues is None
                 else {"year": activity.continues.year, "activity": activity.continues.activity},
+                "cost_note": activity.cost_note,
+                "section": activity.section,
             }
             for activity in plan.activities
         ],
@@ -182,10 +205,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             {
                 "start": entry.start.isoformat(),
                 "end": _date(entry.end),
-                "body": entry.body.value,
+                "body": None if entry.body is None else entry.body.value,
                 "kind": entry.kind.value,
                 "place": entry.place,
                 "host": None if entry.host is None else entry.host.code,
+                "conference": entry.conference,
             }
             for entry in plan.calendar
         ],
@@ -193,19 +217,27 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             {"body": office.body.value, "role": office.role.value, "party": office.party.code}
             for office in plan.offices
         ],
-        "conferences": [
-            {
-                "id": conference.id,
-                "name": conference.name,
-                "aliases": list(conference.aliases),
-                "rotation": [
-                    {"year": hosting.year, "parties": [p.code for p in hosting.parties]}
-                    for hosting in conference.rotation
-                ],
-            }
-            for conference in plan.conferences
-        ],
+        "conferences": [_conference(conference) for conference in plan.conferences],
         "sources": list(plan.sources),
+    }
+
+
+def _conference(conference: Conference) -> dict[str, Any]:
+    return {
+        "id": conference.id,
+        "name": conference.name,
+        "aliases": list(conference.aliases),
+        "arranged_by": conference.arranged_by,
+        "every": conference.every,
+        "note": conference.note,
+        "rotation": [
+            {"year": hosting.year, "parties": [p.code for p in hosting.parties]}
+            for hosting in conference.rotation
+        ],
+        "editions": [
+            {"year": edition.year, "when": edition.when, "note": edition.note}
+            for edition in conference.editions
+        ],
     }
 
 
@@ -237,152 +269,7 @@ def plan_to_json(plan: Plan, *, indent: int | None = 2) -> str:
 # -- reading ---------------------------------------------------------------------------
 
 
-class _Reader:
-    """A JSON object being read, with the path used in error messages."""
-
-    def __init__(self, data: object, path: str) -> None:
-        if not isinstance(data, dict):
-            raise SchemaError(f"expected an object, got {data!r}", path=path or "document")
-        self.data: dict[str, Any] = data
-        self.path = path
-
-    def at(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def raw(self, key: str, *, required: bool = True) -> Any:
-        if key not in self.data or self.data[key] is None:
-            if required:
-                raise SchemaError("missing required value", path=self.at(key))
-            return None
-        return self.data[key]
-
-    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
-        value = self.raw(key, required=required)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
-            raise SchemaError(f"invalid value {value!r}; expected {what}", path=self.at(key))
-        return value
-
-    def string(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, str, "a string", required=required)
-
-    def integer(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, int, "an integer", required=required)
-
-    def items(self, key: str) -> list[tuple[str, Any]]:
-        value = self.raw(key, required=False)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise SchemaError(f"invalid value {value!r}; expected a list", path=self.at(key))
-        return [(f"{self.at(key)}[{index}]", item) for index, item in enumerate(value)]
-
-    def objects(self, key: str) -> list[_Reader]:
-        return [_Reader(item, path) for path, item in self.items(key)]
-
-    def text(self, key: str) -> Text:
-        text = _read_text(self.raw(key), self.at(key))
-        assert text is not None
-        return text
-
-    def optional_text(self, key: str) -> Text | None:
-        return _read_text(self.raw(key, required=False), self.at(key))
-
-    def day(self, key: str) -> datetime.date:
-        found = self.date(key, required=True)
-        assert found is not None
-        return found
-
-    def date(self, key: str, *, required: bool = False) -> datetime.date | None:
-        value = self.string(key, required=required)
-        if value is None:
-            return None
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise SchemaError(
-                f"invalid date {value!r}; expected an ISO date such as '2024-01-16'",
-                path=self.at(key),
-            ) from None
-
-    def amount(self, key: str) -> SEK:
-        found = self.sek(key, required=True)
-        assert found is not None
-        return found
-
-    def sek(self, key: str, *, required: bool = False) -> SEK | None:
-        value = self.string(key, required=required)
-        if value is None:
-            return None
-        try:
-            return SEK(value)
-        except InvalidAmountError as error:
-            raise SchemaError(str(error), path=self.at(key)) from None
-
-    def party(self, key: str) -> Municipality:
-        return _read_party(self.string(key), self.at(key))
-
-    def optional_party(self, key: str) -> Municipality | None:
-        value = self.string(key, required=False)
-        return None if value is None else _read_party(value, self.at(key))
-
-    def parties(self, key: str) -> list[Municipality]:
-        found = []
-        for path, item in self.items(key):
-            if not isinstance(item, str):
-                raise SchemaError(f"invalid party {item!r}; expected an SCB code", path=path)
-            found.append(_read_party(item, path))
-        return found
-
-    def enum(self, key: str, kind: type[enum.Enum], *, required: bool = True) -> Any:
-        value = self.raw(key, required=required)
-        if value is None:
-            return None
-        try:
-            return kind(value)
-        except ValueError:
-            allowed = ", ".join(repr(member.value) for member in kind)
-            raise SchemaError(
-                f"invalid value {value!r}; expected one of {allowed}", path=self.at(key)
-            ) from None
-
-    def expect(self, *keys: str) -> None:
-        """Refuse keys other than *keys*, before any value is read."""
-        unknown = sorted(set(self.data) - set(keys))
-        if unknown:
-            raise SchemaError(
-                f"unknown key(s) {unknown!r}; expected only {sorted(keys)!r}",
-                path=self.path or "document",
-            )
-
-
-def _read_text(value: object, path: str) -> Text | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return Text(value)
-    reader = _Reader(value, path)
-    reader.expect("sv", "en")
-    sv = reader.string("sv")
-    en = reader.string("en", required=False)
-    return Text(sv, en=en)
-
-
-def _read_party(code: str, path: str) -> Municipality:
-    try:
-        return municipality(code)
-    except UnknownMunicipalityError as error:
-        raise SchemaError(str(error), path=path) from None
-
-
-def _check_schema(reader: _Reader, expected: str) -> None:
-    found = reader.raw("schema")
-    if found != expected:
-        raise SchemaError(
-            f"unsupported schema {found!r}; expected {expected!r}", path=reader.at("schema")
-        )
-
-
-def _read_node(reader: _Reader) -> Node:
+def _read_node(reader: Reader) -> Node:
     reader.expect("id", "kind", "parent", "text", "title", "network")
     return Node(
         id=reader.string("id"),
@@ -394,17 +281,30 @@ def _read_node(reader: _Reader) -> Node:
     )
 
 
-def _read_list(reader: _Reader, key: str, read: Callable[[_Reader], Any]) -> list[Any]:
-    return [read(item) for item in reader.objects(key)]
+def _read_conference(item: Reader) -> Conference:
+    def hosting(entry: Reader) -> Hosting:
+        entry.expect("year", "parties")
+        return Hosting(year=entry.integer("year"), parties=entry.parties("parties"))
 
+    def edition(entry: Reader) -> Edition:
+        entry.expect("year", "when", "note")
+        return Edition(
+            year=entry.integer("year"),
+            when=entry.string("when", required=False),
+            note=entry.string("note", required=False),
+        )
 
-def _strings(reader: _Reader, key: str) -> list[str]:
-    found = []
-    for path, item in reader.items(key):
-        if not isinstance(item, str):
-            raise SchemaError(f"invalid value {item!r}; expected a string", path=path)
-        found.append(item)
-    return found
+    item.expect("id", "name", "aliases", "arranged_by", "every", "note", "rotation", "editions")
+    return Conference(
+        id=item.string("id"),
+        name=item.string("name"),
+        aliases=strings(item, "aliases"),
+        arranged_by=item.string("arranged_by", required=False),
+        every=item.integer("every", required=False),
+        note=item.string("note", required=False),
+        rotation=read_list(item, "rotation", hosting),
+        editions=read_list(item, "editions", edition),
+    )
 
 
 def programme_from_dict(data: Mapping[str, Any]) -> Programme:
@@ -413,8 +313,8 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
     The tree is then validated by :class:`~sodertorn.Programme` itself
     (:class:`~sodertorn.GoalTreeError` for a duplicate id, a dangling parent, a cycle).
     """
-    reader = _Reader(data, "")
-    _check_schema(reader, PROGRAMME_SCHEMA)
+    reader = Reader(data, "")
+    check_schema(reader, PROGRAMME_SCHEMA)
     reader.expect(
         "schema",
         "id",
@@ -431,13 +331,15 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         "nodes",
         "adoptions",
         "claims",
+        "contributions",
+        "conferences",
         "sources",
     )
-    period = _Reader(reader.raw("period"), reader.at("period"))
+    period = Reader(reader.raw("period"), reader.at("period"))
     period.expect("start", "end")
     start, end = period.integer("start"), period.integer("end", required=False)
 
-    def adoption(item: _Reader) -> AdoptionRecord:
+    def adoption(item: Reader) -> AdoptionRecord:
         item.expect("party", "body", "reference", "date", "earliest", "latest", "source")
         return AdoptionRecord(
             party=item.party("party"),
@@ -449,7 +351,7 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
             source=item.string("source"),
         )
 
-    def claim(item: _Reader) -> Claim:
+    def claim(item: Reader) -> Claim:
         item.expect("kind", "per", "count", "source")
         return Claim(
             kind=item.enum("kind", NodeKind),
@@ -458,9 +360,17 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
             source=item.string("source"),
         )
 
-    def network(item: _Reader) -> Network:
+    def network(item: Reader) -> Network:
         item.expect("id", "name")
         return Network(id=item.string("id"), name=item.text("name"))
+
+    def contribution(item: Reader) -> Contribution:
+        item.expect("plan", "goals", "source")
+        return Contribution(
+            plan=item.text("plan"),
+            goals=[read_text(goal, path) for path, goal in item.items("goals")],
+            source=item.string("source"),
+        )
 
     return Programme(
         id=reader.string("id"),
@@ -472,23 +382,38 @@ def programme_from_dict(data: Mapping[str, Any]) -> Programme:
         vision_title=reader.optional_text("vision_title"),
         vision=reader.text("vision"),
         purpose=reader.optional_text("purpose"),
-        themes=[_read_text(item, path) for path, item in reader.items("themes")],
-        networks=_read_list(reader, "networks", network),
-        nodes=_read_list(reader, "nodes", _read_node),
-        adoptions=_read_list(reader, "adoptions", adoption),
-        claims=_read_list(reader, "claims", claim),
-        sources=_strings(reader, "sources"),
+        themes=[read_text(item, path) for path, item in reader.items("themes")],
+        networks=read_list(reader, "networks", network),
+        nodes=read_list(reader, "nodes", _read_node),
+        adoptions=read_list(reader, "adoptions", adoption),
+        claims=read_list(reader, "claims", claim),
+        contributions=read_list(reader, "contributions", contribution),
+        conferences=read_list(reader, "conferences", _read_conference),
+        sources=strings(reader, "sources"),
     )
 
 
-def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = None) -> Plan:
-    """Read a plan document; its programme is *programme*, else the built-in one it names.
+BUILT_IN: Slot[[str], Programme] = Slot("load_programme")
+"""The resolver :func:`plan_from_dict` uses when given none: the built-in programmes,
+filled by :mod:`sodertorn.programme` with :func:`~sodertorn.load_programme`."""
 
-    Activities are then checked against the programme by :class:`~sodertorn.Plan`
-    (:class:`~sodertorn.PlanError` for an activity serving a goal of another programme).
+
+def plan_from_dict(
+    data: Mapping[str, Any],
+    *,
+    programme: Programme | None = None,
+    resolve: Callable[[str], Programme] | None = None,
+) -> Plan:
+    """Read a plan document; its programme is *programme*, else the one *resolve* returns.
+
+    The document names its programme by id; *resolve* turns the id into a
+    :class:`~sodertorn.Programme` (default: :func:`~sodertorn.load_programme`, the
+    built-in programmes). Activities are then checked against the programme by
+    :class:`~sodertorn.Plan` (:class:`~sodertorn.PlanError` for an activity serving a goal
+    of another programme).
     """
-    reader = _Reader(data, "")
-    _check_schema(reader, PLAN_SCHEMA)
+    reader = Reader(data, "")
+    check_schema(reader, PLAN_SCHEMA)
     reader.expect(
         "schema",
         "year",
@@ -507,22 +432,47 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
         raise SchemaError(
             f"invalid programme {programme!r}; expected a Programme or None (the built-in one)"
         )
+    if resolve is not None and not callable(resolve):
+        raise SchemaError(
+            f"invalid resolver {resolve!r}; expected a function from a programme id to a "
+            f"Programme, or None (the built-in programmes)"
+        )
     programme_id = reader.string("programme")
     if programme is None:
-        from sodertorn.programme.builtin import load_programme  # noqa: PLC0415 - cycle
-
-        programme = load_programme(programme_id)
+        programme = (BUILT_IN if resolve is None else resolve)(programme_id)
+        if not isinstance(programme, Programme) or programme.id != programme_id:
+            given = (
+                f"programme {programme.id!r}"
+                if isinstance(programme, Programme)
+                else repr(programme)
+            )
+            raise SchemaError(
+                f"the resolver gave {given} for {programme_id!r}; expected the Programme of "
+                f"that id",
+                path="programme",
+            )
     elif programme.id != programme_id:
         raise SchemaError(
             f"plan is for programme {programme_id!r}, but {programme.id!r} was given",
             path="programme",
         )
 
-    def activity(item: _Reader) -> Activity:
-        item.expect("id", "goal", "text", "network", "working_group", "when", "cost", "continues")
+    def activity(item: Reader) -> Activity:
+        item.expect(
+            "id",
+            "goal",
+            "text",
+            "network",
+            "working_group",
+            "when",
+            "cost",
+            "cost_note",
+            "section",
+            "continues",
+        )
         continues = None
         if item.raw("continues", required=False) is not None:
-            continued = _Reader(item.raw("continues"), item.at("continues"))
+            continued = Reader(item.raw("continues"), item.at("continues"))
             continued.expect("year", "activity")
             continues = Continuation(
                 year=continued.integer("year"),
@@ -537,9 +487,11 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             when=item.string("when", required=False),
             cost=item.sek("cost"),
             continues=continues,
+            cost_note=item.string("cost_note", required=False),
+            section=item.string("section", required=False),
         )
 
-    def line(item: _Reader) -> BudgetLine:
+    def line(item: Reader) -> BudgetLine:
         item.expect("label", "amount", "approximate")
         approximate = item.raw("approximate", required=False)
         if approximate is not None and not isinstance(approximate, bool):
@@ -553,18 +505,19 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             approximate=bool(approximate),
         )
 
-    def entry(item: _Reader) -> CalendarEntry:
-        item.expect("start", "end", "body", "kind", "place", "host")
+    def entry(item: Reader) -> CalendarEntry:
+        item.expect("start", "end", "body", "kind", "place", "host", "conference")
         return CalendarEntry(
             start=item.day("start"),
             end=item.date("end"),
-            body=item.enum("body", CollaborationBody),
+            body=item.enum("body", CollaborationBody, required=False),
             kind=item.enum("kind", CalendarKind),
             place=item.string("place", required=False),
             host=item.optional_party("host"),
+            conference=item.string("conference", required=False),
         )
 
-    def office(item: _Reader) -> Office:
+    def office(item: Reader) -> Office:
         item.expect("body", "role", "party")
         return Office(
             body=item.enum("body", CollaborationBody),
@@ -572,43 +525,30 @@ def plan_from_dict(data: Mapping[str, Any], *, programme: Programme | None = Non
             party=item.party("party"),
         )
 
-    def hosting(item: _Reader) -> Hosting:
-        item.expect("year", "parties")
-        return Hosting(year=item.integer("year"), parties=item.parties("parties"))
-
-    def conference(item: _Reader) -> Conference:
-        item.expect("id", "name", "aliases", "rotation")
-        return Conference(
-            id=item.string("id"),
-            name=item.string("name"),
-            aliases=_strings(item, "aliases"),
-            rotation=_read_list(item, "rotation", hosting),
-        )
-
     budget = None
     if reader.raw("budget", required=False) is not None:
-        budget_reader = _Reader(reader.raw("budget"), "budget")
+        budget_reader = Reader(reader.raw("budget"), "budget")
         budget_reader.expect("rate", "population", "population_date", "note", "revenue", "costs")
         budget = Budget(
             rate=budget_reader.sek("rate"),
             population=budget_reader.integer("population", required=False),
             population_date=budget_reader.date("population_date"),
             note=budget_reader.string("note", required=False),
-            revenue=_read_list(budget_reader, "revenue", line),
-            costs=_read_list(budget_reader, "costs", line),
+            revenue=read_list(budget_reader, "revenue", line),
+            costs=read_list(budget_reader, "costs", line),
         )
     return Plan(
         year=reader.integer("year"),
         programme=programme,
         title=reader.text("title"),
         date=reader.date("date"),
-        sub_goals=_read_list(reader, "sub_goals", _read_node),
-        activities=_read_list(reader, "activities", activity),
+        sub_goals=read_list(reader, "sub_goals", _read_node),
+        activities=read_list(reader, "activities", activity),
         budget=budget,
-        calendar=_read_list(reader, "calendar", entry),
-        offices=_read_list(reader, "offices", office),
-        conferences=_read_list(reader, "conferences", conference),
-        sources=_strings(reader, "sources"),
+        calendar=read_list(reader, "calendar", entry),
+        offices=read_list(reader, "offices", office),
+        conferences=read_list(reader, "conferences", _read_conference),
+        sources=strings(reader, "sources"),
     )
 
 
@@ -624,6 +564,11 @@ def programme_from_json(text: str | bytes) -> Programme:
     return programme_from_dict(_loads(text, "programme"))
 
 
-def plan_from_json(text: str | bytes, *, programme: Programme | None = None) -> Plan:
+def plan_from_json(
+    text: str | bytes,
+    *,
+    programme: Programme | None = None,
+    resolve: Callable[[str], Programme] | None = None,
+) -> Plan:
     """Read a plan from a JSON document (see :func:`plan_from_dict`)."""
-    return plan_from_dict(_loads(text, "plan"), programme=programme)
+    return plan_from_dict(_loads(text, "plan"), programme=programme, resolve=resolve)

@@ -1,0 +1,181 @@
+"""Reading a JSON document into values: an object with the path of every value in it.
+
+:class:`Reader` wraps one JSON object; its methods read a key as a given type and raise
+:class:`~sodertorn.SchemaError` naming the path (``nodes[3].parent``) and the value when
+it is missing or of the wrong kind. :mod:`sodertorn.programme.schema` maps the programme
+and plan documents onto the model with it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
+from sodertorn.money import SEK
+from sodertorn.parties import Municipality, municipality
+from sodertorn.programme.text import Text
+
+if TYPE_CHECKING:
+    import enum
+    from collections.abc import Callable
+
+__all__ = ["Reader", "check_schema", "read_list", "read_party", "read_text", "strings"]
+
+
+class Reader:
+    """A JSON object being read, with the path used in error messages."""
+
+    def __init__(self, data: object, path: str) -> None:
+        if not isinstance(data, dict):
+            raise SchemaError(f"expected an object, got {data!r}", path=path or "document")
+        self.data: dict[str, Any] = data
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def raw(self, key: str, *, required: bool = True) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                raise SchemaError("missing required value", path=self.at(key))
+            return None
+        return self.data[key]
+
+    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
+        value = self.raw(key, required=required)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
+            raise SchemaError(f"invalid value {value!r}; expected {what}", path=self.at(key))
+        return value
+
+    def string(self, key: str, *, required: bool = True) -> Any:
+        return self.typed(key, str, "a string", required=required)
+
+    def integer(self, key: str, *, required: bool = True) -> Any:
+        return self.typed(key, int, "an integer", required=required)
+
+    def items(self, key: str) -> list[tuple[str, Any]]:
+        value = self.raw(key, required=False)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise SchemaError(f"invalid value {value!r}; expected a list", path=self.at(key))
+        return [(f"{self.at(key)}[{index}]", item) for index, item in enumerate(value)]
+
+    def objects(self, key: str) -> list[Reader]:
+        return [Reader(item, path) for path, item in self.items(key)]
+
+    def text(self, key: str) -> Text:
+        text = read_text(self.raw(key), self.at(key))
+        assert text is not None
+        return text
+
+    def optional_text(self, key: str) -> Text | None:
+        return read_text(self.raw(key, required=False), self.at(key))
+
+    def day(self, key: str) -> datetime.date:
+        found = self.date(key, required=True)
+        assert found is not None
+        return found
+
+    def date(self, key: str, *, required: bool = False) -> datetime.date | None:
+        value = self.string(key, required=required)
+        if value is None:
+            return None
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise SchemaError(
+                f"invalid date {value!r}; expected an ISO date such as '2024-01-16'",
+                path=self.at(key),
+            ) from None
+
+    def amount(self, key: str) -> SEK:
+        found = self.sek(key, required=True)
+        assert found is not None
+        return found
+
+    def sek(self, key: str, *, required: bool = False) -> SEK | None:
+        value = self.string(key, required=required)
+        if value is None:
+            return None
+        try:
+            return SEK(value)
+        except InvalidAmountError as error:
+            raise SchemaError(str(error), path=self.at(key)) from None
+
+    def party(self, key: str) -> Municipality:
+        return read_party(self.string(key), self.at(key))
+
+    def optional_party(self, key: str) -> Municipality | None:
+        value = self.string(key, required=False)
+        return None if value is None else read_party(value, self.at(key))
+
+    def parties(self, key: str) -> list[Municipality]:
+        found = []
+        for path, item in self.items(key):
+            if not isinstance(item, str):
+                raise SchemaError(f"invalid party {item!r}; expected an SCB code", path=path)
+            found.append(read_party(item, path))
+        return found
+
+    def enum(self, key: str, kind: type[enum.Enum], *, required: bool = True) -> Any:
+        value = self.raw(key, required=required)
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in kind)
+            raise SchemaError(
+                f"invalid value {value!r}; expected one of {allowed}", path=self.at(key)
+            ) from None
+
+    def expect(self, *keys: str) -> None:
+        """Refuse keys other than *keys*, before any value is read."""
+        unknown = sorted(set(self.data) - set(keys))
+        if unknown:
+            raise SchemaError(
+                f"unknown key(s) {unknown!r}; expected only {sorted(keys)!r}",
+                path=self.path or "document",
+            )
+
+
+def read_text(value: object, path: str) -> Text | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Text(value)
+    reader = Reader(value, path)
+    reader.expect("sv", "en")
+    sv = reader.string("sv")
+    en = reader.string("en", required=False)
+    return Text(sv, en=en)
+
+
+def read_party(code: str, path: str) -> Municipality:
+    try:
+        return municipality(code)
+    except UnknownMunicipalityError as error:
+        raise SchemaError(str(error), path=path) from None
+
+
+def check_schema(reader: Reader, expected: str) -> None:
+    found = reader.raw("schema")
+    if found != expected:
+        raise SchemaError(
+            f"unsupported schema {found!r}; expected {expected!r}", path=reader.at("schema")
+        )
+
+
+def read_list(reader: Reader, key: str, read: Callable[[Reader], Any]) -> list[Any]:
+    return [read(item) for item in reader.objects(key)]
+
+
+def strings(reader: Reader, key: str) -> list[str]:
+    found = []
+    for path, item in reader.items(key):
+        if not isinstance(item, str):
+            raise SchemaError(f"invalid value {item!r}; expected a string", path=path)
+        found.append(item)
+    return found

@@ -1,0 +1,172 @@
+"""Adoption records: what the sources say about each party's adoption of a programme.
+
+The committee proposes a development programme; it "ska beslutas i respektive
+kommunstyrelse för att vara gällande" (Nynäshamn KS § 55/23; Tyresö KS § 60, 2019).
+An :class:`AdoptionRecord` holds what a source says about one adoption: the party, the
+body, the reference (``"KS § 55/23"``) and the date, or, where the source gives no day,
+the window the day must lie in (the year of the reference; the date of a document that
+reports the adoption as done). :class:`InForce` is the three-valued answer
+:func:`~sodertorn.in_force` (in :mod:`sodertorn.programme.validity`) gives from them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Any
+
+import attrs
+
+from sodertorn.errors import GoalTreeError, UndecidedError
+from sodertorn.i18n import check_language
+from sodertorn.parties import Municipality
+
+__all__ = ["EXECUTIVE_BOARD", "AdoptionRecord", "Answer", "InForce"]
+
+EXECUTIVE_BOARD = "kommunstyrelsen"
+"""The body whose adoption makes a programme valid (DOMAIN.md § 3)."""
+
+
+def _date_or_none(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (
+        not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
+    ):
+        raise GoalTreeError(
+            f"invalid adoption {attribute.name} {value!r}; expected a datetime.date or None"
+        )
+
+
+def _text_or_none(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise GoalTreeError(
+            f"invalid adoption {attribute.name} {value!r}; expected a non-empty string or None"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class AdoptionRecord:
+    """One party's adoption of a programme, as a source records it.
+
+    Give *date* when the source names the day. Otherwise give the window the day lies
+    in: *earliest* and/or *latest* (both inclusive); an open end is unknown.
+
+    >>> import datetime
+    >>> from sodertorn import municipality
+    >>> record = AdoptionRecord(party=municipality("Tyresö"), reference="KS § 78",
+    ...                         date=datetime.date(2013, 4, 29), source="SUP 2035, Tyresö § 60")
+    >>> record.adopted_by(datetime.date(2013, 5, 1)), record.adopted_by(datetime.date(2013, 1, 1))
+    (True, False)
+    >>> AdoptionRecord(party=municipality("Salem"), source="x",
+    ...                earliest=datetime.date(2024, 1, 1), latest=datetime.date(2023, 1, 1))
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: adoption window for Salem is empty: earliest 2024-01-01 is after ...
+    """
+
+    __module__ = "sodertorn"
+
+    party: Municipality = attrs.field()
+    body: str = attrs.field(default=EXECUTIVE_BOARD)
+    reference: str | None = attrs.field(default=None, validator=_text_or_none)
+    date: datetime.date | None = attrs.field(default=None, validator=_date_or_none)
+    earliest: datetime.date | None = attrs.field(default=None, validator=_date_or_none)
+    latest: datetime.date | None = attrs.field(default=None, validator=_date_or_none)
+    source: str = attrs.field()
+
+    @party.validator
+    def _check_party(self, _: attrs.Attribute[Municipality], value: object) -> None:
+        if not isinstance(value, Municipality):
+            raise GoalTreeError(f"invalid adopting party {value!r}; expected a Municipality")
+
+    @body.validator
+    def _check_body(self, _: attrs.Attribute[str], value: object) -> None:
+        if not (isinstance(value, str) and value.strip()):
+            raise GoalTreeError(f"invalid adopting body {value!r}; expected a non-empty string")
+
+    @source.validator
+    def _check_source(self, _: attrs.Attribute[str], value: object) -> None:
+        if not (isinstance(value, str) and value.strip()):
+            raise GoalTreeError(
+                f"invalid adoption source {value!r}; expected a citation such as "
+                f"'Nynäshamn KS § 55/23'"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is not None and (self.earliest is not None or self.latest is not None):
+            raise GoalTreeError(
+                f"adoption by {self.party.name} has a date {self.date.isoformat()} and a "
+                f"window; expected one or the other"
+            )
+        if self.earliest is not None and self.latest is not None and self.earliest > self.latest:
+            raise GoalTreeError(
+                f"adoption window for {self.party.name} is empty: earliest "
+                f"{self.earliest.isoformat()} is after latest {self.latest.isoformat()}"
+            )
+
+    def adopted_by(self, day: datetime.date) -> bool | None:
+        """Whether the adoption had happened on *day*; ``None`` if the source cannot say."""
+        if not _is_day(day):
+            raise GoalTreeError(f"invalid day {day!r}; expected a datetime.date")
+        if self.date is not None:
+            return self.date <= day
+        if self.latest is not None and self.latest <= day:
+            return True
+        if self.earliest is not None and day < self.earliest:
+            return False
+        return None
+
+
+class Answer(enum.Enum):
+    """A three-valued answer."""
+
+    __module__ = "sodertorn"
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class InForce:
+    """The answer to "is this programme in force on this day?", with its reasons.
+
+    *not_adopted* are parties whose adoption is recorded as later than the day;
+    *unrecorded* are parties for which the records cannot say; *replaced_by* is the id of
+    the successor that had taken over by the day, when that is why the answer is no.
+    ``bool()`` works for a yes or a no and raises :class:`~sodertorn.UndecidedError` for
+    an unknown.
+    """
+
+    __module__ = "sodertorn"
+
+    programme: str
+    day: datetime.date
+    answer: Answer
+    reason: str
+    """Why, in English; :meth:`explain` gives it in Swedish or English."""
+    not_adopted: tuple[Municipality, ...] = ()
+    unrecorded: tuple[Municipality, ...] = ()
+    replaced_by: str | None = None
+    _explain: Any = attrs.field(default=None, eq=False, repr=False, alias="_explain")
+
+    def explain(self, lang: str = "sv") -> str:
+        """Why the answer is what it is, in *lang* (Swedish by default).
+
+        >>> import datetime
+        >>> from sodertorn import in_force, load_programme
+        >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).explain()
+        '1 januari 2027 ligger utanför perioden 2023–2026'
+        """
+        check_language(lang)
+        return self.reason if self._explain is None else str(self._explain(lang))
+
+    def __bool__(self) -> bool:
+        if self.answer is Answer.UNKNOWN:
+            raise UndecidedError(
+                "the answer is 'unknown'; test .answer (yes, no or unknown) instead of truth"
+            )
+        return self.answer is Answer.YES
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)

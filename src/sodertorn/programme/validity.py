@@ -1,0 +1,310 @@
+"""Whether a programme is in force on a day: yes, no, or unknown, never a guess.
+
+A programme is in force from the day every party's executive board has adopted it until
+its successor is (DOMAIN.md § 5, "Programmes in force"): SUP 2013 ended when SUP 2035
+took over, SUP 2035 when SUP 2040 did. A successor is a programme whose ``replaces``
+names this one; the chain is followed, so that SUP 2040 in force also ends SUP 2013.
+
+:func:`in_force` answers with a three-valued :class:`~sodertorn.InForce`, which refuses
+to be used as a plain truth value:
+
+>>> import datetime
+>>> from sodertorn import load_programme
+>>> sup = load_programme("sup2040")
+>>> sup.in_force(datetime.date(2024, 6, 1)).answer
+<Answer.YES: 'yes'>
+>>> result = sup.in_force(datetime.date(2023, 3, 1))
+>>> result.answer, len(result.unrecorded), result.unrecorded[-1].name
+(<Answer.UNKNOWN: 'unknown'>, 8, 'Nynäshamn')
+>>> bool(result)
+Traceback (most recent call last):
+...
+sodertorn.UndecidedError: the answer is 'unknown'; test .answer (yes, no or unknown) ...
+>>> in_force(load_programme("sup2013"), datetime.date(2024, 6, 1)).replaced_by
+'sup2035'
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+
+from sodertorn.errors import GoalTreeError
+from sodertorn.i18n import format_date, gettext, join_list, ngettext
+from sodertorn.parties import MUNICIPALITIES, Municipality
+from sodertorn.programme.builtin import load_programme, programme_names
+from sodertorn.programme.model import Programme, check_programme
+from sodertorn.programme.record import EXECUTIVE_BOARD, AdoptionRecord, Answer, InForce
+
+__all__ = ["in_force"]
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def _party_status(records: Iterable[AdoptionRecord], day: datetime.date) -> bool | None:
+    answers = [record.adopted_by(day) for record in records]
+    if True in answers:
+        return True
+    if None in answers or not answers:
+        return None
+    return False
+
+
+def _records(programme: Programme, party: Municipality) -> list[AdoptionRecord]:
+    return [r for r in programme.adoptions if r.party == party and r.body == EXECUTIVE_BOARD]
+
+
+def _check_parties(parties: Iterable[Municipality] | None) -> tuple[Municipality, ...]:
+    if parties is not None and (
+        isinstance(parties, (str, bytes, Municipality)) or not isinstance(parties, Iterable)
+    ):
+        raise GoalTreeError(
+            f"invalid parties {parties!r}; expected a collection of Municipality values"
+        )
+    required = tuple(MUNICIPALITIES if parties is None else parties)
+    if not required:
+        raise GoalTreeError("no parties given; expected at least one Municipality")
+    for party in required:
+        if not isinstance(party, Municipality):
+            raise GoalTreeError(f"invalid party {party!r}; expected a Municipality")
+    return required
+
+
+def _check_programmes(programmes: Iterable[Programme] | None) -> tuple[Programme, ...]:
+    if programmes is None:
+        return tuple(load_programme(name) for name in programme_names())
+    if isinstance(programmes, (str, bytes, Programme)) or not isinstance(programmes, Iterable):
+        raise GoalTreeError(
+            f"invalid programmes {programmes!r}; expected a collection of Programme values "
+            f"to look for successors in"
+        )
+    found = tuple(programmes)
+    for candidate in found:
+        check_programme(candidate)
+    return found
+
+
+def _answer(
+    programme: Programme,
+    day: datetime.date,
+    value: Answer,
+    why: Callable[[str], str],
+    *,
+    not_adopted: tuple[Municipality, ...] = (),
+    unrecorded: tuple[Municipality, ...] = (),
+    replaced_by: str | None = None,
+) -> InForce:
+    """An answer whose reason is *why* in English and explains itself in either language."""
+    return InForce(
+        programme=programme.id,
+        day=day,
+        answer=value,
+        reason=why("en"),
+        not_adopted=not_adopted,
+        unrecorded=unrecorded,
+        replaced_by=replaced_by,
+        _explain=why,
+    )
+
+
+def _names(parties: tuple[Municipality, ...], lang: str) -> str:
+    return join_list((party.name for party in parties), lang)
+
+
+def _own_answer(
+    programme: Programme, day: datetime.date, required: tuple[Municipality, ...]
+) -> InForce:
+    """The answer from the programme's own period, decision and adoption records."""
+    if day.year not in programme.period:
+        return _answer(
+            programme,
+            day,
+            Answer.NO,
+            lambda lang: gettext("{day} is outside the period {period}", lang).format(
+                day=format_date(day, lang), period=programme.period
+            ),
+        )
+    decided = programme.decided
+    if decided is not None and day < decided:
+        return _answer(
+            programme,
+            day,
+            Answer.NO,
+            lambda lang: gettext(
+                "{day} is before the committee's decision on {decided}", lang
+            ).format(day=format_date(day, lang), decided=format_date(decided, lang)),
+        )
+    status = {party: _party_status(_records(programme, party), day) for party in required}
+    later = tuple(party for party, adopted in status.items() if adopted is False)
+    unknown = tuple(party for party, adopted in status.items() if adopted is None)
+    if later:
+        return _answer(
+            programme,
+            day,
+            Answer.NO,
+            lambda lang: gettext("not yet adopted by {names}", lang).format(
+                names=_names(later, lang)
+            ),
+            not_adopted=later,
+        )
+    if unknown:
+        return _answer(
+            programme,
+            day,
+            Answer.UNKNOWN,
+            lambda lang: gettext("no adoption on record by {day} for {names}", lang).format(
+                day=format_date(day, lang), names=_names(unknown, lang)
+            ),
+            unrecorded=unknown,
+        )
+    return _answer(
+        programme,
+        day,
+        Answer.YES,
+        lambda lang: ngettext(
+            "adopted by the {count} party", "adopted by all {count} parties", len(required), lang
+        ).format(count=len(required)),
+    )
+
+
+def _started(
+    programme: Programme, day: datetime.date, required: tuple[Municipality, ...]
+) -> Answer:
+    """Whether *programme* had come into force on some day up to *day*, by its records."""
+    first = datetime.date(programme.period.start, 1, 1)
+    if programme.decided is not None:
+        first = max(first, programme.decided)
+    if day < first:
+        return Answer.NO
+    certain: list[datetime.date] = []
+    for party in required:
+        records = _records(programme, party)
+        if _party_status(records, day) is False:
+            return Answer.NO
+        known = [record.date or record.latest for record in records]
+        days = [found for found in known if found is not None]
+        if not days:
+            return Answer.UNKNOWN
+        certain.append(min(days))
+    start = max([first, *certain])
+    ended = programme.period.end is not None and start.year > programme.period.end
+    return Answer.YES if start <= day and not ended else Answer.UNKNOWN
+
+
+def _taken_over(
+    programme: Programme,
+    day: datetime.date,
+    required: tuple[Municipality, ...],
+    pool: tuple[Programme, ...],
+    seen: frozenset[str],
+) -> tuple[Answer, Programme | None]:
+    """Whether *programme* or a programme after it had come into force by *day*.
+
+    With a yes comes the programme found in force: *programme* itself or one after it.
+    """
+    later = [
+        _taken_over(successor, day, required, pool, seen | {successor.id})
+        for successor in _successors(programme, pool, seen)
+    ]
+    for found, which in later:
+        if found is Answer.YES:
+            return found, which
+    own = _started(programme, day, required)
+    if own is Answer.YES:
+        return own, programme
+    if own is Answer.UNKNOWN or any(found is Answer.UNKNOWN for found, _ in later):
+        return Answer.UNKNOWN, None
+    return Answer.NO, None
+
+
+def _successors(
+    programme: Programme, pool: tuple[Programme, ...], seen: frozenset[str]
+) -> tuple[Programme, ...]:
+    return tuple(
+        candidate
+        for candidate in pool
+        if candidate.replaces == programme.id and candidate.id not in seen
+    )
+
+
+def in_force(
+    programme: Programme,
+    day: datetime.date,
+    *,
+    parties: Iterable[Municipality] | None = None,
+    programmes: Iterable[Programme] | None = None,
+) -> InForce:
+    """Whether *programme* is in force on *day*: yes, no, or unknown.
+
+    Yes when *day* lies in the programme's period, on or after its decision date, every
+    party (default: the eight) has a recorded executive-board adoption on or before
+    *day*, and no successor had taken over by then. No when *day* is outside the period
+    or before the decision, some party is recorded as adopting later, or a successor (a
+    programme whose ``replaces`` names this one, or a programme after that one) had come
+    into force by *day*. Otherwise unknown, naming the parties the records cannot answer
+    for. Only records whose body is the executive board count. Successors are looked for
+    in *programmes*, by default the built-in ones.
+
+    Source: SUP 2040 (Nynäshamn KS § 55/23, "Ärendet"); SUP 2035 (Tyresö KS § 60, 2019);
+    DOMAIN.md § 5 ("Programmes in force").
+
+    >>> from sodertorn import load_programme
+    >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).reason
+    'January 1, 2027 is outside the period 2023–2026'
+    >>> in_force(load_programme("sup2013"), datetime.date(2024, 6, 1)).answer
+    <Answer.NO: 'no'>
+    >>> in_force(load_programme("sup2040"), "2024-01-01")
+    Traceback (most recent call last):
+    ...
+    sodertorn.GoalTreeError: invalid day '2024-01-01'; expected a datetime.date
+    """
+    check_programme(programme)
+    if not _is_day(day):
+        raise GoalTreeError(f"invalid day {day!r}; expected a datetime.date")
+    required = _check_parties(parties)
+    pool = _check_programmes(programmes)
+    own = _own_answer(programme, day, required)
+    if own.answer is Answer.NO:
+        return own
+    seen = frozenset({programme.id})
+    doubt: Programme | None = None
+    for successor in _successors(programme, pool, seen):
+        found, which = _taken_over(successor, day, required, pool, seen | {successor.id})
+        if found is Answer.YES and which is not None:
+            return _answer(
+                programme,
+                day,
+                Answer.NO,
+                _replaced(successor, which, day),
+                replaced_by=successor.id,
+            )
+        if found is Answer.UNKNOWN and doubt is None:
+            doubt = successor
+    if doubt is not None and own.answer is Answer.YES:
+        own_why, successor = own.explain, doubt
+        return _answer(
+            programme,
+            day,
+            Answer.UNKNOWN,
+            lambda lang: gettext(
+                "{reason}, but the records cannot say whether {successor}, which replaces "
+                "it, had come into force by {day}",
+                lang,
+            ).format(
+                reason=own_why(lang), successor=successor.short_name, day=format_date(day, lang)
+            ),
+        )
+    return own
+
+
+def _replaced(successor: Programme, which: Programme, day: datetime.date) -> Callable[[str], str]:
+    """Why a programme is over: *successor*, or *which* after it, was in force by *day*."""
+    if which is successor:
+        return lambda lang: gettext("replaced by {successor}, in force by {day}", lang).format(
+            successor=successor.short_name, day=format_date(day, lang)
+        )
+    return lambda lang: gettext(
+        "replaced by {successor}; {later}, which follows it, was in force by {day}", lang
+    ).format(successor=successor.short_name, later=which.short_name, day=format_date(day, lang))
