@@ -8,7 +8,7 @@ Our reading: consensus means that, at a quorate meeting, at least one present me
 supports the matter and none objects (a member may support or stand aside; a proposal
 that everyone stands aside from is not adopted). Presence is by party: the party's member,
 or the substitute it sends. A decision by e-mail circulation (per capsulam) is not taken
-at a meeting, so it is not a decision of the committee (:class:`Circulation`). Another rule, such as a simple majority, applies to a
+at a meeting, so it is not a decision of the committee (:class:`~sodertorn.Circulation`). Another rule, such as a simple majority, applies to a
 matter only if every member on the meeting's date, not just those present, agreed to it;
 otherwise the decision is taken by consensus, and the outcome says why.
 

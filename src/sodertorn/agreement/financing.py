@@ -13,7 +13,7 @@ contributions sum exactly to it. A party in its notice period is still a party a
 the contributions decided while it is one (nothing is refunded afterwards, § 9). Whether a
 project of some parties has "stor betydelse för helheten" (§ 6) is the committee's
 judgement, so a committee decision (*judged_by*); the parties that pay for a project of
-their own share its cost as they agree, by default by population (:meth:`Project.split_cost`).
+their own share its cost as they agree, by default by population (:meth:`~sodertorn.Project.split_cost`).
 
 >>> import datetime
 >>> from sodertorn import SEK, Financing, Project, special_contributions

@@ -7,10 +7,10 @@ members every year) and § 9 (a party leaves when its notice period ends).
 Our reading of § 3: the holder of a post serves from the election until the next one, so
 there is always someone to call a meeting; a post that falls vacant (the party leaves, or
 its member is replaced) is filled by a by-election for the rest of the term
-(:class:`ByElection`). Our reading of § 2: a notice that has reached the chair binds the
-party; it is withdrawn only by a decision of the committee (:class:`Revocation`).
+(:class:`~sodertorn.ByElection`). Our reading of § 2: a notice that has reached the chair binds the
+party; it is withdrawn only by a decision of the committee (:class:`~sodertorn.Revocation`).
 
-An :class:`Agreement` is a value: recording a notice or an election gives a new one, and
+An :class:`~sodertorn.Agreement` is a value: recording a notice or an election gives a new one, and
 nothing is ever half-recorded.
 
 >>> import datetime
