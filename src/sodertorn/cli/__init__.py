@@ -1,0 +1,337 @@
+"""The ``sodertorn`` command line: ``sodertorn fees 2024`` and the other subcommands.
+
+One parser, built by :func:`build_parser`; one set of shared options that every
+subcommand gets (``--lang``, ``--format``, ``--output``, ``--debug``); one writer for
+tables, CSV and JSON (:mod:`sodertorn.cli._output`); and one error boundary,
+:func:`main`, which turns every failure into one line on standard error in the chosen
+language: exit status 2 for a usage error, 1 for a data error. An unexpected exception
+is reported as a bug, with its traceback only under ``--debug``.
+
+Subcommands plug in through :data:`SUBCOMMANDS`, a table from each name to the module
+that defines it and its one-line help. Only the module of the subcommand asked for is
+imported; ``--version`` and ``--help`` import none. A module defines
+``register(subparsers)``; every parser it adds with ``subparsers.add_parser(name,
+...)`` gets the shared options, and may pass ``formats=(...)`` (default: table, csv,
+json). Its handler, set with ``set_defaults(func=...)``, takes the parsed arguments and
+returns a :class:`~sodertorn.cli._output.Report` for the writer, or prints its output
+itself and returns an exit status; it raises :class:`~sodertorn.SodertornError` or
+:class:`~sodertorn.cli._i18n.CommandError` for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from sodertorn._version import __version__
+from sodertorn.cli._i18n import CommandError, DataError, Plain, UsageError, argparse_in, translator
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["FORMATS", "SUBCOMMANDS", "build_parser", "main"]
+
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "fees": (
+        "sodertorn.cli.fees",
+        "the annual fee of every party (Samarbetsavtal 2010, § 8)",
+    ),
+    "contributions": (
+        "sodertorn.cli.agreement",
+        "split a special contribution by population (Samarbetsavtal 2010, § 7)",
+    ),
+    "dissolve": (
+        "sodertorn.cli.agreement",
+        "split assets and liabilities on dissolution (Samarbetsavtal 2010, § 10)",
+    ),
+    "meeting": (
+        "sodertorn.cli.agreement",
+        "quorum and call of a committee meeting (Samarbetsavtal 2010, §§ 3–4)",
+    ),
+    "notice": (
+        "sodertorn.cli.agreement",
+        "date a notice of withdrawal (Samarbetsavtal 2010, §§ 2, 9)",
+    ),
+    "goals": ("sodertorn.cli.goals", "print a development programme's goal tree"),
+    "report": (
+        "sodertorn.programme._report_cli",
+        "the yearly report of an activity plan, or its status template",
+    ),
+}
+"""Each subcommand: the module whose ``register(subparsers)`` adds it, and its help."""
+
+FORMATS = ("table", "csv", "json")
+"""The output formats of a subcommand that names none of its own."""
+
+BUGS = "https://pypi.org/project/sodertorn/"
+"""Where to report a bug: the project's page, which links its tracker."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of printing and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError("{message}", message=Plain(message), prog=self.prog)
+
+
+def _shared(formats: Sequence[str], tr: Callable[[str], str]) -> argparse.ArgumentParser:
+    """The options every subcommand has."""
+    parent = _Parser(add_help=False, allow_abbrev=False)
+    group = parent.add_argument_group(tr("common options"))
+    group.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default="sv",
+        help=tr("language of the output and of the messages (default: sv)"),
+    )
+    group.add_argument(
+        "--format",
+        choices=tuple(formats),
+        default=formats[0],
+        help=tr("output format (default: {default})").format(default=formats[0]),
+    )
+    group.add_argument(
+        "--output",
+        metavar=tr("FILE"),
+        help=tr("write the output to FILE instead of standard output"),
+    )
+    if "csv" in formats:
+        group.add_argument(
+            "--excel",
+            action="store_true",
+            help=tr(
+                "with --format csv: CSV for Swedish Excel (semicolons, decimal commas, a "
+                "byte order mark, codes kept as text)"
+            ),
+        )
+    group.add_argument(
+        "--debug", action="store_true", help=tr("show the traceback of an unexpected error")
+    )
+    return parent
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subparsers that each get the shared options, whichever module adds them."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        tr = _translators[-1]
+        formats = tuple(kwargs.pop("formats", FORMATS))
+        kwargs["parents"] = [*kwargs.get("parents", ()), _shared(formats, tr)]
+        kwargs.setdefault("conflict_handler", "resolve")
+        kwargs.setdefault("allow_abbrev", False)
+        if "help" in kwargs:
+            kwargs.setdefault("description", kwargs["help"])
+        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        parser.register("action", "parsers", _Commands)
+        return parser
+
+
+_translators: list[Callable[[str], str]] = []
+
+
+def _parser(lang: str, commands: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser, with the subcommands in *commands* loaded and the others listed."""
+    tr = translator(lang)
+    parser = _Parser(
+        prog="sodertorn",
+        description=tr("The Södertörn collaboration agreement: fees, rules and programmes."),
+        allow_abbrev=False,
+    )
+    parser.register("action", "parsers", _Commands)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=tr("show the version and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=argparse.SUPPRESS,
+        help=tr("language of the help and of the messages (default: sv)"),
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=tr("show the traceback of an unexpected error"),
+    )
+    subparsers = parser.add_subparsers(
+        dest="command", metavar=tr("COMMAND"), parser_class=_Parser, title=tr("commands")
+    )
+    subparsers.required = True
+    _translators.append(tr)
+    try:
+        registers: dict[str, Callable[[Any], None]] = {}
+        for name in commands:
+            module = SUBCOMMANDS[name][0]
+            registers.setdefault(module, importlib.import_module(module).register)
+        for register in registers.values():
+            register(subparsers)
+        for name, (_, help_text) in SUBCOMMANDS.items():
+            if name not in subparsers.choices:
+                # Listed in the help, its module not imported: nothing to parse.
+                subparsers.add_parser(name, help=tr(help_text))
+    finally:
+        _translators.pop()
+    return parser
+
+
+def build_parser(command: str | None = None, *, lang: str = "sv") -> argparse.ArgumentParser:
+    """The parser of the ``sodertorn`` command, with every subcommand (for the docs).
+
+    With *command*, only that subcommand's module is imported; the others are listed in
+    the help but parse no arguments. Help and messages are in *lang* (``"sv"`` or
+    ``"en"``).
+
+    >>> parser = build_parser(lang="en")
+    >>> parser.parse_args(["fees", "2024", "--format", "json"]).format
+    'json'
+    """
+    commands = tuple(SUBCOMMANDS) if command is None else (command,)
+    with argparse_in(translator(lang)):
+        return _parser(lang, [c for c in commands if c in SUBCOMMANDS])
+
+
+def _before_dashes(arguments: Sequence[str]) -> Sequence[str]:
+    return arguments[: arguments.index("--")] if "--" in arguments else arguments
+
+
+def _language(arguments: Sequence[str]) -> str:
+    """The language asked for by the last ``--lang``; Swedish unless it is English."""
+    lang = "sv"
+    options = _before_dashes(arguments)
+    for index, argument in enumerate(options):
+        if argument == "--lang" and index + 1 < len(options):
+            lang = options[index + 1]
+        elif argument.startswith("--lang="):
+            lang = argument.partition("=")[2]
+    return "en" if lang == "en" else "sv"
+
+
+def _command(arguments: Sequence[str]) -> str | None:
+    """The subcommand in *arguments*: the first that is neither an option nor its value."""
+    after_lang = False
+    for argument in _before_dashes(arguments):
+        if after_lang:
+            after_lang = False
+        elif argument == "--lang":
+            after_lang = True
+        elif not argument.startswith("-"):
+            return argument
+    return None
+
+
+def _run(arguments: list[str], lang: str) -> int:
+    """Parse *arguments* and run the subcommand; every error is raised to :func:`main`."""
+    if arguments and arguments[0] == "--version":
+        _output_text(f"sodertorn {__version__}\n")
+        return 0
+    command = _command(arguments)
+    with argparse_in(translator(lang)):
+        parser = _parser(lang, [command] if command in SUBCOMMANDS else [])
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as stop:  # --help and --version: argparse printed them
+            return stop.code if isinstance(stop.code, int) else 0
+    # `sodertorn --lang en fees`: the subcommand's default would hide the option given
+    # before it; the last --lang given, wherever it stands, is the one that counts.
+    args.lang = lang
+    handler: Callable[[argparse.Namespace], object] | None = getattr(args, "func", None)
+    if handler is None:  # pragma: no cover - every listed subcommand is loaded when named
+        raise UsageError("{command}: not available", command=args.command)
+    result = handler(args)
+    if isinstance(result, int):
+        return result
+    from sodertorn.cli import _output  # noqa: PLC0415 - only once there is output
+
+    _output.write(result, args)
+    return 0
+
+
+def _output_text(text: str, stream: Any = None) -> None:
+    """Write *text* in the stream's encoding, replacing what it cannot encode."""
+    stream = sys.stdout if stream is None else stream
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        text = text.encode("ascii", "replace").decode("ascii")
+    stream.write(text)
+    stream.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status.
+
+    Never raises, whatever the arguments, files or environment: a failure is one line on
+    standard error, ``sodertorn: error: ...`` in the chosen language (see the module's
+    text).
+    """
+    arguments = [str(argument) for argument in (sys.argv[1:] if argv is None else argv)]
+    lang = _language(arguments)
+    try:
+        try:
+            return _run(arguments, lang)
+        except (BrokenPipeError, CommandError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # noqa: BLE001 - the boundary: classify, never a traceback
+            raise _classify(error) from error
+    except CommandError as error:
+        tr = translator(lang)
+        if isinstance(error, _Bug) and "--debug" in _before_dashes(arguments):
+            import traceback  # noqa: PLC0415 - only under --debug
+
+            _output_text("".join(traceback.format_exception(error.__cause__)), sys.stderr)
+        line = f"{error.prog}: {tr('error')}: {error.render(tr)}"
+        _output_text(" ".join(line.split()) + "\n", sys.stderr)
+        return error.status
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 1
+    except KeyboardInterrupt:
+        _output_text(translator(lang)("sodertorn: interrupted") + "\n", sys.stderr)
+        return 130
+
+
+def _classify(error: Exception) -> CommandError:
+    """The one-line error for an exception that reached the boundary."""
+    from sodertorn.errors import SodertornError  # noqa: PLC0415 - loaded by then
+
+    if isinstance(error, SodertornError):
+        return DataError("{message}", message=Plain(str(error)))
+    if isinstance(error, OSError):
+        return DataError(
+            "{file}: {reason}",
+            file=error.filename or "-",
+            reason=Plain(error.strerror or type(error).__name__),
+        )
+    if isinstance(error, MemoryError):
+        return DataError("the input is too large for the memory available")
+    if isinstance(error, RecursionError):
+        return DataError("the input is nested too deeply")
+    if isinstance(error, OverflowError):
+        return DataError("a date or a number is out of range")
+    return _Bug(
+        "internal error ({kind}), a bug in sodertorn {version}: please report it at {url} "
+        "with the command you ran; --debug shows the traceback",
+        kind=Plain(type(error).__name__),
+        version=Plain(__version__),
+        url=Plain(BUGS),
+    )
+
+
+class _Bug(DataError):
+    """An exception the command line did not expect: a bug, reported as one."""
+
+
+def _quiet_stdout() -> None:
+    """The reader left early (``sodertorn fees | head``): stop quietly, as Unix tools do."""
+    import os  # noqa: PLC0415 - rare
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,123 @@
+"""The command line's language: its messages, argparse's own strings, and its errors.
+
+Messages are English in the code and translated through the library's catalogue, like
+everything else the library says. argparse's strings (``usage:``, ``options``, ``invalid
+choice: ...``) go through the same catalogue while a parser is built and used
+(:func:`argparse_in`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = [
+    "CommandError",
+    "DataError",
+    "Plain",
+    "UsageError",
+    "argparse_in",
+    "current",
+    "shown",
+    "translator",
+]
+
+
+def _english(message: str) -> str:
+    return message
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """Translate English messages into *lang* (``"sv"`` or ``"en"``) through the catalogue."""
+    if lang != "sv":
+        return _english
+    from sodertorn.i18n import gettext  # noqa: PLC0415 - the catalogue only when Swedish
+
+    def swedish(message: str) -> str:
+        return gettext(message, "sv")
+
+    return swedish
+
+
+_current: list[Callable[[str], str]] = [_english]
+
+
+def current() -> Callable[[str], str]:
+    """The translator of the parser being built or used (English outside one)."""
+    return _current[-1]
+
+
+@contextlib.contextmanager
+def argparse_in(tr: Callable[[str], str]) -> Iterator[None]:
+    """Let argparse speak through *tr* while the block runs (its strings are looked up late)."""
+    saved = (argparse._, argparse.ngettext)  # type: ignore[attr-defined]
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return tr(singular if count == 1 else plural)
+
+    argparse._ = tr  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    _current.append(tr)
+    try:
+        yield
+    finally:
+        _current.pop()
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class CommandError(Exception):
+    """An error of the command line: an English template and its values, shown translated."""
+
+    status = 1
+
+    def __init__(self, template: str, /, *, prog: str = "sodertorn", **values: object) -> None:
+        super().__init__(template)
+        self.template = template
+        self.values = values
+        self.prog = prog
+
+    def render(self, tr: Callable[[str], str]) -> str:
+        """The message in the language of *tr*, each value shown safely (see :func:`shown`)."""
+        return tr(self.template).format(**{k: shown(v) for k, v in self.values.items()})
+
+
+class UsageError(CommandError):
+    """Arguments the command does not accept: exit status 2."""
+
+    status = 2
+
+
+class DataError(CommandError):
+    """Input the command cannot use (a value, a file): exit status 1."""
+
+    status = 1
+
+
+LONGEST = 60
+"""The most characters of a value an error message shows."""
+
+
+class Plain(str):
+    """Text of the library's own (not from the user's input): shown as it is, on one line."""
+
+    __slots__ = ()
+
+
+def shown(value: object) -> str:
+    """*value* as an error message may show it: quoted, printable, at most :data:`LONGEST`.
+
+    >>> shown("a\\x00b\\nc")
+    "'a\\\\x00b\\\\nc'"
+    >>> len(shown("x" * 1000)) <= LONGEST + 3
+    True
+    """
+    if isinstance(value, Plain):
+        return " ".join(value.split())
+    if not isinstance(value, str):
+        return str(value)
+    text = value if len(value) <= LONGEST else value[:LONGEST] + "…"
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"

@@ -1,0 +1,150 @@
+"""What the command line reads: argument values and files, checked before the rules see them.
+
+Each argument type raises :class:`argparse.ArgumentTypeError` with a message in the
+language of the parser (so argparse reports it as a usage error naming the option).
+Files are read whole, at most :data:`LARGEST` bytes, only if they are regular files or
+``-`` (standard input), and decoded as UTF-8 (with or without a byte order mark) or, if
+that fails, Windows-1252, as the population loaders do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime
+import os
+import re
+import stat
+import sys
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from sodertorn.cli._i18n import DataError, Plain, current, shown
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sodertorn.parties import Municipality
+
+__all__ = ["LARGEST", "amount", "date", "party", "read_text", "reading", "year"]
+
+LARGEST = 16 * 1024 * 1024
+"""The largest input file read, in bytes: far above any population or item list."""
+
+
+def _refuse(template: str, **values: object) -> argparse.ArgumentTypeError:
+    tr = current()
+    return argparse.ArgumentTypeError(
+        tr(template).format(**{k: shown(v) for k, v in values.items()})
+    )
+
+
+def year(text: str) -> int:
+    """A year of four digits, such as ``2024``."""
+    if not re.fullmatch(r"[0-9]{4}", text.strip()):
+        raise _refuse("{value} is not a year; expected four digits such as 2024", value=text)
+    return int(text)
+
+
+def date(text: str) -> datetime.date:
+    """A date written YYYY-MM-DD, such as ``2024-03-15``."""
+    value = text.strip()
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(value)
+    raise _refuse("{value} is not a date; expected YYYY-MM-DD such as 2024-03-15", value=text)
+
+
+def party(text: str) -> Municipality:
+    """One of the parties, by name or SCB code (``Huddinge``, ``0126``)."""
+    from sodertorn.errors import UnknownMunicipalityError  # noqa: PLC0415
+    from sodertorn.parties import MUNICIPALITIES, municipality  # noqa: PLC0415
+
+    try:
+        return municipality(text)
+    except UnknownMunicipalityError:
+        raise _refuse(
+            "{value} is not one of the parties; expected a name or a code: {known}",
+            value=text,
+            known=Plain(", ".join(p.name for p in MUNICIPALITIES)),
+        ) from None
+
+
+def amount(text: str) -> Decimal:
+    """An amount in kronor, 0 or more, with at most two decimals (``500000``, ``1250.50``)."""
+    value = text.strip().replace(",", ".")
+    if re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,2})?", value):
+        with contextlib.suppress(InvalidOperation):
+            return Decimal(value)
+    raise _refuse(
+        "{value} is not an amount; expected kronor, 0 or more, with at most two decimals, "
+        "such as 500000 or 1250.50",
+        value=text,
+    )
+
+
+def read_text(path: str, what: str) -> tuple[str, str]:
+    """The text of the file *path* (``-`` for standard input) and the name to cite it by.
+
+    *what* names the file in messages ("population file"). Refused, with exit status 1:
+    a path that cannot be opened, anything but a regular file (a directory, a device or
+    a FIFO would hang or never end), a file over :data:`LARGEST` bytes.
+    """
+    if path == "-":
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        if stream is None:
+            raise DataError("{what}: standard input cannot be read", what=Plain(what))
+        data = stream.read(LARGEST + 1)
+        source = "<stdin>"
+    else:
+        try:
+            # Opened without blocking, so that a FIFO is refused rather than waited on.
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except (OSError, ValueError) as error:
+            raise DataError(
+                "cannot read {what} {file}: {reason}",
+                what=Plain(what),
+                file=path,
+                reason=Plain(getattr(error, "strerror", None) or type(error).__name__),
+            ) from None
+        with open(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise DataError(
+                    "cannot read {what} {file}: not a regular file", what=Plain(what), file=path
+                )
+            try:
+                data = handle.read(LARGEST + 1)
+            except OSError as error:
+                raise DataError(
+                    "cannot read {what} {file}: {reason}",
+                    what=Plain(what),
+                    file=path,
+                    reason=Plain(error.strerror or type(error).__name__),
+                ) from None
+        source = path
+    if len(data) > LARGEST:
+        raise DataError(
+            "{file}: larger than {size} MB; expected a smaller file",
+            file=source,
+            size=LARGEST // (1024 * 1024),
+        )
+    try:
+        return data.decode("utf-8-sig"), source
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), source
+
+
+@contextlib.contextmanager
+def reading(source: str) -> Iterator[None]:
+    """Turn what a parser may raise on hostile input into a data error naming *source*."""
+    try:
+        yield
+    except (csv.Error, ValueError, ArithmeticError, RecursionError) as error:
+        from sodertorn.errors import SodertornError  # noqa: PLC0415
+
+        if isinstance(error, SodertornError):
+            raise
+        raise DataError(
+            "{file}: cannot be read ({kind})", file=source, kind=Plain(type(error).__name__)
+        ) from None

@@ -1,0 +1,218 @@
+"""The one writer of the command line: a :class:`Report` as a table, CSV, JSON or text.
+
+A subcommand's handler returns a :class:`Report`: typed rows under named columns, the
+JSON document of its kind, and the lines to show around the table. :func:`write` renders
+it in the format asked for and writes it to standard output (in the terminal's encoding,
+replacing what it cannot encode) or to ``--output FILE`` (UTF-8).
+
+- ``table``: columns aligned for a terminal, amounts and counts formatted for the
+  language, a total row, then the report's notes.
+- ``csv``: one header line of the columns' stable keys (``code,name,population,amount``)
+  and one line per row, amounts as exact decimals with a point. With ``--excel``:
+  semicolons, decimal commas, a byte order mark and CRLF, and codes written as
+  ``="0126"`` so that Swedish Excel opens the file in columns and keeps the leading zero.
+- ``json``: the report's document, ``{"schema": "sodertorn/<kind>/<version>", ...}``,
+  with dates in ISO 8601 and amounts as exact decimal strings (see
+  :mod:`sodertorn.schemas`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from sodertorn.cli._i18n import DataError, Plain, UsageError, translator
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Mapping
+
+__all__ = ["Column", "Report", "render", "write"]
+
+KINDS = ("text", "code", "count", "money", "bool", "date")
+"""What a column holds, which decides how it is written."""
+
+
+@attrs.frozen
+class Column:
+    """A column: its stable *key* (CSV header), its *label* in the report's language."""
+
+    key: str
+    label: str
+    kind: str = attrs.field(default="text", validator=attrs.validators.in_(KINDS))
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """What a subcommand has to say, for :func:`write` to render in any format.
+
+    *kind* and *version* name the JSON schema (``sodertorn/fees/1``); *document* is the
+    JSON document without its ``schema`` key. *rows* hold plain values (``str``, ``int``,
+    :class:`~sodertorn.SEK`, ``bool``, :class:`datetime.date`, ``None``) in the order of
+    *columns*; *total* is the table's last row (not written to CSV). *heading* precedes the
+    table and *notes* follow it, in the report's language. *texts* are outputs the subcommand renders itself,
+    by format (``text``, ``markdown``). *explanation*, when asked for, replaces the
+    table and goes into the JSON document; CSV has no place for it.
+    """
+
+    kind: str
+    document: Mapping[str, Any]
+    columns: tuple[Column, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
+    total: tuple[object, ...] | None = None
+    heading: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    texts: Mapping[str, str] = attrs.field(factory=dict)
+    explanation: str | None = None
+    version: int = 1
+
+    @property
+    def schema(self) -> str:
+        """The document's schema: ``sodertorn/<kind>/<version>``."""
+        return f"sodertorn/{self.kind}/{self.version}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON document, with its ``schema`` first and the explanation if asked for."""
+        document: dict[str, Any] = {"schema": self.schema, **self.document}
+        if self.explanation is not None:
+            document["explanation"] = self.explanation
+        return document
+
+
+def _cell(value: object, kind: str, lang: str) -> str:
+    from sodertorn.i18n import format_date, format_money, format_number  # noqa: PLC0415
+    from sodertorn.money import SEK  # noqa: PLC0415
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return translator(lang)("yes" if value else "no")
+    if isinstance(value, SEK):
+        return format_money(value, lang)
+    if isinstance(value, datetime.date):
+        return format_date(value, lang)
+    if isinstance(value, int) and kind == "count":
+        return format_number(value, lang)
+    return str(value)
+
+
+def table(report: Report, lang: str) -> str:
+    """The report as an aligned table: header, rows, the total row, then the notes."""
+    header = [column.label for column in report.columns]
+    body = [[_cell(v, c.kind, lang) for v, c in zip(row, report.columns)] for row in report.rows]
+    footer = (
+        [[_cell(v, c.kind, lang) for v, c in zip(report.total, report.columns)]]
+        if report.total is not None
+        else []
+    )
+    widths = [max(len(row[i]) for row in [header, *body, *footer]) for i in range(len(header))]
+    right = [column.kind in ("count", "money") for column in report.columns]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            cell.rjust(width) if align else cell.ljust(width)
+            for cell, width, align in zip(cells, widths, right)
+        ).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    lines = [*report.heading, *([""] if report.heading else []), line(header), rule]
+    lines += [line(row) for row in body]
+    if footer:
+        lines += [rule, line(footer[0])]
+    if report.notes:
+        lines += ["", *report.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _csv_value(value: object, kind: str, *, excel: bool) -> str:
+    from sodertorn.money import SEK  # noqa: PLC0415
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, SEK):
+        text = str(value.amount)
+        return text.replace(".", ",") if excel else text
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if kind == "code" and excel:
+        return f'="{value}"'
+    return str(value)
+
+
+def to_csv(report: Report, *, excel: bool = False) -> str:
+    """The report's rows as CSV under the columns' keys (see the module's text)."""
+    buffer = io.StringIO()
+    if not excel:
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([column.key for column in report.columns])
+        for row in report.rows:
+            writer.writerow([_csv_value(v, c.kind, excel=False) for v, c in zip(row, report.columns)])
+        return buffer.getvalue()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    lines = [_excel_line([column.key for column in report.columns], writer, buffer)]
+    for row in report.rows:
+        cells = [_csv_value(v, c.kind, excel=True) for v, c in zip(row, report.columns)]
+        lines.append(_excel_line(cells, writer, buffer))
+    return "\ufeff" + "".join(lines)
+
+
+def _excel_line(cells: list[str], writer: Any, buffer: io.StringIO) -> str:
+    """One line for Excel: a code formula ``="0126"`` unquoted, any other cell as CSV."""
+    parts = []
+    for cell in cells:
+        if cell.startswith('="') and cell[2:-1].isdigit():
+            parts.append(cell)
+        else:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow([cell])
+            parts.append(buffer.getvalue().removesuffix("\r\n"))
+    return ";".join(parts) + "\r\n"
+
+
+def render(report: Report, output_format: str, lang: str, *, excel: bool = False) -> str:
+    """The report as the text of *output_format* (``table``, ``csv``, ``json``, or a text)."""
+    if excel and output_format != "csv":
+        raise UsageError("--excel needs --format csv")
+    if output_format in report.texts:
+        return report.texts[output_format]
+    if output_format == "json":
+        return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if report.explanation is not None and output_format != "csv":
+        return report.explanation + "\n"
+    if output_format == "csv":
+        if report.explanation is not None:
+            raise UsageError(
+                "--explain cannot be written as CSV; use --format table or --format json"
+            )
+        return to_csv(report, excel=excel)
+    return table(report, lang)
+
+
+def write(report: Report, args: argparse.Namespace) -> None:
+    """Render *report* as ``args.format`` and write it to ``args.output`` or standard output."""
+    from sodertorn.cli import _output_text  # noqa: PLC0415
+
+    excel = bool(getattr(args, "excel", False))
+    text = render(report, args.format, args.lang, excel=excel)
+    destination: str | None = getattr(args, "output", None)
+    if destination is None or destination == "-":
+        _output_text(text, sys.stdout)
+        return
+    try:
+        with open(destination, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise DataError(
+            "cannot write {file}: {reason}",
+            file=destination,
+            reason=Plain(error.strerror or type(error).__name__),
+        ) from None

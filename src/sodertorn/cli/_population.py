@@ -1,0 +1,41 @@
+"""``--population FILE``: the register a subcommand weighs by, read safely."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sodertorn.cli._i18n import current
+from sodertorn.cli._input import read_text, reading
+
+if TYPE_CHECKING:
+    import argparse
+
+    from sodertorn.population import Population
+
+__all__ = ["add_population", "population"]
+
+
+def add_population(parser: argparse.ArgumentParser) -> None:
+    """Add ``--population FILE`` to *parser*."""
+    tr = current()
+    parser.add_argument(
+        "--population",
+        metavar=tr("FILE"),
+        help=tr(
+            "population file: the library's CSV, an SCB CSV export or SCB JSON-stat2; "
+            "'-' reads standard input (default: the built-in SCB data)"
+        ),
+    )
+
+
+def population(path: str | None, lang: str) -> Population:
+    """The built-in register, or the one in the file *path* (``-``: standard input)."""
+    from sodertorn.cli._i18n import translator  # noqa: PLC0415
+    from sodertorn.parties import MUNICIPALITIES  # noqa: PLC0415
+    from sodertorn.population import Population  # noqa: PLC0415
+
+    if path is None:
+        return Population.builtin()
+    text, source = read_text(path, translator(lang)("population file"))
+    with reading(source):
+        return Population._parse_any(text, source=source, parties=MUNICIPALITIES)
