@@ -23,7 +23,7 @@ import sodertorn
 PACKAGE = Path(sodertorn.__file__).parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("sodertorn._version", "sodertorn.errors"),
+    ("sodertorn._version", "sodertorn.errors", "sodertorn.schemas"),
     ("sodertorn.parties", "sodertorn.money", "sodertorn.i18n", "sodertorn._format"),
     ("sodertorn.allocation", "sodertorn.tabular"),
     ("sodertorn.population",),

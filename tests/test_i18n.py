@@ -25,15 +25,22 @@ def _literals() -> set[str]:
     }
 
 
+MARKERS = ("gettext", "message", "tr", "UsageError", "DataError", "_Bug", "_refuse", "_argparse")
+
+
 def _messages() -> set[str]:
-    """Every literal first argument of a gettext(...) or message(...) call in the package."""
+    """Every literal first argument of a call that marks a message in the package.
+
+    ``gettext(...)`` and ``message(...)`` in the library; in the command line, its
+    translator ``tr(...)``, its errors and argparse's own strings.
+    """
     found: set[str] = set()
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("gettext", "message")
+                and node.func.id in MARKERS
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

@@ -28,6 +28,10 @@ __all__ = ["read_items"]
 _LONGEST = 60
 """The most characters of a value an error message quotes."""
 
+LARGEST = Decimal(10) ** 15
+"""Amounts are refused from a thousand billion kronor up: no balance sheet of the committee
+comes near, and a figure that large is a mistake in the file."""
+
 
 def _quoted(value: object) -> str:
     text = repr(value)
@@ -37,9 +41,17 @@ def _quoted(value: object) -> str:
 def _amount(value: object, name: str, where: str) -> SEK:
     if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
         try:
-            return SEK(value)
+            amount = SEK(value)
         except InvalidAmountError as error:
             raise DissolutionError(f"{where}: amount of {_quoted(name)}: {error}") from None
+        except ArithmeticError:
+            amount = None
+        if amount is None or abs(amount.amount) >= LARGEST:
+            raise DissolutionError(
+                f"{where}: amount of {_quoted(name)} is too large; expected less than "
+                f"{LARGEST:,.0f} kronor"
+            )
+        return amount
     raise DissolutionError(
         f"{where}: amount {_quoted(value)} of {_quoted(name)} is not a number; expected "
         f"kronor such as '-250000' or '1000.50'"

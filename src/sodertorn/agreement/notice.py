@@ -73,8 +73,14 @@ def notice_period(received_by_chair: datetime.date) -> tuple[datetime.date, date
     such as 2024-03-15
     """
     received = _checks.check_date(received_by_chair, "received_by_chair", NoticeError)
-    start = received.replace(day=1) + relativedelta(months=1)
-    end = start + relativedelta(months=NOTICE_MONTHS) - datetime.timedelta(days=1)
+    try:
+        start = received.replace(day=1) + relativedelta(months=1)
+        end = start + relativedelta(months=NOTICE_MONTHS) - datetime.timedelta(days=1)
+    except (OverflowError, ValueError):
+        raise NoticeError(
+            f"a notice received on {received} would end its notice period after "
+            f"{datetime.date.max}, the last date the calendar has; expected an earlier date"
+        ) from None
     return start, end
 
 

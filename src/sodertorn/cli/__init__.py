@@ -26,7 +26,15 @@ import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sodertorn._version import __version__
-from sodertorn.cli._i18n import CommandError, DataError, Plain, UsageError, argparse_in, translator
+from sodertorn.cli._i18n import (
+    CommandError,
+    DataError,
+    Plain,
+    UsageError,
+    argparse_in,
+    message,
+    translator,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -34,31 +42,12 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "SUBCOMMANDS", "build_parser", "main"]
 
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "fees": (
-        "sodertorn.cli.fees",
-        "the annual fee of every party (Samarbetsavtal 2010, § 8)",
-    ),
-    "contributions": (
-        "sodertorn.cli.agreement",
-        "split a special contribution by population (Samarbetsavtal 2010, § 7)",
-    ),
-    "dissolve": (
-        "sodertorn.cli.agreement",
-        "split assets and liabilities on dissolution (Samarbetsavtal 2010, § 10)",
-    ),
-    "meeting": (
-        "sodertorn.cli.agreement",
-        "quorum and call of a committee meeting (Samarbetsavtal 2010, §§ 3–4)",
-    ),
-    "notice": (
-        "sodertorn.cli.agreement",
-        "date a notice of withdrawal (Samarbetsavtal 2010, §§ 2, 9)",
-    ),
-    "goals": ("sodertorn.cli.goals", "print a development programme's goal tree"),
-    "report": (
-        "sodertorn.programme._report_cli",
-        "the yearly report of an activity plan, or its status template",
-    ),
+    "fees": ("sodertorn.cli.fees", message("the annual fee of every party (Samarbetsavtal 2010, § 8)")),
+    "contributions": ("sodertorn.cli.agreement", message("split a special contribution by population (Samarbetsavtal 2010, § 7)")),
+    "dissolve": ("sodertorn.cli.agreement", message("split assets and liabilities on dissolution (Samarbetsavtal 2010, § 10)")),
+    "meeting": ("sodertorn.cli.agreement", message("quorum and call of a committee meeting (Samarbetsavtal 2010, §§ 3–4)")),
+    "notice": ("sodertorn.cli.agreement", message("date a notice of withdrawal (Samarbetsavtal 2010, §§ 2, 9)")),
+    "goals": ("sodertorn.cli.goals", message("print a development programme's goal tree")),
 }
 """Each subcommand: the module whose ``register(subparsers)`` adds it, and its help."""
 
@@ -239,9 +228,7 @@ def _run(arguments: list[str], lang: str) -> int:
     # `sodertorn --lang en fees`: the subcommand's default would hide the option given
     # before it; the last --lang given, wherever it stands, is the one that counts.
     args.lang = lang
-    handler: Callable[[argparse.Namespace], object] | None = getattr(args, "func", None)
-    if handler is None:  # pragma: no cover - every listed subcommand is loaded when named
-        raise UsageError("{command}: not available", command=args.command)
+    handler: Callable[[argparse.Namespace], object] = args.func
     result = handler(args)
     if isinstance(result, int):
         return result
@@ -292,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return 1
     except KeyboardInterrupt:
-        _output_text(translator(lang)("sodertorn: interrupted") + "\n", sys.stderr)
+        _output_text(translator(lang)(message("sodertorn: interrupted")) + "\n", sys.stderr)
         return 130
 
 

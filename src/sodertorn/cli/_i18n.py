@@ -22,9 +22,15 @@ __all__ = [
     "UsageError",
     "argparse_in",
     "current",
+    "message",
     "shown",
     "translator",
 ]
+
+
+def message(text: str) -> str:
+    """Mark *text* as a message to translate when shown; returns it unchanged."""
+    return text
 
 
 def _english(message: str) -> str:
@@ -121,3 +127,36 @@ def shown(value: object) -> str:
         return str(value)
     text = value if len(value) <= LONGEST else value[:LONGEST] + "…"
     return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
+
+
+def _argparse(text: str) -> str:
+    """Mark one of argparse's own strings, so that the catalogue keeps its translation."""
+    return text
+
+
+ARGPARSE = (
+    _argparse("usage: "),
+    _argparse("positional arguments"),
+    _argparse("options"),
+    _argparse("subcommands"),
+    _argparse("%(heading)s:"),
+    _argparse("show this help message and exit"),
+    _argparse("show program's version number and exit"),
+    _argparse("argument %(argument_name)s: %(message)s"),
+    _argparse("the following arguments are required: %s"),
+    _argparse("one of the arguments %s is required"),
+    _argparse("invalid choice: %(value)r (choose from %(choices)s)"),
+    _argparse("invalid %(type)s value: %(value)r"),
+    _argparse("unrecognized arguments: %s"),
+    _argparse("expected one argument"),
+    _argparse("expected at most one argument"),
+    _argparse("expected at least one argument"),
+    _argparse("expected %s argument"),
+    _argparse("expected %s arguments"),
+    _argparse("not allowed with argument %s"),
+    _argparse("ignored explicit argument %r"),
+    _argparse("ambiguous option: %(option)s could match %(matches)s"),
+    _argparse("unexpected option string: %s"),
+    _argparse("can't open '%(filename)s': %(error)s"),
+)
+"""The strings of :mod:`argparse` a user may see, which the catalogue translates."""

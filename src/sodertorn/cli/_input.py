@@ -18,7 +18,7 @@ import re
 import stat
 import sys
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sodertorn.cli._i18n import DataError, Plain, current, shown
 
@@ -108,11 +108,9 @@ def read_text(path: str, what: str) -> tuple[str, str]:
                 file=path,
                 reason=Plain(getattr(error, "strerror", None) or type(error).__name__),
             ) from None
-        with open(descriptor, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise DataError(
-                    "cannot read {what} {file}: not a regular file", what=Plain(what), file=path
-                )
+        with open(descriptor, "rb", closefd=True) if _regular(descriptor) else _refused(
+            descriptor, what, path
+        ) as handle:
             try:
                 data = handle.read(LARGEST + 1)
             except OSError as error:
@@ -133,6 +131,16 @@ def read_text(path: str, what: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), source
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), source
+
+
+def _regular(descriptor: int) -> bool:
+    return stat.S_ISREG(os.fstat(descriptor).st_mode)
+
+
+def _refused(descriptor: int, what: str, path: str) -> NoReturn:
+    """Close *descriptor*, of something that is not a regular file, and refuse it."""
+    os.close(descriptor)
+    raise DataError("cannot read {what} {file}: not a regular file", what=Plain(what), file=path)
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.cli._i18n import DataError, Plain, UsageError, translator
+from sodertorn.cli._i18n import DataError, Plain, UsageError, message, translator
 
 if TYPE_CHECKING:
     import argparse
@@ -92,7 +92,7 @@ def _cell(value: object, kind: str, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return translator(lang)("yes" if value else "no")
+        return translator(lang)(message("yes") if value else message("no"))
     if isinstance(value, SEK):
         return format_money(value, lang)
     if isinstance(value, datetime.date):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sodertorn.cli._i18n import current
+from sodertorn.cli._i18n import current, message
 from sodertorn.cli._input import read_text, reading
 
 if TYPE_CHECKING:
@@ -36,6 +36,6 @@ def population(path: str | None, lang: str) -> Population:
 
     if path is None:
         return Population.builtin()
-    text, source = read_text(path, translator(lang)("population file"))
+    text, source = read_text(path, translator(lang)(message("population file")))
     with reading(source):
         return Population._parse_any(text, source=source, parties=MUNICIPALITIES)

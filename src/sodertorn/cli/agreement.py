@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import UsageError, current, translator
+from sodertorn.cli._i18n import UsageError, current, message, translator
 from sodertorn.cli._input import amount, date, party, read_text, reading, year
 from sodertorn.cli._output import Column, Report
 from sodertorn.cli._population import add_population, population
@@ -92,9 +92,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--date", required=True, type=date, metavar=tr("DATE"), help=tr("the meeting's date, YYYY-MM-DD")
     )
     for option, text in (
-        ("--present", "the members in the room, by party"),
-        ("--remote", "the members taking part by telephone or video, by party"),
-        ("--requested-by", "the members who asked for an extra meeting, by party"),
+        ("--present", message("the members in the room, by party")),
+        ("--remote", message("the members taking part by telephone or video, by party")),
+        ("--requested-by", message("the members who asked for an extra meeting, by party")),
     ):
         parser.add_argument(
             option, nargs="+", default=[], type=party, metavar=tr("PARTY"), help=tr(text)

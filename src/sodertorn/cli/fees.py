@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--explain",
         nargs="?",
-        const="",
+        const=True,
         type=party,
         metavar=tr("PARTY"),
         help=tr("explain the derivation, of one party if named (table or json)"),
@@ -56,7 +56,7 @@ def fees(args: argparse.Namespace) -> Report:
     assessment = annual_fees(fee_year, register)
     explanation = None
     if args.explain is not None:
-        explanation = assessment.explain(args.explain or None, lang=lang)
+        explanation = assessment.explain(None if args.explain is True else args.explain, lang=lang)
     document = {
         "year": assessment.year,
         "rule": assessment.rule.kind,
