@@ -64,6 +64,10 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError("{message}", message=Plain(message), prog=self.prog)
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _output_text(message, sys.stderr if file is None else file)
+
 
 def _shared(formats: Sequence[str], tr: Callable[[str], str]) -> argparse.ArgumentParser:
     """The options every subcommand has."""
@@ -213,18 +217,30 @@ def _command(arguments: Sequence[str]) -> str | None:
     return None
 
 
+def _parse(arguments: list[str], lang: str, commands: list[str]) -> argparse.Namespace:
+    with argparse_in(translator(lang)):
+        return _parser(lang, commands).parse_args(arguments)
+
+
 def _run(arguments: list[str], lang: str) -> int:
     """Parse *arguments* and run the subcommand; every error is raised to :func:`main`."""
     if arguments and arguments[0] == "--version":
         _output_text(f"sodertorn {__version__}\n")
         return 0
     command = _command(arguments)
-    with argparse_in(translator(lang)):
-        parser = _parser(lang, [command] if command in SUBCOMMANDS else [])
-        try:
-            args = parser.parse_args(arguments)
-        except SystemExit as stop:  # --help and --version: argparse printed them
-            return stop.code if isinstance(stop.code, int) else 0
+    commands = [command] if command in SUBCOMMANDS else []
+    # Parsed in English, which needs no catalogue; help, and the message of an error,
+    # in the language asked for.
+    helping = any(argument in ("-h", "--help") for argument in _before_dashes(arguments))
+    try:
+        args = _parse(arguments, lang if helping else "en", commands)
+    except UsageError:
+        if lang == "en" or helping:
+            raise
+        _parse(arguments, lang, commands)
+        raise
+    except SystemExit as stop:  # --help and --version: argparse printed them
+        return stop.code if isinstance(stop.code, int) else 0
     # `sodertorn --lang en fees`: the subcommand's default would hide the option given
     # before it; the last --lang given, wherever it stands, is the one that counts.
     args.lang = lang

@@ -19,6 +19,7 @@ __all__ = [
     "CommandError",
     "DataError",
     "Plain",
+    "Term",
     "UsageError",
     "argparse_in",
     "current",
@@ -88,7 +89,9 @@ class CommandError(Exception):
 
     def render(self, tr: Callable[[str], str]) -> str:
         """The message in the language of *tr*, each value shown safely (see :func:`shown`)."""
-        return tr(self.template).format(**{k: shown(v) for k, v in self.values.items()})
+        return tr(self.template).format(
+            **{k: tr(v) if isinstance(v, Term) else shown(v) for k, v in self.values.items()}
+        )
 
 
 class UsageError(CommandError):
@@ -109,6 +112,12 @@ LONGEST = 60
 
 class Plain(str):
     """Text of the library's own (not from the user's input): shown as it is, on one line."""
+
+    __slots__ = ()
+
+
+class Term(str):
+    """An English message within a message: translated when the error is shown."""
 
     __slots__ = ()
 

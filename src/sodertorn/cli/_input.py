@@ -20,7 +20,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NoReturn
 
-from sodertorn.cli._i18n import DataError, Plain, current, shown
+from sodertorn.cli._i18n import DataError, Plain, Term, current, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -87,14 +87,14 @@ def amount(text: str) -> Decimal:
 def read_text(path: str, what: str) -> tuple[str, str]:
     """The text of the file *path* (``-`` for standard input) and the name to cite it by.
 
-    *what* names the file in messages ("population file"). Refused, with exit status 1:
+    *what* names the file in messages, an English message ("population file"). Refused, with exit status 1:
     a path that cannot be opened, anything but a regular file (a directory, a device or
     a FIFO would hang or never end), a file over :data:`LARGEST` bytes.
     """
     if path == "-":
         stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
         if stream is None:
-            raise DataError("{what}: standard input cannot be read", what=Plain(what))
+            raise DataError("{what}: standard input cannot be read", what=Term(what))
         data = stream.read(LARGEST + 1)
         source = "<stdin>"
     else:
@@ -104,7 +104,7 @@ def read_text(path: str, what: str) -> tuple[str, str]:
         except (OSError, ValueError) as error:
             raise DataError(
                 "cannot read {what} {file}: {reason}",
-                what=Plain(what),
+                what=Term(what),
                 file=path,
                 reason=Plain(getattr(error, "strerror", None) or type(error).__name__),
             ) from None
@@ -116,7 +116,7 @@ def read_text(path: str, what: str) -> tuple[str, str]:
             except OSError as error:
                 raise DataError(
                     "cannot read {what} {file}: {reason}",
-                    what=Plain(what),
+                    what=Term(what),
                     file=path,
                     reason=Plain(error.strerror or type(error).__name__),
                 ) from None
@@ -140,7 +140,7 @@ def _regular(descriptor: int) -> bool:
 def _refused(descriptor: int, what: str, path: str) -> NoReturn:
     """Close *descriptor*, of something that is not a regular file, and refuse it."""
     os.close(descriptor)
-    raise DataError("cannot read {what} {file}: not a regular file", what=Plain(what), file=path)
+    raise DataError("cannot read {what} {file}: not a regular file", what=Term(what), file=path)
 
 
 @contextlib.contextmanager

@@ -31,21 +31,32 @@ from sodertorn.cli._i18n import DataError, Plain, UsageError, message, translato
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = ["Column", "Report", "render", "write"]
 
-KINDS = ("text", "code", "count", "money", "bool", "date")
+KINDS = ("text", "code", "count", "money", "bool", "date", "term")
 """What a column holds, which decides how it is written."""
-
 
 @attrs.frozen
 class Column:
-    """A column: its stable *key* (CSV header), its *label* in the report's language."""
+    """A column: its stable *key* (the CSV header) and its *label* for a table.
+
+    The label is an English message, translated when a table is shown, with *values*
+    filled in and formatted for the language (``"Fee {year}"``, ``(("year", 2024),)``).
+    A column of kind ``term`` holds keys (``in_room``), written as they are in CSV and
+    JSON, and shown in a table as the English message *terms* gives them, translated.
+    """
 
     key: str
     label: str
     kind: str = attrs.field(default="text", validator=attrs.validators.in_(KINDS))
+    values: tuple[tuple[str, object], ...] = ()
+    terms: tuple[tuple[str, str], ...] = ()
+
+
+def _lines() -> tuple[str, ...]:
+    return ()
 
 
 @attrs.frozen(kw_only=True)
@@ -55,10 +66,12 @@ class Report:
     *kind* and *version* name the JSON schema (``sodertorn/fees/1``); *document* is the
     JSON document without its ``schema`` key. *rows* hold plain values (``str``, ``int``,
     :class:`~sodertorn.SEK`, ``bool``, :class:`datetime.date`, ``None``) in the order of
-    *columns*; *total* is the table's last row (not written to CSV). *heading* precedes the
-    table and *notes* follow it, in the report's language. *texts* are outputs the subcommand renders itself,
-    by format (``text``, ``markdown``). *explanation*, when asked for, replaces the
-    table and goes into the JSON document; CSV has no place for it.
+    *columns*; *total* is the table's last row (not written to CSV), its text cells
+    English messages. *heading* gives the lines before the table and *notes* those
+    after it, in the report's language; *texts* the outputs the subcommand renders
+    itself, by format (``text``, ``markdown``). They are functions, called only for the
+    format that shows them. *explanation*, when asked for, replaces the table and goes
+    into the JSON document; CSV has no place for it.
     """
 
     kind: str
@@ -66,9 +79,9 @@ class Report:
     columns: tuple[Column, ...] = ()
     rows: tuple[tuple[object, ...], ...] = ()
     total: tuple[object, ...] | None = None
-    heading: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    texts: Mapping[str, str] = attrs.field(factory=dict)
+    heading: Callable[[], tuple[str, ...]] = _lines
+    notes: Callable[[], tuple[str, ...]] = _lines
+    texts: Mapping[str, Callable[[], str]] = attrs.field(factory=dict)
     explanation: str | None = None
     version: int = 1
 
@@ -102,12 +115,29 @@ def _cell(value: object, kind: str, lang: str) -> str:
     return str(value)
 
 
+def _label(column: Column, lang: str) -> str:
+    values = {name: _cell(value, "text", lang) for name, value in column.values}
+    return translator(lang)(column.label).format(**values)
+
+
 def table(report: Report, lang: str) -> str:
-    """The report as an aligned table: header, rows, the total row, then the notes."""
-    header = [column.label for column in report.columns]
-    body = [[_cell(v, c.kind, lang) for v, c in zip(row, report.columns)] for row in report.rows]
+    """The report as an aligned table: heading, header, rows, the total row, notes."""
+    tr = translator(lang)
+    header = [_label(column, lang) for column in report.columns]
+    body = [
+        [
+            tr(dict(c.terms)[v]) if c.kind == "term" and isinstance(v, str) else _cell(v, c.kind, lang)
+            for v, c in zip(row, report.columns)
+        ]
+        for row in report.rows
+    ]
     footer = (
-        [[_cell(v, c.kind, lang) for v, c in zip(report.total, report.columns)]]
+        [
+            [
+                tr(v) if isinstance(v, str) and v else _cell(v, c.kind, lang)
+                for v, c in zip(report.total, report.columns)
+            ]
+        ]
         if report.total is not None
         else []
     )
@@ -121,12 +151,13 @@ def table(report: Report, lang: str) -> str:
         ).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
-    lines = [*report.heading, *([""] if report.heading else []), line(header), rule]
+    heading, notes = report.heading(), report.notes()
+    lines = [*heading, *([""] if heading else []), line(header), rule]
     lines += [line(row) for row in body]
     if footer:
         lines += [rule, line(footer[0])]
-    if report.notes:
-        lines += ["", *report.notes]
+    if notes:
+        lines += ["", *notes]
     return "\n".join(lines) + "\n"
 
 
@@ -183,7 +214,7 @@ def render(report: Report, output_format: str, lang: str, *, excel: bool = False
     if excel and output_format != "csv":
         raise UsageError("--excel needs --format csv")
     if output_format in report.texts:
-        return report.texts[output_format]
+        return report.texts[output_format]()
     if output_format == "json":
         return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     if report.explanation is not None and output_format != "csv":

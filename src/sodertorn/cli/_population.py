@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sodertorn.cli._i18n import current, message
+from sodertorn.cli._i18n import Term, current, message
 from sodertorn.cli._input import read_text, reading
 
 if TYPE_CHECKING:
@@ -28,14 +28,13 @@ def add_population(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def population(path: str | None, lang: str) -> Population:
+def population(path: str | None) -> Population:
     """The built-in register, or the one in the file *path* (``-``: standard input)."""
-    from sodertorn.cli._i18n import translator  # noqa: PLC0415
     from sodertorn.parties import MUNICIPALITIES  # noqa: PLC0415
     from sodertorn.population import Population  # noqa: PLC0415
 
     if path is None:
         return Population.builtin()
-    text, source = read_text(path, translator(lang)(message("population file")))
+    text, source = read_text(path, Term(message("population file")))
     with reading(source):
         return Population._parse_any(text, source=source, parties=MUNICIPALITIES)

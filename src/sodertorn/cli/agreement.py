@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import UsageError, current, message, translator
+from sodertorn.cli._i18n import UsageError, current, message
 from sodertorn.cli._input import amount, date, party, read_text, reading, year
 from sodertorn.cli._output import Column, Report
 from sodertorn.cli._population import add_population, population
@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from sodertorn.parties import Municipality
 
 __all__ = ["contributions", "dissolve", "meeting", "notice", "register"]
+
+ATTENDANCE = (
+    ("in_room", message("in the room")),
+    ("remote", message("by telephone or video")),
+    ("absent", message("absent")),
+)
+"""How a member attends, in CSV and JSON, and as a table shows it."""
 
 TEXT = ("text", "csv", "json")
 """The formats of the subcommands whose first output is an explanation."""
@@ -170,7 +177,6 @@ def notice(args: argparse.Namespace) -> Report:
     """A notice's period, last day and fee years still owed."""
     from sodertorn.agreement.notice import Notice  # noqa: PLC0415
 
-    tr = translator(args.lang)
     given = Notice(
         party=args.party,
         council_decision_date=args.council_decision,
@@ -188,14 +194,14 @@ def notice(args: argparse.Namespace) -> Report:
         "reasons": [{"section": r.section, "text": r.text(args.lang)} for r in given.reasons()],
     }
     columns = (
-        Column("code", tr("Code"), "code"),
-        Column("name", tr("Municipality")),
-        Column("received_by_chair", tr("Received"), "date"),
-        Column("period_start", tr("Notice period from"), "date"),
-        Column("period_end", tr("Notice period to"), "date"),
-        Column("last_day", tr("Last day as a party"), "date"),
-        Column("fee_years_owed", tr("Fee years owed")),
-        Column("refund", tr("Refund"), "money"),
+        Column("code", message("Code"), "code"),
+        Column("name", message("Municipality")),
+        Column("received_by_chair", message("Received"), "date"),
+        Column("period_start", message("Notice period from"), "date"),
+        Column("period_end", message("Notice period to"), "date"),
+        Column("last_day", message("Last day as a party"), "date"),
+        Column("fee_years_owed", message("Fee years owed")),
+        Column("refund", message("Refund"), "money"),
     )
     row = (
         given.party.code,
@@ -212,21 +218,21 @@ def notice(args: argparse.Namespace) -> Report:
         document=document,
         columns=columns,
         rows=(row,),
-        texts={"text": given.explain(args.lang) + "\n"},
+        texts={"text": lambda: given.explain(args.lang) + "\n"},
     )
 
 
 def _weights_table(
-    tr: Any, rows: list[tuple[Municipality, int, Any]], total: tuple[int, Any], amount_label: str
+    rows: list[tuple[Municipality, int, Any]], total: tuple[int, Any], amount_label: str
 ) -> tuple[tuple[Column, ...], tuple[tuple[object, ...], ...], tuple[object, ...]]:
     columns = (
-        Column("code", tr("Code"), "code"),
-        Column("name", tr("Municipality")),
-        Column("population", tr("Population"), "count"),
+        Column("code", message("Code"), "code"),
+        Column("name", message("Municipality")),
+        Column("population", message("Population"), "count"),
         Column("amount", amount_label, "money"),
     )
     body = tuple((p.code, p.name, count, value) for p, count, value in rows)
-    return columns, body, ("", tr("Total"), *total)
+    return columns, body, ("", message("Total"), *total)
 
 
 def contributions(args: argparse.Namespace) -> Report:
@@ -234,19 +240,17 @@ def contributions(args: argparse.Namespace) -> Report:
     from sodertorn.agreement.financing import special_contributions  # noqa: PLC0415
     from sodertorn.money import SEK, Unit  # noqa: PLC0415
 
-    tr = translator(args.lang)
     unit = Unit.ORE if args.unit == "ore" else Unit.KRONA
     if unit is Unit.KRONA and args.cost != args.cost.to_integral_value():
         raise UsageError("the cost {cost} has öre; add --unit ore", cost=str(args.cost))
-    register = population(args.population, args.lang)
+    register = population(args.population)
     split = special_contributions(
         SEK(args.cost), decided_on=args.decided, population=register, unit=unit
     )
     columns, rows, total = _weights_table(
-        tr,
         [(p, split.weights[p], split.amounts[p]) for p in split.parties],
         (sum(split.weights.values()), split.total),
-        tr("Contribution"),
+        message("Contribution"),
     )
     document = {
         "cost": str(split.cost.amount),
@@ -260,15 +264,14 @@ def contributions(args: argparse.Namespace) -> Report:
             for p in split.parties
         ],
     }
-    explanation = split.explain(args.lang)
     return Report(
         kind="contributions",
         document=document,
         columns=columns,
         rows=rows,
         total=total,
-        notes=(explanation.splitlines()[0],),
-        explanation=explanation if args.explain else None,
+        notes=lambda: (split.explain(args.lang).splitlines()[0],),
+        explanation=split.explain(args.lang) if args.explain else None,
     )
 
 
@@ -278,7 +281,6 @@ def meeting(args: argparse.Namespace) -> Report:
     from sodertorn.agreement.membership import Agreement, Election  # noqa: PLC0415
     from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS  # noqa: PLC0415
 
-    tr = translator(args.lang)
     extra = bool(args.requested_by) or args.called_by is not None
     agreement = Agreement()
     if args.chair is not None:
@@ -318,17 +320,17 @@ def meeting(args: argparse.Namespace) -> Report:
         "reasons": [{"section": r.section, "text": r.text(args.lang)} for r in held.reasons()],
     }
     attendance = {
-        **{p: tr("in the room") for p in held.in_room},
-        **{p: tr("by telephone or video") for p in held.remote},
+        **{p: "in_room" for p in held.in_room},
+        **{p: "remote" for p in held.remote},
     }
     columns = (
-        Column("code", tr("Code"), "code"),
-        Column("name", tr("Member")),
-        Column("attendance", tr("Attendance")),
-        Column("requested", tr("Requested the meeting"), "bool"),
+        Column("code", message("Code"), "code"),
+        Column("name", message("Member")),
+        Column("attendance", message("Attendance"), "term", terms=ATTENDANCE),
+        Column("requested", message("Requested the meeting"), "bool"),
     )
     rows = tuple(
-        (p.code, p.name, attendance.get(p, tr("absent")), p in held.requested_by)
+        (p.code, p.name, attendance.get(p, "absent"), p in held.requested_by)
         for p in held.members
     )
     return Report(
@@ -336,7 +338,7 @@ def meeting(args: argparse.Namespace) -> Report:
         document=document,
         columns=columns,
         rows=rows,
-        texts={"text": held.explain(args.lang) + "\n"},
+        texts={"text": lambda: held.explain(args.lang) + "\n"},
     )
 
 
@@ -346,11 +348,10 @@ def dissolve(args: argparse.Namespace) -> Report:
     from sodertorn.agreement.items import read_items  # noqa: PLC0415
     from sodertorn.money import SEK, Unit  # noqa: PLC0415
 
-    tr = translator(args.lang)
-    text, source = read_text(args.items, tr("items file"))
+    text, source = read_text(args.items, message("items file"))
     with reading(source):
         items = read_items(text, source=source)
-    register = population(args.population, args.lang)
+    register = population(args.population)
     decision_year = register.years[-1] + 1 if args.year is None else args.year
     statement = split_items(
         items,
@@ -378,12 +379,12 @@ def dissolve(args: argparse.Namespace) -> Report:
         ],
     }
     columns = (
-        Column("code", tr("Code"), "code"),
-        Column("name", tr("Party")),
-        Column("population", tr("Population"), "count"),
-        Column("assets", tr("Assets"), "money"),
-        Column("liabilities", tr("Liabilities"), "money"),
-        Column("net", tr("Net"), "money"),
+        Column("code", message("Code"), "code"),
+        Column("name", message("Party")),
+        Column("population", message("Population"), "count"),
+        Column("assets", message("Assets"), "money"),
+        Column("liabilities", message("Liabilities"), "money"),
+        Column("net", message("Net"), "money"),
     )
     rows = tuple(
         (s.party.code, s.party.name, s.population, s.assets, s.liabilities, s.net)
@@ -391,19 +392,18 @@ def dissolve(args: argparse.Namespace) -> Report:
     )
     total = (
         "",
-        tr("Total"),
+        message("Total"),
         sum(s.population for s in parties),
         SEK.total(s.assets for s in parties),
         SEK.total(s.liabilities for s in parties),
         SEK.total(s.net for s in parties),
     )
-    explanation = statement.explain(args.lang)
     return Report(
         kind="dissolution",
         document=document,
         columns=columns,
         rows=rows,
         total=total,
-        heading=(explanation.split("\n\n", 1)[0],),
-        explanation=explanation if args.explain else None,
+        heading=lambda: (statement.explain(args.lang).split("\n\n", 1)[0],),
+        explanation=statement.explain(args.lang) if args.explain else None,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import current, translator
+from sodertorn.cli._i18n import current, message, translator
 from sodertorn.cli._input import party, year
 from sodertorn.cli._output import Column, Report
 from sodertorn.cli._population import add_population, population
@@ -46,12 +46,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def fees(args: argparse.Namespace) -> Report:
     """The fees of ``args.year`` as a report: one row a party, the total, the rule."""
     from sodertorn.fees import annual_fees  # noqa: PLC0415
-    from sodertorn.i18n import format_date  # noqa: PLC0415
     from sodertorn.population import reference_date  # noqa: PLC0415
 
     lang: str = args.lang
-    tr = translator(lang)
-    register = population(args.population, lang)
+    register = population(args.population)
     fee_year = args.year if args.year is not None else register.years[-1] + 1
     assessment = annual_fees(fee_year, register)
     explanation = None
@@ -78,22 +76,27 @@ def fees(args: argparse.Namespace) -> Report:
         ],
     }
     columns = (
-        Column("code", tr("Code"), "code"),
-        Column("name", tr("Municipality")),
+        Column("code", message("Code"), "code"),
+        Column("name", message("Municipality")),
         Column(
             "population",
-            tr("Population {date}").format(
-                date=format_date(reference_date(assessment.year - 1), lang)
-            ),
+            message("Population {date}"),
             "count",
+            (("date", reference_date(assessment.year - 1)),),
         ),
-        Column("amount", tr("Fee {year}").format(year=assessment.year), "money"),
+        Column("amount", message("Fee {year}"), "money", (("year", assessment.year),)),
     )
-    rule = tr("Rule: {rule} ({source}). Due {due}.").format(
-        rule=assessment.rule.describe(lang),
-        source=assessment.rule.source,
-        due=format_date(assessment.due_date, lang),
-    )
+
+    def notes() -> tuple[str, ...]:
+        from sodertorn.i18n import format_date  # noqa: PLC0415 - Babel, for a table only
+
+        rule = translator(lang)(message("Rule: {rule} ({source}). Due {due}.")).format(
+            rule=assessment.rule.describe(lang),
+            source=assessment.rule.source,
+            due=format_date(assessment.due_date, lang),
+        )
+        return (rule,)
+
     return Report(
         kind="fees",
         document=document,
@@ -102,7 +105,7 @@ def fees(args: argparse.Namespace) -> Report:
             (line.party.code, line.party.name, line.population, line.amount)
             for line in assessment.lines
         ),
-        total=("", tr("Total"), sum(line.population for line in assessment.lines), assessment.total),
-        notes=(rule,),
+        total=("", message("Total"), sum(line.population for line in assessment.lines), assessment.total),
+        notes=notes,
         explanation=explanation,
     )

@@ -41,8 +41,9 @@ def goals(args: argparse.Namespace) -> Report:
 
     programme = load_programme(args.name)
     document = programme_to_dict(programme)
-    texts = {"text": goals_text(programme, args.lang) + "\n"}
-    if args.format == "markdown":
-        texts["markdown"] = goals_markdown(programme, args.lang).rstrip("\n") + "\n"
+    texts = {
+        "text": lambda: goals_text(programme, args.lang) + "\n",
+        "markdown": lambda: goals_markdown(programme, args.lang).rstrip("\n") + "\n",
+    }
     # The programme's document names its schema itself: "sodertorn/programme/1".
     return Report(kind="programme", document=document, texts=texts)

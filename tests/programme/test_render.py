@@ -1,9 +1,7 @@
-"""Rendering in text, Markdown and HTML; the ``goals`` subcommand; the loaders."""
+"""Rendering in text, Markdown and HTML; the loaders."""
 
 from __future__ import annotations
 
-import argparse
-import json
 
 import pytest
 
@@ -19,7 +17,6 @@ from sodertorn import (
     plan_years,
     programme_names,
 )
-from sodertorn.programme import _cli
 
 
 def test_text_tree_in_swedish() -> None:
@@ -75,43 +72,6 @@ def test_plan_html_shows_activities_and_budget() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(LocaleError, match="unsupported language 'de'"):
         load_programme("sup2040").to_markdown("de")
-
-
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="sodertorn")
-    _cli.register(main.add_subparsers(dest="command", required=True))
-    return main
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
-    args = parser().parse_args(argv)
-    assert args.func(args) == 0
-    return capsys.readouterr().out
-
-
-def test_cli_prints_the_text_tree(capsys: pytest.CaptureFixture[str]) -> None:
-    out = run(["goals", "sup2040"], capsys)
-    assert out == goals_text(load_programme("sup2040")) + "\n"
-
-
-def test_cli_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["goals", "SUP 2035", "--format", "markdown", "--lang", "en"], capsys).startswith(
-        "# SUP 2035 – Södertörn development programme 2035"
-    )
-    document = json.loads(run(["goals", "2013", "--format", "json"], capsys))
-    assert document["id"] == "sup2013"
-
-
-def test_cli_unknown_programme_is_a_package_error(capsys: pytest.CaptureFixture[str]) -> None:
-    args = parser().parse_args(["goals", "sup1999"])
-    with pytest.raises(UnknownProgrammeError, match="unknown programme 'sup1999'"):
-        args.func(args)
-    assert capsys.readouterr().out == ""
-
-
-def test_cli_refuses_an_unknown_format() -> None:
-    with pytest.raises(SystemExit):
-        parser().parse_args(["goals", "sup2040", "--format", "pdf"])
 
 
 def test_loaders_are_cached_and_forgiving() -> None:
