@@ -25,7 +25,16 @@ def _literals() -> set[str]:
     }
 
 
-MARKERS = ("gettext", "message", "tr", "UsageError", "DataError", "_Bug", "_refuse", "_argparse")
+MARKERS = (
+    "gettext",
+    "message",
+    "tr",
+    "UsageError",
+    "DataError",
+    "_BugError",
+    "_refuse",
+    "_argparse",
+)
 
 
 def _messages() -> set[str]:

@@ -65,7 +65,7 @@ def test_an_error_never_quotes_the_first_line_of_another_file() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet="name,amount\n#\"{}[]:0123456789.-aé\x00", max_size=40))
+@given(st.text(alphabet='name,amount\n#"{}[]:0123456789.-aé\x00', max_size=40))
 def test_junk_is_read_or_refused_with_our_error(text: str) -> None:
     try:
         items = read_items(text)

@@ -69,7 +69,11 @@ def test_contributions_json_csv_and_explain(capsys: pytest.CaptureFixture[str]) 
     argv = ["contributions", "1000.50", "--decided", "2024-05-02", "--unit", "ore"]
     _, out, _ = run(capsys, *argv, "--format", "json", "--explain", "--lang", "en")
     data = json.loads(out)
-    assert (data["schema"], data["cost"], data["total"]) == ("sodertorn/contributions/1", "1000.50", "1000.50")
+    assert (data["schema"], data["cost"], data["total"]) == (
+        "sodertorn/contributions/1",
+        "1000.50",
+        "1000.50",
+    )
     assert data["population_year"] == 2023 and data["unit"] == "öre"
     assert sum(Decimal(c["amount"]) for c in data["contributions"]) == Decimal("1000.50")
     assert data["explanation"].startswith("A cost of SEK1,000.50 decided on May 2, 2024")
@@ -95,7 +99,11 @@ def test_contributions_json_csv_and_explain(capsys: pytest.CaptureFixture[str]) 
 def test_contributions_errors(
     capsys: pytest.CaptureFixture[str], argv: list[str], status: int, needle: str
 ) -> None:
-    full = ["contributions", *argv] if "--decided" in argv else ["contributions", *argv, "--decided", "2024-05-02"]
+    full = (
+        ["contributions", *argv]
+        if "--decided" in argv
+        else ["contributions", *argv, "--decided", "2024-05-02"]
+    )
     if argv == ["-5"]:
         full = ["contributions", "--decided", "2024-05-02", "--unit"]
     got, out, err = run(capsys, *full, "--lang", "en")
@@ -123,13 +131,19 @@ def test_meeting_quorate_with_remote_members(capsys: pytest.CaptureFixture[str])
     _, out, _ = run(capsys, *argv, "--format", "csv")
     rows = out.splitlines()
     assert rows[0] == "code,name,attendance,requested"
-    assert rows[1:4] == ["0126,Huddinge,in_room,false", "0127,Botkyrka,absent,false", "0128,Salem,in_room,false"]
+    assert rows[1:4] == [
+        "0126,Huddinge,in_room,false",
+        "0127,Botkyrka,absent,false",
+        "0128,Salem,in_room,false",
+    ]
     assert rows[4] == "0136,Haninge,remote,false"
 
 
 def test_an_extra_meeting_requested_by_five(capsys: pytest.CaptureFixture[str]) -> None:
     five = ["Huddinge", "Botkyrka", "Salem", "Haninge", "Tyresö"]
-    _, out, _ = run(capsys, *MEETING, "--present", *five, "--requested-by", *five, "--format", "json")
+    _, out, _ = run(
+        capsys, *MEETING, "--present", *five, "--requested-by", *five, "--format", "json"
+    )
     data = json.loads(out)
     assert (data["kind"], data["validly_called"], data["quorate"]) == ("extra", True, True)
     _, out, _ = run(capsys, *MEETING, "--present", "Salem", "--requested-by", "Salem", "Nykvarn")
@@ -204,7 +218,10 @@ def test_dissolve_with_a_population_file_and_stdin(tmp_path: Path) -> None:
     population = tmp_path / "pop.csv"
     population.write_text(
         "code,year,population\n"
-        + "".join(f"{c},2030,1000\n" for c in ["0126", "0127", "0128", "0136", "0138", "0140", "0181", "0192"]),
+        + "".join(
+            f"{c},2030,1000\n"
+            for c in ["0126", "0127", "0128", "0136", "0138", "0140", "0181", "0192"]
+        ),
         encoding="utf-8",
     )
     result = spawn(
@@ -229,7 +246,7 @@ def test_dissolve_reads_windows_1252(tmp_path: Path, capsys: pytest.CaptureFixtu
     ("make", "needle"),
     [
         (lambda tmp: str(tmp / "nope.csv"), "cannot read items file '"),
-        (lambda tmp: str(tmp), "not a regular file"),
+        (str, "not a regular file"),
         (lambda tmp: "/dev/zero", "not a regular file"),
     ],
 )
@@ -242,7 +259,9 @@ def test_dissolve_files_that_cannot_be_read(
     assert needle in err and err.count("\n") == 1
 
 
-def test_a_fifo_is_refused_not_waited_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_fifo_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import os
 
     if not hasattr(os, "mkfifo"):
@@ -253,7 +272,9 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path: Path, capsys: pytest.CaptureF
     assert status == 1 and "not a regular file" in err
 
 
-def test_dissolve_never_echoes_another_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dissolve_never_echoes_another_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "shadow"
     path.write_text("root:$6$saltsalt$hash:19000:0:99999:7:::\n", encoding="utf-8")
     status, _, err = run(capsys, "dissolve", "--items", str(path))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-
-import pytest
+from typing import TYPE_CHECKING
 
 from sodertorn import goals_text, load_programme
 
 from .helpers import run
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def test_the_text_tree(capsys: pytest.CaptureFixture[str]) -> None:

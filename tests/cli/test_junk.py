@@ -67,16 +67,45 @@ def junk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 TEMPLATES = [
     ["fees", "Y", "--population", "F", "--format", "V", "--explain", "V"],
-    ["dissolve", "--items", "F", "--year", "Y", "--population", "F", "--format", "V", "--unit", "V"],
+    [
+        "dissolve",
+        "--items",
+        "F",
+        "--year",
+        "Y",
+        "--population",
+        "F",
+        "--format",
+        "V",
+        "--unit",
+        "V",
+    ],
     ["contributions", "V", "--decided", "D", "--unit", "V", "--population", "F", "--explain"],
-    ["meeting", "--date", "D", "--present", "V", "--remote", "V", "--called-by", "V", "--chair", "V"],
+    [
+        "meeting",
+        "--date",
+        "D",
+        "--present",
+        "V",
+        "--remote",
+        "V",
+        "--called-by",
+        "V",
+        "--chair",
+        "V",
+    ],
     ["notice", "--party", "V", "--council-decision", "D", "--received", "D", "--format", "V"],
 ]
 """Commands of the right shape, their values drawn from junk: they reach the rules."""
 
 
 def _tokens(folder: Path) -> st.SearchStrategy[list[str]]:
-    files = [str(folder / name) for name in JUNK_FILES] + [str(folder), "/dev/null", "/nonexistent", "-"]
+    files = [str(folder / name) for name in JUNK_FILES] + [
+        str(folder),
+        "/dev/null",
+        "/nonexistent",
+        "-",
+    ]
     token = st.sampled_from(OPTIONS) | st.sampled_from(VALUES) | st.sampled_from(files)
     free = st.builds(
         lambda command, rest: [command, *rest] if command else rest,
@@ -86,7 +115,9 @@ def _tokens(folder: Path) -> st.SearchStrategy[list[str]]:
     slot = {
         "F": st.sampled_from(files),
         "Y": st.sampled_from(["2010", "2018", "2024", "2025", "2026", "1990", "0000", "9999"]),
-        "D": st.sampled_from(["2024-03-21", "2010-01-01", "2009-12-31", "9999-12-31", "2024-02-30"]),
+        "D": st.sampled_from(
+            ["2024-03-21", "2010-01-01", "2009-12-31", "9999-12-31", "2024-02-30"]
+        ),
         "V": st.sampled_from(VALUES),
     }
     shaped = st.sampled_from(TEMPLATES).flatmap(
@@ -167,7 +198,15 @@ def test_the_issues_bad_inputs_are_data_errors(junk: Path) -> None:
         ["dissolve", "--items", str(junk / "digits.json")],
         ["fees", "--population", str(junk / "population.csv")],
         ["fees", "--population", str(junk / "binary.bin")],
-        ["notice", "--party", "Salem", "--council-decision", "2024-01-01", "--received", "9999-12-31"],
+        [
+            "notice",
+            "--party",
+            "Salem",
+            "--council-decision",
+            "2024-01-01",
+            "--received",
+            "9999-12-31",
+        ],
         ["dissolve", "--items", str(junk / "secret")],
     ]
     for argv in cases:

@@ -36,7 +36,7 @@ def test_default_year_is_the_latest_the_data_allows(capsys: pytest.CaptureFixtur
 def test_fees_json(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "fees", "2024", "--format", "json")
     data = json.loads(out)
-    assert list(data)[0] == "schema" and data["schema"] == "sodertorn/fees/1"
+    assert next(iter(data)) == "schema" and data["schema"] == "sodertorn/fees/1"
     assert (data["year"], data["rule"], data["due_date"]) == (2024, "per_capita", "2024-03-15")
     assert (data["population_year"], data["unit"], data["rounding"]) == (2023, "krona", "half-up")
     assert data["total"] == "2083296"
@@ -56,7 +56,9 @@ def test_fees_csv(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_csv_for_swedish_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "fees.csv"
-    status, out, _ = run(capsys, "fees", "2024", "--format", "csv", "--excel", "--output", str(target))
+    status, out, _ = run(
+        capsys, "fees", "2024", "--format", "csv", "--excel", "--output", str(target)
+    )
     assert (status, out) == (0, "")
     data = target.read_bytes()
     assert data.startswith("\ufeff".encode())
@@ -204,7 +206,11 @@ def test_version_and_help_import_no_subcommand(argv: list[str], tmp_path: Path) 
         " and m not in ('sodertorn.cli._i18n',)))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True, cwd=tmp_path
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     )
     assert result.stdout.strip().splitlines()[-1] == "0 []"
 
@@ -318,7 +324,13 @@ def test_python_dash_m_and_the_script(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"] == "2083296"
     script = subprocess.run(
-        [sys.executable, "-c", "import sys; from sodertorn.cli import main; sys.exit(main())", "fees", "x"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from sodertorn.cli import main; sys.exit(main())",
+            "fees",
+            "x",
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -56,11 +56,29 @@ ARGVS = [
     ["fees", "2018"],
     ["fees", "2024", "--explain"],
     ["fees", "2024", "--explain", "Salem", "--lang", "en"],
-    ["notice", "--party", "Nykvarn", "--council-decision", "2024-02-26", "--received", "2024-03-15"],
+    [
+        "notice",
+        "--party",
+        "Nykvarn",
+        "--council-decision",
+        "2024-02-26",
+        "--received",
+        "2024-03-15",
+    ],
     ["contributions", "500000", "--decided", "2024-05-02"],
     ["contributions", "1000.5", "--decided", "2024-05-02", "--unit", "ore", "--explain"],
     ["meeting", "--date", "2024-03-21", "--present", "Salem", "--remote", "Nykvarn"],
-    ["meeting", "--date", "2024-03-21", "--present", "Salem", "--called-by", "Salem", "--chair", "Salem"],
+    [
+        "meeting",
+        "--date",
+        "2024-03-21",
+        "--present",
+        "Salem",
+        "--called-by",
+        "Salem",
+        "--chair",
+        "Salem",
+    ],
     ["goals", "sup2013"],
     ["goals", "sup2035"],
     ["goals", "sup2040"],
@@ -142,7 +160,14 @@ def test_a_wrong_meeting_and_notice_are_rejected(capsys: pytest.CaptureFixture[s
     with pytest.raises(jsonschema.ValidationError):
         validate(meeting)
     notice = output(
-        capsys, "notice", "--party", "Salem", "--council-decision", "2024-01-01", "--received", "2024-01-02"
+        capsys,
+        "notice",
+        "--party",
+        "Salem",
+        "--council-decision",
+        "2024-01-01",
+        "--received",
+        "2024-01-02",
     )
     notice["party"] = "Salem"
     with pytest.raises(jsonschema.ValidationError):

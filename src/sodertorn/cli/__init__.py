@@ -42,11 +42,26 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "SUBCOMMANDS", "build_parser", "main"]
 
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "fees": ("sodertorn.cli.fees", message("the annual fee of every party (Samarbetsavtal 2010, § 8)")),
-    "contributions": ("sodertorn.cli.agreement", message("split a special contribution by population (Samarbetsavtal 2010, § 7)")),
-    "dissolve": ("sodertorn.cli.agreement", message("split assets and liabilities on dissolution (Samarbetsavtal 2010, § 10)")),
-    "meeting": ("sodertorn.cli.agreement", message("quorum and call of a committee meeting (Samarbetsavtal 2010, §§ 3–4)")),
-    "notice": ("sodertorn.cli.agreement", message("date a notice of withdrawal (Samarbetsavtal 2010, §§ 2, 9)")),
+    "fees": (
+        "sodertorn.cli.fees",
+        message("the annual fee of every party (Samarbetsavtal 2010, § 8)"),
+    ),
+    "contributions": (
+        "sodertorn.cli.agreement",
+        message("split a special contribution by population (Samarbetsavtal 2010, § 7)"),
+    ),
+    "dissolve": (
+        "sodertorn.cli.agreement",
+        message("split assets and liabilities on dissolution (Samarbetsavtal 2010, § 10)"),
+    ),
+    "meeting": (
+        "sodertorn.cli.agreement",
+        message("quorum and call of a committee meeting (Samarbetsavtal 2010, §§ 3–4)"),
+    ),
+    "notice": (
+        "sodertorn.cli.agreement",
+        message("date a notice of withdrawal (Samarbetsavtal 2010, §§ 2, 9)"),
+    ),
     "goals": ("sodertorn.cli.goals", message("print a development programme's goal tree")),
 }
 """Each subcommand: the module whose ``register(subparsers)`` adds it, and its help."""
@@ -250,6 +265,8 @@ def _run(arguments: list[str], lang: str) -> int:
         return result
     from sodertorn.cli import _output  # noqa: PLC0415 - only once there is output
 
+    if not isinstance(result, _output.Report):
+        raise TypeError(f"the handler of {args.command!r} returned {type(result).__name__}")
     _output.write(result, args)
     return 0
 
@@ -280,11 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(arguments, lang)
         except (BrokenPipeError, CommandError, KeyboardInterrupt):
             raise
-        except Exception as error:  # noqa: BLE001 - the boundary: classify, never a traceback
+        except Exception as error:
             raise _classify(error) from error
     except CommandError as error:
         tr = translator(lang)
-        if isinstance(error, _Bug) and "--debug" in _before_dashes(arguments):
+        if isinstance(error, _BugError) and "--debug" in _before_dashes(arguments):
             import traceback  # noqa: PLC0415 - only under --debug
 
             _output_text("".join(traceback.format_exception(error.__cause__)), sys.stderr)
@@ -317,7 +334,7 @@ def _classify(error: Exception) -> CommandError:
         return DataError("the input is nested too deeply")
     if isinstance(error, OverflowError):
         return DataError("a date or a number is out of range")
-    return _Bug(
+    return _BugError(
         "internal error ({kind}), a bug in sodertorn {version}: please report it at {url} "
         "with the command you ran; --debug shows the traceback",
         kind=Plain(type(error).__name__),
@@ -326,15 +343,14 @@ def _classify(error: Exception) -> CommandError:
     )
 
 
-class _Bug(DataError):
+class _BugError(DataError):
     """An exception the command line did not expect: a bug, reported as one."""
 
 
 def _quiet_stdout() -> None:
     """The reader left early (``sodertorn fees | head``): stop quietly, as Unix tools do."""
-    import os  # noqa: PLC0415 - rare
+    import contextlib  # noqa: PLC0415 - rare
+    import os  # noqa: PLC0415
 
-    try:
+    with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

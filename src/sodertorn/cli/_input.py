@@ -108,9 +108,11 @@ def read_text(path: str, what: str) -> tuple[str, str]:
                 file=path,
                 reason=Plain(getattr(error, "strerror", None) or type(error).__name__),
             ) from None
-        with open(descriptor, "rb", closefd=True) if _regular(descriptor) else _refused(
-            descriptor, what, path
-        ) as handle:
+        with (
+            open(descriptor, "rb", closefd=True)
+            if _regular(descriptor)
+            else _refused(descriptor, what, path) as handle
+        ):
             try:
                 data = handle.read(LARGEST + 1)
             except OSError as error:

@@ -38,6 +38,7 @@ __all__ = ["Column", "Report", "render", "write"]
 KINDS = ("text", "code", "count", "money", "bool", "date", "term")
 """What a column holds, which decides how it is written."""
 
+
 @attrs.frozen
 class Column:
     """A column: its stable *key* (the CSV header) and its *label* for a table.
@@ -126,8 +127,10 @@ def table(report: Report, lang: str) -> str:
     header = [_label(column, lang) for column in report.columns]
     body = [
         [
-            tr(dict(c.terms)[v]) if c.kind == "term" and isinstance(v, str) else _cell(v, c.kind, lang)
-            for v, c in zip(row, report.columns)
+            tr(dict(c.terms)[v])
+            if c.kind == "term" and isinstance(v, str)
+            else _cell(v, c.kind, lang)
+            for v, c in zip(row, report.columns, strict=True)
         ]
         for row in report.rows
     ]
@@ -135,7 +138,7 @@ def table(report: Report, lang: str) -> str:
         [
             [
                 tr(v) if isinstance(v, str) and v else _cell(v, c.kind, lang)
-                for v, c in zip(report.total, report.columns)
+                for v, c in zip(report.total, report.columns, strict=True)
             ]
         ]
         if report.total is not None
@@ -147,7 +150,7 @@ def table(report: Report, lang: str) -> str:
     def line(cells: list[str]) -> str:
         return "  ".join(
             cell.rjust(width) if align else cell.ljust(width)
-            for cell, width, align in zip(cells, widths, right)
+            for cell, width, align in zip(cells, widths, right, strict=True)
         ).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
@@ -185,12 +188,19 @@ def to_csv(report: Report, *, excel: bool = False) -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([column.key for column in report.columns])
         for row in report.rows:
-            writer.writerow([_csv_value(v, c.kind, excel=False) for v, c in zip(row, report.columns)])
+            writer.writerow(
+                [
+                    _csv_value(v, c.kind, excel=False)
+                    for v, c in zip(row, report.columns, strict=True)
+                ]
+            )
         return buffer.getvalue()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     lines = [_excel_line([column.key for column in report.columns], writer, buffer)]
     for row in report.rows:
-        cells = [_csv_value(v, c.kind, excel=True) for v, c in zip(row, report.columns)]
+        cells = [
+            _csv_value(v, c.kind, excel=True) for v, c in zip(row, report.columns, strict=True)
+        ]
         lines.append(_excel_line(cells, writer, buffer))
     return "\ufeff" + "".join(lines)
 

@@ -1,5 +1,7 @@
-"""The agreement's subcommands: ``notice`` (§§ 2, 9), ``contributions`` (§ 7),
-``meeting`` (§§ 3–4) and ``dissolve`` (§ 10)."""
+"""The agreement's subcommands.
+
+``notice`` (§§ 2, 9), ``contributions`` (§ 7), ``meeting`` (§§ 3–4) and ``dissolve`` (§ 10).
+"""
 
 from __future__ import annotations
 
@@ -43,7 +45,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "--party", required=True, type=party, metavar=tr("PARTY"), help=tr("the municipality: name or SCB code")
+        "--party",
+        required=True,
+        type=party,
+        metavar=tr("PARTY"),
+        help=tr("the municipality: name or SCB code"),
     )
     parser.add_argument(
         "--council-decision",
@@ -96,7 +102,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "--date", required=True, type=date, metavar=tr("DATE"), help=tr("the meeting's date, YYYY-MM-DD")
+        "--date",
+        required=True,
+        type=date,
+        metavar=tr("DATE"),
+        help=tr("the meeting's date, YYYY-MM-DD"),
     )
     for option, text in (
         ("--present", message("the members in the room, by party")),
@@ -320,8 +330,8 @@ def meeting(args: argparse.Namespace) -> Report:
         "reasons": [{"section": r.section, "text": r.text(args.lang)} for r in held.reasons()],
     }
     attendance = {
-        **{p: "in_room" for p in held.in_room},
-        **{p: "remote" for p in held.remote},
+        **dict.fromkeys(held.in_room, "in_room"),
+        **dict.fromkeys(held.remote, "remote"),
     }
     columns = (
         Column("code", message("Code"), "code"),
@@ -330,8 +340,7 @@ def meeting(args: argparse.Namespace) -> Report:
         Column("requested", message("Requested the meeting"), "bool"),
     )
     rows = tuple(
-        (p.code, p.name, attendance.get(p, "absent"), p in held.requested_by)
-        for p in held.members
+        (p.code, p.name, attendance.get(p, "absent"), p in held.requested_by) for p in held.members
     )
     return Report(
         kind="meeting",
@@ -387,8 +396,7 @@ def dissolve(args: argparse.Namespace) -> Report:
         Column("net", message("Net"), "money"),
     )
     rows = tuple(
-        (s.party.code, s.party.name, s.population, s.assets, s.liabilities, s.net)
-        for s in parties
+        (s.party.code, s.party.name, s.population, s.assets, s.liabilities, s.net) for s in parties
     )
     total = (
         "",

@@ -105,7 +105,12 @@ def fees(args: argparse.Namespace) -> Report:
             (line.party.code, line.party.name, line.population, line.amount)
             for line in assessment.lines
         ),
-        total=("", message("Total"), sum(line.population for line in assessment.lines), assessment.total),
+        total=(
+            "",
+            message("Total"),
+            sum(line.population for line in assessment.lines),
+            assessment.total,
+        ),
         notes=notes,
         explanation=explanation,
     )
