@@ -57,4 +57,6 @@ def test_swedish_translation_exists_with_same_placeholders(msgid: str) -> None:
 def test_every_catalogue_entry_keeps_its_placeholders() -> None:
     for msgid, msgstr in catalogue("sv").items():
         assert _fields(msgstr) == _fields(msgid), msgid
-        assert not re.search(r"%\(", msgstr)
+        # %-placeholders only where the source has them (argparse's own strings), the same.
+        percent = r"%(?:\(\w+\))?[srd]"
+        assert sorted(re.findall(percent, msgstr)) == sorted(re.findall(percent, msgid)), msgid
