@@ -187,14 +187,14 @@ def _parser(lang: str, commands: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser(command: str | None = None, *, lang: str = "sv") -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, *, lang: str = "en") -> argparse.ArgumentParser:
     """The parser of the ``sodertorn`` command, with every subcommand (for the docs).
 
     With *command*, only that subcommand's module is imported; the others are listed in
-    the help but parse no arguments. Help and messages are in *lang* (``"sv"`` or
-    ``"en"``).
+    the help but parse no arguments. Help and messages are in *lang*: English by default,
+    as in the documentation (the command itself speaks Swedish unless ``--lang en``).
 
-    >>> parser = build_parser(lang="en")
+    >>> parser = build_parser()
     >>> parser.parse_args(["fees", "2024", "--format", "json"]).format
     'json'
     """
