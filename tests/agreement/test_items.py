@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import DissolutionError
@@ -64,7 +64,6 @@ def test_an_error_never_quotes_the_first_line_of_another_file() -> None:
     assert "saltsalt" not in str(caught.value) and "daemon" not in str(caught.value)
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.text(alphabet='name,amount\n#"{}[]:0123456789.-aé\x00', max_size=40))
 def test_junk_is_read_or_refused_with_our_error(text: str) -> None:
     try:

@@ -138,7 +138,6 @@ def check(status: int, out: str, err: str) -> None:
         assert err == ""
 
 
-@settings(max_examples=300, deadline=None)
 @given(data=st.data(), stdin=st.sampled_from(list(JUNK_FILES.values())))
 def test_arguments_and_files(junk: Path, data: st.DataObject, stdin: bytes) -> None:
     argv = data.draw(_tokens(junk))
@@ -176,7 +175,7 @@ RUNS = [
 ]
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=12)  # each example starts a Python process
 @given(environment=ENVIRONMENTS, argv=st.sampled_from(RUNS))
 def test_environments(environment: dict[str, str], argv: list[str]) -> None:
     result = spawn(*argv, env=environment, stdin=JUNK_FILES["cp1252.csv"])

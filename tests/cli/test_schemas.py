@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn.errors import SchemaError
@@ -96,7 +96,6 @@ def test_dissolve_json_validates(tmp_path: Path, capsys: pytest.CaptureFixture[s
     validate(output(capsys, "dissolve", "--items", str(items), "--unit", "ore", "--explain"))
 
 
-@settings(max_examples=20, deadline=None)
 @given(year=st.integers(2010, 2025), lang=st.sampled_from(["sv", "en"]))
 def test_fees_of_every_year_validate(year: int, lang: str) -> None:
     import contextlib
