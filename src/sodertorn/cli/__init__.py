@@ -180,8 +180,9 @@ def _parser(lang: str, commands: Sequence[str]) -> argparse.ArgumentParser:
             register(subparsers)
         for name, (_, help_text) in SUBCOMMANDS.items():
             if name not in subparsers.choices:
-                # Listed in the help, its module not imported: nothing to parse.
-                subparsers.add_parser(name, help=tr(help_text))
+                # Listed in the help, its module not imported: nothing to parse, so none
+                # of the shared options either.
+                argparse._SubParsersAction.add_parser(subparsers, name, help=tr(help_text))
     finally:
         _translators.pop()
     return parser

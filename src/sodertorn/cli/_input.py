@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime
 import os
 import re
 import stat
 import sys
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NoReturn
 
 from sodertorn.cli._i18n import DataError, Plain, Term, current, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from decimal import Decimal
 
     from sodertorn.parties import Municipality
 
@@ -73,10 +72,11 @@ def party(text: str) -> Municipality:
 
 def amount(text: str) -> Decimal:
     """An amount in kronor, 0 or more, with at most two decimals (``500000``, ``1250.50``)."""
+    from decimal import Decimal  # noqa: PLC0415 - only this subcommand needs it
+
     value = text.strip().replace(",", ".")
     if re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,2})?", value):
-        with contextlib.suppress(InvalidOperation):
-            return Decimal(value)
+        return Decimal(value)
     raise _refuse(
         "{value} is not an amount; expected kronor, 0 or more, with at most two decimals, "
         "such as 500000 or 1250.50",
@@ -148,6 +148,8 @@ def _refused(descriptor: int, what: str, path: str) -> NoReturn:
 @contextlib.contextmanager
 def reading(source: str) -> Iterator[None]:
     """Turn what a parser may raise on hostile input into a data error naming *source*."""
+    import csv  # noqa: PLC0415 - the population readers have imported it by then
+
     try:
         yield
     except (csv.Error, ValueError, ArithmeticError, RecursionError) as error:

@@ -18,7 +18,6 @@ replacing what it cannot encode) or to ``--output FILE`` (UTF-8).
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import json
@@ -39,7 +38,7 @@ KINDS = ("text", "code", "count", "money", "bool", "date", "term")
 """What a column holds, which decides how it is written."""
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Column:
     """A column: its stable *key* (the CSV header) and its *label* for a table.
 
@@ -60,7 +59,7 @@ def _lines() -> tuple[str, ...]:
     return ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Report:
     """What a subcommand has to say, for :func:`write` to render in any format.
 
@@ -183,6 +182,8 @@ def _csv_value(value: object, kind: str, *, excel: bool) -> str:
 
 def to_csv(report: Report, *, excel: bool = False) -> str:
     """The report's rows as CSV under the columns' keys (see the module's text)."""
+    import csv  # noqa: PLC0415 - only for CSV
+
     buffer = io.StringIO()
     if not excel:
         writer = csv.writer(buffer, lineterminator="\n")
