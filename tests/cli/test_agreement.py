@@ -59,7 +59,7 @@ def test_contributions(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "contributions", "500000", "--decided", "2024-05-02")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["Kod", "Kommun", "Invånare", "Anslag"]
+    assert lines[0].split() == ["Kommunkod", "Kommun", "Invånare", "Anslag"]
     assert lines[2].split()[:2] == ["0126", "Huddinge"] and "109\xa0365\xa0kr" in lines[2]
     assert "500\xa0000\xa0kr" in lines[11]
     assert lines[-1].endswith("(Samarbetsavtal 2010, § 7)")
@@ -74,7 +74,7 @@ def test_contributions_json_csv_and_explain(capsys: pytest.CaptureFixture[str]) 
         "1000.50",
         "1000.50",
     )
-    assert data["population_year"] == 2023 and data["unit"] == "öre"
+    assert data["population_date"] == "2023-12-31" and data["unit"] == "öre"
     assert sum(Decimal(c["amount"]) for c in data["contributions"]) == Decimal("1000.50")
     assert data["explanation"].startswith("A cost of SEK1,000.50 decided on May 2, 2024")
     _, out, _ = run(capsys, *argv, "--format", "csv")
@@ -203,9 +203,11 @@ def test_dissolve_json_csv_and_explain(tmp_path: Path, capsys: pytest.CaptureFix
     _, out, _ = run(capsys, "dissolve", "--items", str(path), "--format", "json", "--unit", "ore")
     data = json.loads(out)
     assert data["schema"] == "sodertorn/dissolution/1"
-    assert data["decision_year"] == data["population_year"] + 1
-    for name, total in (("Bank", Decimal("1000.5")), ("Lease", Decimal(-3))):
-        assert sum(Decimal(party["shares"][name]) for party in data["parties"]) == total
+    assert data["population_date"] == f"{data['decision_year'] - 1}-12-31"
+    for index, (name, total) in enumerate((("Bank", Decimal("1000.5")), ("Lease", Decimal(-3)))):
+        shares = [party["shares"][index] for party in data["statements"]]
+        assert {share["item"] for share in shares} == {name}
+        assert sum(Decimal(share["amount"]) for share in shares) == total
     _, out, _ = run(capsys, "dissolve", "--items", str(path), "--format", "csv", "--unit", "ore")
     rows = out.splitlines()
     assert rows[0] == "code,name,population,assets,liabilities,net"
@@ -231,7 +233,7 @@ def test_dissolve_with_a_population_file_and_stdin(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["decision_year"] == 2031
-    assert {party["net"] for party in data["parties"]} == {"100"}
+    assert {party["net"] for party in data["statements"]} == {"100"}
 
 
 def test_dissolve_reads_windows_1252(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,7 +241,9 @@ def test_dissolve_reads_windows_1252(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_bytes("name,amount\nLokalhyra för kontor,-250000\n".encode("cp1252"))
     status, out, _ = run(capsys, "dissolve", "--items", str(path), "--format", "json")
     assert status == 0
-    assert json.loads(out)["items"] == [{"name": "Lokalhyra för kontor", "amount": "-250000"}]
+    assert json.loads(out)["items"] == [
+        {"name": "Lokalhyra för kontor", "kind": "liability", "amount": "-250000"}
+    ]
 
 
 @pytest.mark.parametrize(

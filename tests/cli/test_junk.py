@@ -23,19 +23,22 @@ from .helpers import spawn
 if TYPE_CHECKING:
     from pathlib import Path
 
-COMMANDS = ["fees", "contributions", "dissolve", "meeting", "notice", "goals", "nonsense", ""]
+COMMANDS = [
+    "fees", "contributions", "dissolve", "meeting", "notice", "goals", "invoices", "nonsense", "",
+]  # fmt: skip
 
 # --output is left out: junk would write files where the tests run; it has its own tests.
 OPTIONS = [
     "--lang", "--format", "--excel", "--explain", "--population", "--items",
     "--year", "--unit", "--date", "--present", "--remote", "--requested-by", "--called-by",
     "--chair", "--party", "--council-decision", "--received", "--decided", "--debug",
-    "--help", "-h", "--version", "--", "-",
+    "--help", "-h", "--version", "--trace", "--details", "--", "-",
 ]  # fmt: skip
 
 VALUES = [
     "sv", "en", "de", "table", "csv", "json", "text", "markdown", "xlsx", "krona", "ore",
-    "2024", "2010", "1990", "9999", "0", "-1", "99999", "9" * 5000, "2024-03-21",
+    "2024", "2010", "1990", "9999", "0", "-1", "99999", "9" * 5000, "2024-03-21", "2010-2025",
+    "2025-2010", "2024-", "-2024",
     "2024-02-30", "9999-12-31", "0001-01-01", "2009-12-31", "Salem", "salem", "0126",
     "Gotland", "", " ", "\x00", "é", "sup2040", "sup1999", "500000", "1000.50", "1e9",
     "NaN", "-0", "1,5", "x" * 300,
@@ -67,6 +70,7 @@ def junk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 TEMPLATES = [
     ["fees", "Y", "--population", "F", "--format", "V", "--explain", "V"],
+    ["fees", "V", "--format", "json", "--trace", "--population", "F"],
     [
         "dissolve",
         "--items",
@@ -114,7 +118,9 @@ def _tokens(folder: Path) -> st.SearchStrategy[list[str]]:
     )
     slot = {
         "F": st.sampled_from(files),
-        "Y": st.sampled_from(["2010", "2018", "2024", "2025", "2026", "1990", "0000", "9999"]),
+        "Y": st.sampled_from(
+            ["2010", "2018", "2024", "2025", "2026", "1990", "0000", "9999", "2016-2019"]
+        ),
         "D": st.sampled_from(
             ["2024-03-21", "2010-01-01", "2009-12-31", "9999-12-31", "2024-02-30"]
         ),

@@ -23,7 +23,7 @@ def test_fees_table_for_2024(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Summa" in out and "2\xa0083\xa0296\xa0kr" in out
     assert "Nynäshamn" in out and "15 mars 2024" in out
     lines = out.splitlines()
-    assert lines[0].split()[:2] == ["Kod", "Kommun"]
+    assert lines[0].split()[:2] == ["Kommunkod", "Kommun"]
     assert lines[2].split()[:2] == ["0126", "Huddinge"]
 
 
@@ -38,7 +38,12 @@ def test_fees_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     assert next(iter(data)) == "schema" and data["schema"] == "sodertorn/fees/1"
     assert (data["year"], data["rule"], data["due_date"]) == (2024, "per_capita", "2024-03-15")
-    assert (data["population_year"], data["unit"], data["rounding"]) == (2023, "krona", "half-up")
+    assert (data["population_date"], data["unit"], data["rounding"]) == (
+        "2023-12-31",
+        "krona",
+        "half-up",
+    )
+    assert data["payable_by"] == "2024-03-15"
     assert data["total"] == "2083296"
     assert data["fees"][0] == {
         "code": "0126", "name": "Huddinge", "population": 113920, "amount": "455680"
@@ -126,6 +131,10 @@ def test_output_that_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFix
         ([], 2, "the following arguments are required: COMMAND"),
         (["fees", "abc"], 2, "argument YEAR: 'abc' is not a year"),
         (["fees", "99999"], 2, "'99999' is not a year"),
+        (["fees", "2025-2010"], 2, "'2025-2010' is not a year or a span of years"),
+        (["fees", "2010-2025", "--explain", "Salem"], 2, "--explain PARTY needs one fee year"),
+        (["fees", "2024", "--trace"], 2, "--trace needs --format json"),
+        (["fees", "2024", "--format", "xlsx"], 2, "--format xlsx needs --output FILE.xlsx"),
         (["fees", "1990"], 1, "no fee rule for fee year 1990"),
         (["fees", "2024", "--format", "xml"], 2, "invalid choice: 'xml'"),
         (["fees", "2024", "--lang", "de"], 2, "invalid choice: 'de'"),
@@ -152,11 +161,11 @@ def test_errors_are_swedish_by_default(capsys: pytest.CaptureFixture[str]) -> No
     status, _, err = run(capsys, "fees", "20x4")
     assert status == 2
     assert err == (
-        "sodertorn fees: fel: argument ÅR: '20x4' är inte ett år; fyra siffror väntades, "
-        "till exempel 2024\n"
+        "sodertorn fees: fel: argument ÅR: '20x4' är inte ett år eller ett intervall av år; "
+        "fyra siffror väntades, till exempel 2024, eller 2010-2025\n"
     )
     _, _, err = run(capsys, "fees", "2024", "--format", "xml")
-    assert "ogiltigt val: 'xml' (välj bland 'table', 'csv', 'json')" in err
+    assert "ogiltigt val: 'xml' (välj bland 'table', 'csv', 'json', 'xlsx')" in err
     _, _, err = run(capsys, "--lang", "en", "fees", "2024", "--format", "xml")
     assert "invalid choice" in err
 

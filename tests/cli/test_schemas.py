@@ -53,6 +53,9 @@ def test_unknown_schemas_are_refused(name: str) -> None:
 
 ARGVS = [
     ["fees", "2010"],
+    ["fees", "2025", "--trace"],
+    ["fees", "2010-2025"],
+    ["fees", "2017-2018", "--trace", "--explain"],
     ["fees", "2018"],
     ["fees", "2024", "--explain"],
     ["fees", "2024", "--explain", "Salem", "--lang", "en"],
@@ -67,6 +70,7 @@ ARGVS = [
     ],
     ["contributions", "500000", "--decided", "2024-05-02"],
     ["contributions", "1000.5", "--decided", "2024-05-02", "--unit", "ore", "--explain"],
+    ["contributions", "1000.5", "--decided", "2024-05-02", "--unit", "ore", "--trace"],
     ["meeting", "--date", "2024-03-21", "--present", "Salem", "--remote", "Nykvarn"],
     [
         "meeting",
@@ -94,6 +98,16 @@ def test_dissolve_json_validates(tmp_path: Path, capsys: pytest.CaptureFixture[s
     items = tmp_path / "items.csv"
     items.write_text("name,amount\nBank,1000.50\nLease,-250000\n", encoding="utf-8")
     validate(output(capsys, "dissolve", "--items", str(items), "--unit", "ore", "--explain"))
+    validate(output(capsys, "dissolve", "--items", str(items), "--unit", "ore", "--trace"))
+
+
+def test_the_invoice_summary_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "invoices", "2025", "--output", str(tmp_path))[0] == 0
+    summary = json.loads((tmp_path / "invoices.json").read_text(encoding="utf-8"))
+    validate(summary)
+    summary["invoices"][0]["file"] = "../../etc/passwd"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(summary)
 
 
 @given(year=st.integers(2010, 2025), lang=st.sampled_from(["sv", "en"]))
@@ -144,6 +158,7 @@ def test_a_wrong_document_is_rejected(
         lambda d: d["fees"][0].update(population=-1),
         lambda d: d["fees"][0].pop("amount"),
         lambda d: d.pop("population_source"),
+        lambda d: d.update(payable_by="next Monday"),
     ],
 )
 def test_a_wrong_line_is_rejected(change: Any, capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,6 +62,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "sodertorn.cli.agreement",
         message("date a notice of withdrawal (Samarbetsavtal 2010, §§ 2, 9)"),
     ),
+    "invoices": (
+        "sodertorn.cli.invoices",
+        message("write each party's invoice page for a fee year (Samarbetsavtal 2010, § 8)"),
+    ),
     "goals": ("sodertorn.cli.goals", message("print a development programme's goal tree")),
 }
 """Each subcommand: the module whose ``register(subparsers)`` adds it, and its help."""

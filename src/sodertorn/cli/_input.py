@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from sodertorn.parties import Municipality
 
-__all__ = ["LARGEST", "amount", "date", "party", "read_text", "reading", "year"]
+__all__ = ["LARGEST", "amount", "date", "party", "read_text", "reading", "year", "years"]
 
 LARGEST = 16 * 1024 * 1024
 """The largest input file read, in bytes: far above any population or item list."""
@@ -44,6 +44,20 @@ def year(text: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", text.strip()):
         raise _refuse("{value} is not a year; expected four digits such as 2024", value=text)
     return int(text)
+
+
+def years(text: str) -> tuple[int, int | None]:
+    """A year (``2024``) as ``(2024, None)``, or a span of years (``2010-2025``)."""
+    first, dash, last = text.strip().replace("–", "-").partition("-")
+    if re.fullmatch(r"[0-9]{4}", first) and not dash:
+        return int(first), None
+    span = re.fullmatch(r"[0-9]{4}", first) and re.fullmatch(r"[0-9]{4}", last.strip())
+    if span and int(first) <= int(last):
+        return int(first), int(last)
+    raise _refuse(
+        "{value} is not a year or a span of years; expected four digits such as 2024, or 2010-2025",
+        value=text,
+    )
 
 
 def date(text: str) -> datetime.date:

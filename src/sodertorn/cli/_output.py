@@ -11,6 +11,8 @@ replacing what it cannot encode) or to ``--output FILE`` (UTF-8).
   and one line per row, amounts as exact decimals with a point. With ``--excel``:
   semicolons, decimal commas, a byte order mark and CRLF, and codes written as
   ``="0126"`` so that Swedish Excel opens the file in columns and keeps the leading zero.
+- ``xlsx`` (with ``--output FILE``): the workbook the result writes itself, through
+  openpyxl (``sodertorn[excel]``).
 - ``json``: the report's document, ``{"schema": "sodertorn/<kind>/<version>", ...}``,
   with dates in ISO 8601 and amounts as exact decimal strings (see
   :mod:`sodertorn.schemas`).
@@ -82,6 +84,7 @@ class Report:
     heading: Callable[[], tuple[str, ...]] = _lines
     notes: Callable[[], tuple[str, ...]] = _lines
     texts: Mapping[str, Callable[[], str]] = attrs.field(factory=dict)
+    excel: Callable[[str, str], object] | None = None
     explanation: str | None = None
     version: int = 1
 
@@ -244,8 +247,15 @@ def write(report: Report, args: argparse.Namespace) -> None:
     from sodertorn.cli import _output_text  # noqa: PLC0415
 
     excel = bool(getattr(args, "excel", False))
-    text = render(report, args.format, args.lang, excel=excel)
     destination: str | None = getattr(args, "output", None)
+    if args.format == "xlsx":
+        if destination is None or destination == "-" or report.excel is None:
+            raise UsageError("--format xlsx needs --output FILE.xlsx")
+        if excel:
+            raise UsageError("--excel needs --format csv")
+        report.excel(destination, args.lang)
+        return
+    text = render(report, args.format, args.lang, excel=excel)
     if destination is None or destination == "-":
         _output_text(text, sys.stdout)
         return

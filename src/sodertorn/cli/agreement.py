@@ -12,6 +12,7 @@ from sodertorn.cli._i18n import UsageError, current, message
 from sodertorn.cli._input import amount, date, party, read_text, reading, year
 from sodertorn.cli._output import Column, Report
 from sodertorn.cli._population import add_population, population
+from sodertorn.cli.fees import FORMATS, add_trace, check_trace
 
 if TYPE_CHECKING:
     import argparse
@@ -69,6 +70,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser(
         "contributions",
+        formats=FORMATS,
         help=tr(SUBCOMMANDS["contributions"][1]),
         description=tr(
             "Split the cost of a common project outside the budget between the parties in "
@@ -89,6 +91,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_unit(parser)
     add_population(parser)
     _add_explain(parser)
+    add_trace(parser)
     parser.set_defaults(func=contributions)
 
     parser = subparsers.add_parser(
@@ -132,6 +135,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser(
         "dissolve",
+        formats=FORMATS,
         help=tr(SUBCOMMANDS["dissolve"][1]),
         description=tr(
             "Split every asset and liability between the parties by population on 31 "
@@ -157,6 +161,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_unit(parser)
     add_population(parser)
     _add_explain(parser)
+    add_trace(parser)
     parser.set_defaults(func=dissolve)
 
 
@@ -253,6 +258,7 @@ def contributions(args: argparse.Namespace) -> Report:
     unit = Unit.ORE if args.unit == "ore" else Unit.KRONA
     if unit is Unit.KRONA and args.cost != args.cost.to_integral_value():
         raise UsageError("the cost {cost} has öre; add --unit ore", cost=str(args.cost))
+    trace = check_trace(args)
     register = population(args.population)
     split = special_contributions(
         SEK(args.cost), decided_on=args.decided, population=register, unit=unit
@@ -262,21 +268,10 @@ def contributions(args: argparse.Namespace) -> Report:
         (sum(split.weights.values()), split.total),
         message("Contribution"),
     )
-    document = {
-        "cost": str(split.cost.amount),
-        "decided_on": split.decided_on.isoformat(),
-        "population_year": split.population_year,
-        "population_source": register.source,
-        "unit": unit.label,
-        "total": str(split.total.amount),
-        "contributions": [
-            {**_party(p), "population": split.weights[p], "amount": str(split.amounts[p].amount)}
-            for p in split.parties
-        ],
-    }
     return Report(
         kind="contributions",
-        document=document,
+        document=split.to_dict(trace=trace),
+        excel=lambda path, lang: split.to_excel(path, lang=lang),
         columns=columns,
         rows=rows,
         total=total,
@@ -357,6 +352,7 @@ def dissolve(args: argparse.Namespace) -> Report:
     from sodertorn.agreement.items import read_items  # noqa: PLC0415
     from sodertorn.money import SEK, Unit  # noqa: PLC0415
 
+    trace = check_trace(args)
     text, source = read_text(args.items, message("items file"))
     with reading(source):
         items = read_items(text, source=source)
@@ -369,24 +365,7 @@ def dissolve(args: argparse.Namespace) -> Report:
         unit=Unit.ORE if args.unit == "ore" else Unit.KRONA,
     )
     parties = statement.statements
-    document = {
-        "decision_year": decision_year,
-        "population_year": statement.population_year,
-        "population_source": register.source,
-        "unit": statement.unit.label,
-        "items": [{"name": i.name, "amount": str(i.amount.amount)} for i in statement.items],
-        "parties": [
-            {
-                **_party(s.party),
-                "population": s.population,
-                "shares": {name: str(share.amount) for name, share in s.shares},
-                "assets": str(s.assets.amount),
-                "liabilities": str(s.liabilities.amount),
-                "net": str(s.net.amount),
-            }
-            for s in parties
-        ],
-    }
+    document = {"decision_year": decision_year, **statement.to_dict(trace=trace)}
     columns = (
         Column("code", message("Code"), "code"),
         Column("name", message("Party")),
@@ -409,6 +388,7 @@ def dissolve(args: argparse.Namespace) -> Report:
     return Report(
         kind="dissolution",
         document=document,
+        excel=lambda path, lang: statement.to_excel(path, lang=lang),
         columns=columns,
         rows=rows,
         total=total,

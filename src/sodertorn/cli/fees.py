@@ -1,19 +1,24 @@
-"""``sodertorn fees [YEAR]``: the annual fee of every party (Samarbetsavtal 2010, § 8)."""
+"""``sodertorn fees [YEAR | FIRST-LAST]``: the annual fee of every party (Samarbetsavtal 2010, § 8)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import current, message, translator
-from sodertorn.cli._input import party, year
+from sodertorn.cli._i18n import UsageError, current, message, translator
+from sodertorn.cli._input import party, years
 from sodertorn.cli._output import Column, Report
 from sodertorn.cli._population import add_population, population
 
 if TYPE_CHECKING:
     import argparse
 
-__all__ = ["fees", "register"]
+    from sodertorn.fees import FeeAssessment, FeeHistory
+
+__all__ = ["FORMATS", "fees", "register"]
+
+FORMATS = ("table", "csv", "json", "xlsx")
+"""The formats of the subcommands whose results have a workbook of their own."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,15 +26,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     tr = current()
     parser = subparsers.add_parser(
         "fees",
+        formats=FORMATS,
         help=tr(SUBCOMMANDS["fees"][1]),
-        description=tr("The annual fee of every party for a fee year (Samarbetsavtal 2010, § 8)."),
+        description=tr(
+            "The annual fee of every party for a fee year, or for every fee year of a "
+            "span (Samarbetsavtal 2010, § 8)."
+        ),
     )
     parser.add_argument(
-        "year",
+        "years",
         nargs="?",
-        type=year,
+        type=years,
         metavar=tr("YEAR"),
-        help=tr("fee year (default: the latest the population data allows)"),
+        help=tr(
+            "fee year, or a span such as 2010-2025 (default: the latest the population data allows)"
+        ),
     )
     add_population(parser)
     parser.add_argument(
@@ -40,41 +51,63 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar=tr("PARTY"),
         help=tr("explain the derivation, of one party if named (table or json)"),
     )
+    add_trace(parser)
     parser.set_defaults(func=fees)
 
 
-def fees(args: argparse.Namespace) -> Report:
-    """The fees of ``args.year`` as a report: one row a party, the total, the rule."""
-    from sodertorn.fees import annual_fees  # noqa: PLC0415
-    from sodertorn.population import reference_date  # noqa: PLC0415
+def add_trace(parser: argparse.ArgumentParser) -> None:
+    """Add ``--trace``: the derivation as data, in the JSON document."""
+    tr = current()
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help=tr("with --format json: the derivation as data, every step and exact value"),
+    )
 
-    lang: str = args.lang
+
+def check_trace(args: argparse.Namespace) -> bool:
+    """Whether ``--trace`` was given; a usage error unless the format is JSON."""
+    if args.trace and args.format != "json":
+        raise UsageError("--trace needs --format json")
+    return bool(args.trace)
+
+
+def fees(args: argparse.Namespace) -> Report:
+    """The fees of a year or a span of years as a report."""
+    from sodertorn.fees import annual_fees, fee_history  # noqa: PLC0415
+
+    trace = check_trace(args)
     register = population(args.population)
-    fee_year = args.year if args.year is not None else register.years[-1] + 1
-    assessment = annual_fees(fee_year, register)
+    first, last = args.years if args.years is not None else (register.years[-1] + 1, None)
+    if last is None:
+        return _year(annual_fees(first, register), args, trace=trace)
+    if args.explain not in (None, True):
+        raise UsageError("--explain PARTY needs one fee year; give --explain alone for a span")
+    return _history(fee_history(first, last, population=register), args, trace=trace)
+
+
+def _notes(assessment: FeeAssessment, lang: str) -> tuple[str, ...]:
+    """The rule and the due date; the banking day too when payment may wait for it."""
+    from sodertorn.fees.banking import payable_by_or_none  # noqa: PLC0415
+    from sodertorn.fees.explain import due_text  # noqa: PLC0415 - Babel, for a table only
+    from sodertorn.i18n import format_date  # noqa: PLC0415
+
+    rule = translator(lang)(message("Rule: {rule} ({source}). Due {due}.")).format(
+        rule=assessment.rule.describe(lang),
+        source=assessment.rule.source,
+        due=format_date(assessment.due_date, lang),
+    )
+    payable = payable_by_or_none(assessment.due_date)
+    if payable is None or payable == assessment.due_date:
+        return (rule,)
+    return (rule, due_text(assessment.due_date, lang))
+
+
+def _year(assessment: FeeAssessment, args: argparse.Namespace, *, trace: bool) -> Report:
+    lang: str = args.lang
     explanation = None
     if args.explain is not None:
         explanation = assessment.explain(None if args.explain is True else args.explain, lang=lang)
-    document = {
-        "year": assessment.year,
-        "rule": assessment.rule.kind,
-        "source": assessment.rule.source,
-        "due_date": assessment.due_date.isoformat(),
-        "population_year": assessment.year - 1,
-        "population_source": assessment.population_source,
-        "unit": assessment.unit.label,
-        "rounding": assessment.rounding.value,
-        "total": str(assessment.total.amount),
-        "fees": [
-            {
-                "code": line.party.code,
-                "name": line.party.name,
-                "population": line.population,
-                "amount": str(line.amount.amount),
-            }
-            for line in assessment.lines
-        ],
-    }
     columns = (
         Column("code", message("Code"), "code"),
         Column("name", message("Municipality")),
@@ -82,24 +115,13 @@ def fees(args: argparse.Namespace) -> Report:
             "population",
             message("Population {date}"),
             "count",
-            (("date", reference_date(assessment.year - 1)),),
+            (("date", assessment.population_date),),
         ),
         Column("amount", message("Fee {year}"), "money", (("year", assessment.year),)),
     )
-
-    def notes() -> tuple[str, ...]:
-        from sodertorn.i18n import format_date  # noqa: PLC0415 - Babel, for a table only
-
-        rule = translator(lang)(message("Rule: {rule} ({source}). Due {due}.")).format(
-            rule=assessment.rule.describe(lang),
-            source=assessment.rule.source,
-            due=format_date(assessment.due_date, lang),
-        )
-        return (rule,)
-
     return Report(
         kind="fees",
-        document=document,
+        document=assessment.to_dict(trace=trace),
         columns=columns,
         rows=tuple(
             (line.party.code, line.party.name, line.population, line.amount)
@@ -111,6 +133,36 @@ def fees(args: argparse.Namespace) -> Report:
             sum(line.population for line in assessment.lines),
             assessment.total,
         ),
-        notes=notes,
+        notes=lambda: _notes(assessment, lang),
+        excel=lambda path, lang: assessment.to_excel(path, lang=lang),
         explanation=explanation,
+    )
+
+
+def _history(history: FeeHistory, args: argparse.Namespace, *, trace: bool) -> Report:
+    from sodertorn.money import SEK  # noqa: PLC0415
+
+    lang: str = args.lang
+    columns = (
+        Column("year", message("Fee year")),
+        Column("code", message("Code"), "code"),
+        Column("name", message("Municipality")),
+        Column("population", message("Population"), "count"),
+        Column("amount", message("Fee"), "money"),
+        Column("rule", message("Rule")),
+    )
+    rows = tuple(
+        (a.year, line.party.code, line.party.name, line.population, line.amount, a.rule.kind)
+        for a in history
+        for line in a.lines
+    )
+    return Report(
+        kind="fee-history",
+        document=history.to_dict(trace=trace),
+        columns=columns,
+        rows=rows,
+        total=("", "", message("Total"), None, SEK.total(a.total for a in history), ""),
+        notes=lambda: tuple(history.explain(lang=lang).splitlines()),
+        excel=lambda path, lang: history.to_excel(path, lang=lang),
+        explanation=history.explain(lang=lang) if args.explain is not None else None,
     )

@@ -8,7 +8,7 @@ Within a version keys may be added, never removed or changed in meaning.
 
 >>> from sodertorn.schemas import KINDS, schema
 >>> KINDS
-('contributions', 'dissolution', 'fees', 'meeting', 'notice', 'programme')
+('contributions', 'dissolution', 'fee-history', 'fees', 'invoices', 'meeting', 'notice', 'programme')
 >>> schema("sodertorn/fees/1")["properties"]["schema"]
 {'const': 'sodertorn/fees/1'}
 """
@@ -23,7 +23,16 @@ from sodertorn.errors import SchemaError
 
 __all__ = ["KINDS", "path", "schema"]
 
-KINDS = ("contributions", "dissolution", "fees", "meeting", "notice", "programme")
+KINDS = (
+    "contributions",
+    "dissolution",
+    "fee-history",
+    "fees",
+    "invoices",
+    "meeting",
+    "notice",
+    "programme",
+)
 """The kinds of document the command line writes."""
 
 _HERE = Path(__file__).parent
