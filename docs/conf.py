@@ -72,6 +72,7 @@ _FALLBACK: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
             "TypeError": ("py:exception", "library/exceptions.html#$"),
             "UserWarning": ("py:exception", "library/exceptions.html#$"),
             "argparse": ("py:module", "library/argparse.html#module-$"),
+            "argparse.ArgumentParser": ("py:class", "library/argparse.html#$"),
             "gettext": ("py:module", "library/gettext.html#module-$"),
         },
     ),

@@ -2,7 +2,7 @@
 
 One parser, built by :func:`build_parser`; one set of shared options that every
 subcommand gets (``--lang``, ``--format``, ``--output``, ``--debug``); one writer for
-tables, CSV and JSON (:mod:`sodertorn.cli._output`); and one error boundary,
+tables, CSV and JSON (``sodertorn.cli._output``); and one error boundary,
 :func:`main`, which turns every failure into one line on standard error in the chosen
 language: exit status 2 for a usage error, 1 for a data error. An unexpected exception
 is reported as a bug, with its traceback only under ``--debug``.
@@ -13,9 +13,9 @@ imported; ``--version`` and ``--help`` import none. A module defines
 ``register(subparsers)``; every parser it adds with ``subparsers.add_parser(name,
 ...)`` gets the shared options, and may pass ``formats=(...)`` (default: table, csv,
 json). Its handler, set with ``set_defaults(func=...)``, takes the parsed arguments and
-returns a :class:`~sodertorn.cli._output.Report` for the writer, or prints its output
-itself and returns an exit status; it raises :class:`~sodertorn.SodertornError` or
-:class:`~sodertorn.cli._i18n.CommandError` for bad input.
+returns a ``Report`` (``sodertorn.cli._output``) for the writer, or prints its output
+itself and returns an exit status; it raises :class:`~sodertorn.SodertornError`, or a
+``CommandError`` of ``sodertorn.cli._i18n``, for bad input.
 """
 
 from __future__ import annotations
