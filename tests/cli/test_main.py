@@ -135,7 +135,7 @@ def test_output_that_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFix
         (["fees", "2010-2025", "--explain", "Salem"], 2, "--explain PARTY needs one fee year"),
         (["fees", "2024", "--trace"], 2, "--trace needs --format json"),
         (["fees", "2024", "--format", "xlsx"], 2, "--format xlsx needs --output FILE.xlsx"),
-        (["fees", "1990"], 1, "no fee rule for fee year 1990"),
+        (["fees", "1990"], 1, "no fee rule for fee year 1990; the rules cover the fee years"),
         (["fees", "2024", "--format", "xml"], 2, "invalid choice: 'xml'"),
         (["fees", "2024", "--lang", "de"], 2, "invalid choice: 'de'"),
         (["fees", "--population", "/nonexistent/pop.csv"], 1, "cannot read population file"),
@@ -168,6 +168,31 @@ def test_errors_are_swedish_by_default(capsys: pytest.CaptureFixture[str]) -> No
     assert "ogiltigt val: 'xml' (välj bland 'table', 'csv', 'json', 'xlsx')" in err
     _, _, err = run(capsys, "--lang", "en", "fees", "2024", "--format", "xml")
     assert "invalid choice" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "swedish"),
+    [
+        (
+            ["fees", "1990"],
+            "sodertorn: fel: ingen avgiftsregel för avgiftsåret 1990; reglerna gäller "
+            "avgiftsåren 2010–2017, från 2018",
+        ),
+        (
+            ["fees", "2030"],
+            "sodertorn: fel: inget invånarantal den 31 december 2029 i de inbyggda "
+            "uppgifterna; där finns 2008–2024",
+        ),
+        (
+            ["goals", "sup1999"],
+            "sodertorn: fel: okänt program 'sup1999'; ett av sup2013, sup2035, sup2040 väntades",
+        ),
+    ],
+)
+def test_common_data_errors_in_swedish(
+    argv: list[str], swedish: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, *argv) == (1, "", swedish + "\n")
 
 
 def test_the_lang_before_the_command_counts(capsys: pytest.CaptureFixture[str]) -> None:

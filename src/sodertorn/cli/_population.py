@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sodertorn.cli._i18n import Term, current, message
+from sodertorn.cli._i18n import DataError, Term, current, message
 from sodertorn.cli._input import read_text, reading
 
 if TYPE_CHECKING:
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from sodertorn.population import Population
 
-__all__ = ["add_population", "population"]
+__all__ = ["add_population", "population", "require_year"]
 
 
 def add_population(parser: argparse.ArgumentParser) -> None:
@@ -38,3 +38,19 @@ def population(path: str | None) -> Population:
     text, source = read_text(path, Term(message("population file")))
     with reading(source):
         return Population._parse_any(text, source=source, parties=MUNICIPALITIES)
+
+
+def require_year(register: Population, year: int, source: str | None) -> None:
+    """Refuse, in the user's language, a register without counts on 31 December *year*.
+
+    The rules refuse it too; this says it in the terms of the command line first.
+    """
+    if year not in register.years:
+        first, last = register.years[0], register.years[-1]
+        raise DataError(
+            "no population on 31 December {year} in {data}; it has {first}–{last}",
+            year=year,
+            data=Term(message("the built-in data")) if source is None else source,
+            first=first,
+            last=last,
+        )

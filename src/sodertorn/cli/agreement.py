@@ -8,14 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import UsageError, current, message
+from sodertorn.cli._i18n import DataError, Plain, UsageError, current, message
 from sodertorn.cli._input import amount, date, party, read_text, reading, year
 from sodertorn.cli._output import Column, Report
-from sodertorn.cli._population import add_population, population
+from sodertorn.cli._population import add_population, population, require_year
 from sodertorn.cli.fees import FORMATS, add_trace, check_trace
 
 if TYPE_CHECKING:
     import argparse
+    import datetime
 
     from sodertorn.parties import Municipality
 
@@ -184,6 +185,23 @@ def _add_explain(parser: argparse.ArgumentParser) -> None:
     )
 
 
+LAST_YEAR = 9998
+"""The last year a notice can be received in: its period ends in the year after next."""
+
+
+def _require_in_force(day: datetime.date, option: str) -> None:
+    """Refuse, in the user's language, a date before the agreement came into force (§ 2)."""
+    from sodertorn.agreement.terms import IN_FORCE_FROM  # noqa: PLC0415
+
+    if day < IN_FORCE_FROM:
+        raise DataError(
+            "{option} {day} is before the agreement came into force on {start} (§ 2)",
+            option=Plain(option),
+            day=Plain(day.isoformat()),
+            start=Plain(IN_FORCE_FROM.isoformat()),
+        )
+
+
 def _party(party: Municipality) -> dict[str, str]:
     return {"code": party.code, "name": party.name}
 
@@ -192,6 +210,20 @@ def notice(args: argparse.Namespace) -> Report:
     """A notice's period, last day and fee years still owed."""
     from sodertorn.agreement.notice import Notice  # noqa: PLC0415
 
+    if args.received < args.council_decision:
+        raise DataError(
+            "--received {received} is before --council-decision {decided}; the chair can "
+            "only receive a notice the council has decided (§ 2)",
+            received=Plain(args.received.isoformat()),
+            decided=Plain(args.council_decision.isoformat()),
+        )
+    _require_in_force(args.received, "--received")
+    if args.received.year > LAST_YEAR:
+        raise DataError(
+            "--received {received} is too late: the notice period would end after the last "
+            "date the calendar has",
+            received=Plain(args.received.isoformat()),
+        )
     given = Notice(
         party=args.party,
         council_decision_date=args.council_decision,
@@ -259,7 +291,9 @@ def contributions(args: argparse.Namespace) -> Report:
     if unit is Unit.KRONA and args.cost != args.cost.to_integral_value():
         raise UsageError("the cost {cost} has öre; add --unit ore", cost=str(args.cost))
     trace = check_trace(args)
+    _require_in_force(args.decided, "--decided")
     register = population(args.population)
+    require_year(register, args.decided.year - 1, args.population)
     split = special_contributions(
         SEK(args.cost), decided_on=args.decided, population=register, unit=unit
     )
@@ -286,6 +320,14 @@ def meeting(args: argparse.Namespace) -> Report:
     from sodertorn.agreement.membership import Agreement, Election  # noqa: PLC0415
     from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS  # noqa: PLC0415
 
+    _require_in_force(args.date, "--date")
+    both = sorted(set(args.present) & set(args.remote))
+    if both:
+        raise UsageError(
+            "{party} is given both with --present and with --remote; a member is either in "
+            "the room or on the line",
+            party=Plain(both[0].name),
+        )
     extra = bool(args.requested_by) or args.called_by is not None
     agreement = Agreement()
     if args.chair is not None:
@@ -358,6 +400,7 @@ def dissolve(args: argparse.Namespace) -> Report:
         items = read_items(text, source=source)
     register = population(args.population)
     decision_year = register.years[-1] + 1 if args.year is None else args.year
+    require_year(register, decision_year - 1, args.population)
     statement = split_items(
         items,
         population_year=decision_year - 1,

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import UsageError, current, message, translator
+from sodertorn.cli._i18n import DataError, Plain, UsageError, current, message, translator
 from sodertorn.cli._input import party, years
 from sodertorn.cli._output import Column, Report
-from sodertorn.cli._population import add_population, population
+from sodertorn.cli._population import add_population, population, require_year
 
 if TYPE_CHECKING:
     import argparse
 
     from sodertorn.fees import FeeAssessment, FeeHistory
 
-__all__ = ["FORMATS", "fees", "register"]
+__all__ = ["FORMATS", "add_trace", "check_trace", "fees", "register", "require_rule"]
 
 FORMATS = ("table", "csv", "json", "xlsx")
 """The formats of the subcommands whose results have a workbook of their own."""
@@ -79,11 +79,35 @@ def fees(args: argparse.Namespace) -> Report:
     trace = check_trace(args)
     register = population(args.population)
     first, last = args.years if args.years is not None else (register.years[-1] + 1, None)
+    for fee_year in range(first, (last or first) + 1):
+        require_rule(fee_year, args.lang)
+        require_year(register, fee_year - 1, args.population)
     if last is None:
         return _year(annual_fees(first, register), args, trace=trace)
     if args.explain not in (None, True):
         raise UsageError("--explain PARTY needs one fee year; give --explain alone for a span")
     return _history(fee_history(first, last, population=register), args, trace=trace)
+
+
+def require_rule(fee_year: int, lang: str) -> None:
+    """Refuse, in the user's language, a fee year that no rule of the schedule covers."""
+    from sodertorn.fees import FeeSchedule  # noqa: PLC0415
+
+    rules = FeeSchedule.default().rules
+    if any(rule.covers(fee_year) for rule in rules):
+        return
+    tr = translator(lang)
+    spans = ", ".join(
+        f"{rule.first_year}–{rule.last_year}"
+        if rule.last_year is not None
+        else tr(message("from {year}")).format(year=rule.first_year)
+        for rule in rules
+    )
+    raise DataError(
+        "no fee rule for fee year {year}; the rules cover the fee years {spans}",
+        year=fee_year,
+        spans=Plain(spans),
+    )
 
 
 def _notes(assessment: FeeAssessment, lang: str) -> tuple[str, ...]:

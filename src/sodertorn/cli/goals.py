@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import current
+from sodertorn.cli._i18n import DataError, Plain, current
 from sodertorn.cli._output import Report
 
 if TYPE_CHECKING:
@@ -35,11 +35,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def goals(args: argparse.Namespace) -> Report:
     """The goal tree of programme ``args.name``."""
-    from sodertorn.programme.builtin import load_programme  # noqa: PLC0415
+    from sodertorn.errors import UnknownProgrammeError  # noqa: PLC0415
+    from sodertorn.programme.builtin import load_programme, programme_names  # noqa: PLC0415
     from sodertorn.programme.render import goals_markdown, goals_text  # noqa: PLC0415
     from sodertorn.programme.schema import programme_to_dict  # noqa: PLC0415
 
-    programme = load_programme(args.name)
+    try:
+        programme = load_programme(args.name)
+    except UnknownProgrammeError:
+        raise DataError(
+            "unknown programme {name}; expected one of {names}",
+            name=args.name,
+            names=Plain(", ".join(programme_names())),
+        ) from None
     document = programme_to_dict(programme)
     texts = {
         "text": lambda: goals_text(programme, args.lang) + "\n",

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from sodertorn.cli import SUBCOMMANDS, _output_text
 from sodertorn.cli._i18n import current, message, translator
 from sodertorn.cli._input import read_text, reading, year
-from sodertorn.cli._population import add_population, population
+from sodertorn.cli._population import add_population, population, require_year
+from sodertorn.cli.fees import require_rule
 
 if TYPE_CHECKING:
     import argparse
@@ -57,7 +58,10 @@ def invoices(args: argparse.Namespace) -> int:
         text, source = read_text(args.details, message("invoice details file"))
         with reading(source):
             details = read_invoice_details(text, text=True)
-    assessment = annual_fees(args.year, population(args.population))
+    register = population(args.population)
+    require_rule(args.year, args.lang)
+    require_year(register, args.year - 1, args.population)
+    assessment = annual_fees(args.year, register)
     written = write_invoices(assessment, args.output, lang=args.lang, details=details)
     tr = translator(args.lang)
     lines = [
