@@ -287,6 +287,30 @@ def test_a_plugged_in_subcommand_gets_the_shared_options(
     assert run(capsys, "hello", "--lang", "en", "--format", "csv") == (0, "en csv\n", "")
 
 
+def test_a_plugged_in_command_with_its_own_subcommands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import types
+
+    def register(subparsers: object) -> None:
+        parser = subparsers.add_parser("population", help="population data")  # type: ignore[attr-defined]
+        actions = parser.add_subparsers(dest="action", required=True)
+        fetch = actions.add_parser("fetch", help="fetch", formats=("csv", "json"))
+        fetch.add_argument("--year", type=int)
+        fetch.set_defaults(func=lambda args: print(args.year, args.lang, args.format) or 0)
+
+    module = types.ModuleType("sodertorn_test_population")
+    module.register = register  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sodertorn_test_population", module)
+    monkeypatch.setitem(SUBCOMMANDS, "population", ("sodertorn_test_population", "population"))
+    argv = ["population", "fetch", "--year", "2024", "--lang", "en", "--format", "json"]
+    assert run(capsys, *argv) == (0, "2024 en json\n", "")
+    status, _, err = run(capsys, "population", "fetch", "--format", "xml", "--lang", "en")
+    assert status == 2 and "sodertorn population fetch: error: argument --format" in err
+    assert main(["--help"]) == 0
+    assert "population" in capsys.readouterr().out
+
+
 def test_an_unexpected_exception_is_a_bug_report(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
