@@ -34,6 +34,7 @@ MARKERS = (
     "_BugError",
     "_refuse",
     "_argparse",
+    "_error",
 )
 
 

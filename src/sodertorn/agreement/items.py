@@ -20,17 +20,18 @@ from decimal import Decimal
 from typing import Any
 
 from sodertorn.agreement.dissolution import Item
+from sodertorn.agreement.reasons import message
 from sodertorn.errors import DissolutionError, InvalidAmountError
 from sodertorn.money import SEK
 
 __all__ = ["read_items"]
 
-_LONGEST = 60
-"""The most characters of a value an error message quotes."""
-
 LARGEST = Decimal(10) ** 15
 """Amounts are refused from a thousand billion kronor up: no balance sheet of the committee
 comes near, and a figure that large is a mistake in the file."""
+
+_LONGEST = 60
+"""The most characters of a value an error message quotes."""
 
 
 def _quoted(value: object) -> str:
@@ -38,23 +39,66 @@ def _quoted(value: object) -> str:
     return text if len(text) <= _LONGEST else text[:_LONGEST] + "…"
 
 
-def _amount(value: object, name: str, where: str) -> SEK:
+def _error(template: str, /, **values: object) -> DissolutionError:
+    error = DissolutionError.of(template, **{key: str(value) for key, value in values.items()})
+    assert isinstance(error, DissolutionError)
+    return error
+
+
+def _huge(value: int | str | Decimal) -> bool:
+    """Whether *value* reads as a number of :data:`LARGEST` kronor or more."""
+    try:
+        number = Decimal(str(value).strip())
+    except ArithmeticError:
+        return False
+    return number.is_finite() and abs(number) >= LARGEST
+
+
+def _amount(value: object, name: str, source: str, place: tuple[str, int]) -> SEK:
+    """The amount *value* of the item *name*, at ``("line", n)`` or ``("item", n)``."""
+    where = {"source": source, place[0]: place[1], "name": _quoted(name)}
+    csv_line = place[0] == "line"
     if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
         try:
-            amount = SEK(value)
-        except InvalidAmountError as error:
-            raise DissolutionError(f"{where}: amount of {_quoted(name)}: {error}") from None
-        except ArithmeticError:
+            amount: SEK | None = SEK(value)
+        except (InvalidAmountError, ArithmeticError):
             amount = None
+        if amount is None and not _huge(value):
+            raise _error(
+                message(
+                    "{source}, line {line}: {value} is not an amount in kronor for {name}; "
+                    "expected at most two decimals, such as -250000 or 1000.50"
+                )
+                if csv_line
+                else message(
+                    "{source}, item {item}: {value} is not an amount in kronor for {name}; "
+                    "expected at most two decimals, such as -250000 or 1000.50"
+                ),
+                value=_quoted(str(value)),
+                **where,
+            )
         if amount is None or abs(amount.amount) >= LARGEST:
-            raise DissolutionError(
-                f"{where}: amount of {_quoted(name)} is too large; expected less than "
-                f"{LARGEST:,.0f} kronor"
+            raise _error(
+                message(
+                    "{source}, line {line}: the amount of {name} is too large; expected less "
+                    "than {largest} kronor"
+                )
+                if csv_line
+                else message(
+                    "{source}, item {item}: the amount of {name} is too large; expected less "
+                    "than {largest} kronor"
+                ),
+                largest=f"{LARGEST:,.0f}",
+                **where,
             )
         return amount
-    raise DissolutionError(
-        f"{where}: amount {_quoted(value)} of {_quoted(name)} is not a number; expected "
-        f"kronor such as '-250000' or '1000.50'"
+    raise _error(
+        message(
+            "{source}, item {item}: the amount {value} of {name} is not a number; expected "
+            "kronor such as -250000 or 1000.50"
+        ),
+        value=_quoted(value),
+        **where,
     )
 
 
@@ -74,20 +118,31 @@ def read_items(text: str, *, source: str = "<items>") -> tuple[Item, ...]:
             if row and not row[0].lstrip().startswith("#")
         ]
     except csv.Error as error:
-        raise DissolutionError(f"{source}: not readable as CSV ({error})") from None
-    if not rows or [cell.strip().lower() for cell in rows[0][1]] != ["name", "amount"]:
+        raise _error(
+            "{source}: not readable as CSV ({reason})", source=source, reason=str(error)
+        ) from None
+    if not rows:
+        raise _error("{source}: empty; expected the CSV header 'name,amount'", source=source)
+    if [cell.strip().lower() for cell in rows[0][1]] != ["name", "amount"]:
         # The first line is not quoted back: it may be anything (a file given by mistake).
-        where = f"line {rows[0][0]}" if rows else "an empty file"
-        raise DissolutionError(
-            f"{source}: expected the CSV header 'name,amount', not found on {where}"
+        raise _error(
+            "{source}: expected the CSV header 'name,amount' on line {line}",
+            source=source,
+            line=rows[0][0],
         )
     items: list[Item] = []
     for number, row in rows[1:]:
-        where = f"{source}: line {number}"
         if len(row) != 2:
-            raise DissolutionError(f"{where}: expected 2 fields (name,amount), got {len(row)}")
+            raise _error(
+                "{source}, line {line}: expected 2 fields (name,amount), got {count}",
+                source=source,
+                line=number,
+                count=len(row),
+            )
         name = row[0].strip()
-        items.append(Item(name=name, amount=_amount(row[1].strip(), name, where)))
+        items.append(
+            Item(name=name, amount=_amount(row[1].strip(), name, source, ("line", number)))
+        )
     return tuple(items)
 
 
@@ -95,15 +150,16 @@ def _read_json(text: str, source: str) -> tuple[Item, ...]:
     try:
         data: Any = json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except RecursionError:
-        raise DissolutionError(f"{source}: JSON nested too deeply") from None
-    except ValueError as error:
-        message = error.msg if isinstance(error, json.JSONDecodeError) else "not valid"
-        where = (
-            f" at line {error.lineno}, column {error.colno}"
-            if isinstance(error, json.JSONDecodeError)
-            else ""
-        )
-        raise DissolutionError(f"{source}: not valid JSON: {message}{where}") from None
+        raise _error("{source}: JSON nested too deeply", source=source) from None
+    except json.JSONDecodeError as error:
+        raise _error(
+            "{source}: not valid JSON at line {line}, column {column}",
+            source=source,
+            line=error.lineno,
+            column=error.colno,
+        ) from None
+    except ValueError:
+        raise _error("{source}: not valid JSON", source=source) from None
     if isinstance(data, dict):
         pairs = list(data.items())
     elif isinstance(data, list) and all(
@@ -111,11 +167,12 @@ def _read_json(text: str, source: str) -> tuple[Item, ...]:
     ):
         pairs = [(entry["name"], entry["amount"]) for entry in data]
     else:
-        raise DissolutionError(
-            f'{source}: expected a JSON list of {{"name": ..., "amount": ...}} or an '
-            f"object of name: amount"
+        raise _error(
+            '{source}: expected a JSON list of {{"name": ..., "amount": ...}} or an object of '
+            "name: amount",
+            source=source,
         )
     return tuple(
-        Item(name=name, amount=_amount(amount, str(name), f"{source}: item {index}"))
+        Item(name=name, amount=_amount(amount, str(name), source, ("item", index)))
         for index, (name, amount) in enumerate(pairs, start=1)
     )

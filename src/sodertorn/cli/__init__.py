@@ -32,6 +32,7 @@ from sodertorn.cli._i18n import (
     Plain,
     UsageError,
     argparse_in,
+    as_is,
     message,
     translator,
 )
@@ -325,6 +326,10 @@ def _classify(error: Exception) -> CommandError:
     """The one-line error for an exception that reached the boundary."""
     from sodertorn.errors import SodertornError  # noqa: PLC0415 - loaded by then
 
+    if isinstance(error, SodertornError) and error.template and error.values is not None:
+        # An error made with SodertornError.of speaks the user's language, through the
+        # catalogue like every other message of the command line.
+        return DataError(error.template, **{k: as_is(v) for k, v in error.values.items()})
     if isinstance(error, SodertornError):
         return DataError("{message}", message=Plain(str(error)))
     if isinstance(error, OSError):

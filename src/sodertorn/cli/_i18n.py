@@ -22,6 +22,7 @@ __all__ = [
     "Term",
     "UsageError",
     "argparse_in",
+    "as_is",
     "current",
     "message",
     "shown",
@@ -120,6 +121,17 @@ class Term(str):
     """An English message within a message: translated when the error is shown."""
 
     __slots__ = ()
+
+
+def as_is(value: object) -> Plain:
+    """A value the library has already put into words: without quotes, printable, short.
+
+    At most twice :data:`LONGEST` characters.
+    """
+    text = str(value)
+    if len(text) > 2 * LONGEST:
+        text = text[: 2 * LONGEST] + "…"
+    return Plain("".join(c if c.isprintable() else repr(c)[1:-1] for c in text))
 
 
 def shown(value: object) -> str:
