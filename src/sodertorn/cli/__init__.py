@@ -33,6 +33,7 @@ from sodertorn.cli._i18n import (
     UsageError,
     argparse_in,
     as_is,
+    current,
     message,
     translator,
 )
@@ -129,7 +130,7 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
     """Subparsers that each get the shared options, whichever module adds them."""
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
-        tr = _translators[-1]
+        tr = current()
         formats = tuple(kwargs.pop("formats", FORMATS))
         kwargs["parents"] = [*kwargs.get("parents", ()), _shared(formats, tr)]
         kwargs.setdefault("conflict_handler", "resolve")
@@ -141,12 +142,12 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
         return parser
 
 
-_translators: list[Callable[[str], str]] = []
+def _parser(commands: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser, with the subcommands in *commands* loaded and the others listed.
 
-
-def _parser(lang: str, commands: Sequence[str]) -> argparse.ArgumentParser:
-    """The parser, with the subcommands in *commands* loaded and the others listed."""
-    tr = translator(lang)
+    Called within :func:`~sodertorn.cli._i18n.argparse_in`, whose language it speaks.
+    """
+    tr = current()
     parser = _Parser(
         prog="sodertorn",
         description=tr("The Södertörn collaboration agreement: fees, rules and programmes."),
@@ -175,21 +176,17 @@ def _parser(lang: str, commands: Sequence[str]) -> argparse.ArgumentParser:
         dest="command", metavar=tr("COMMAND"), parser_class=_Parser, title=tr("commands")
     )
     subparsers.required = True
-    _translators.append(tr)
-    try:
-        registers: dict[str, Callable[[Any], None]] = {}
-        for name in commands:
-            module = SUBCOMMANDS[name][0]
-            registers.setdefault(module, importlib.import_module(module).register)
-        for register in registers.values():
-            register(subparsers)
-        for name, (_, help_text) in SUBCOMMANDS.items():
-            if name not in subparsers.choices:
-                # Listed in the help, its module not imported: nothing to parse, so none
-                # of the shared options either.
-                argparse._SubParsersAction.add_parser(subparsers, name, help=tr(help_text))
-    finally:
-        _translators.pop()
+    registers: dict[str, Callable[[Any], None]] = {}
+    for name in commands:
+        module = SUBCOMMANDS[name][0]
+        registers.setdefault(module, importlib.import_module(module).register)
+    for register in registers.values():
+        register(subparsers)
+    for name, (_, help_text) in SUBCOMMANDS.items():
+        if name not in subparsers.choices:
+            # Listed in the help, its module not imported: nothing to parse, so none of
+            # the shared options either.
+            argparse._SubParsersAction.add_parser(subparsers, name, help=tr(help_text))
     return parser
 
 
@@ -206,7 +203,7 @@ def build_parser(command: str | None = None, *, lang: str = "en") -> argparse.Ar
     """
     commands = tuple(SUBCOMMANDS) if command is None else (command,)
     with argparse_in(translator(lang)):
-        return _parser(lang, [c for c in commands if c in SUBCOMMANDS])
+        return _parser([c for c in commands if c in SUBCOMMANDS])
 
 
 def _before_dashes(arguments: Sequence[str]) -> Sequence[str]:
@@ -240,7 +237,7 @@ def _command(arguments: Sequence[str]) -> str | None:
 
 def _parse(arguments: list[str], lang: str, commands: list[str]) -> argparse.Namespace:
     with argparse_in(translator(lang)):
-        return _parser(lang, commands).parse_args(arguments)
+        return _parser(commands).parse_args(arguments)
 
 
 def _run(arguments: list[str], lang: str) -> int:
