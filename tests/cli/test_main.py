@@ -341,7 +341,23 @@ def test_an_interrupt_is_one_line(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sodertorn.cli.fees, "fees", interrupted)
-    assert run(capsys, "fees") == (130, "", "sodertorn: avbrutet\n")
+    assert run(capsys, "fees") == (130, "", "sodertorn: fel: avbrutet\n")
+
+
+def test_a_broken_catalogue_still_gives_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sodertorn.cli
+
+    def broken(lang: str) -> object:
+        if lang == "sv":
+            raise OSError("no catalogue")
+        return lambda text: text
+
+    monkeypatch.setattr(sodertorn.cli, "translator", broken)
+    status, out, err = run(capsys, "fees", "20x4")
+    assert (status, out) == (2, "")
+    assert err.startswith("sodertorn fees: error: argument YEAR: '20x4' is not a year")
 
 
 def test_a_closed_pipe_is_not_a_traceback() -> None:

@@ -21,6 +21,7 @@ itself and returns an exit status; it raises :class:`~sodertorn.SodertornError`,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -252,10 +253,15 @@ def _run(arguments: list[str], lang: str) -> int:
     helping = any(argument in ("-h", "--help") for argument in _before_dashes(arguments))
     try:
         args = _parse(arguments, lang if helping else "en", commands)
-    except UsageError:
+    except UsageError as english:
         if lang == "en" or helping:
             raise
-        _parse(arguments, lang, commands)
+        try:
+            _parse(arguments, lang, commands)  # raises the same error, in *lang*
+        except UsageError:
+            raise
+        except Exception:  # no catalogue: the English message will do
+            raise english from None
         raise
     except SystemExit as stop:  # --help and --version: argparse printed them
         return stop.code if isinstance(stop.code, int) else 0
@@ -303,20 +309,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:
             raise _classify(error) from error
     except CommandError as error:
-        tr = translator(lang)
-        if isinstance(error, _BugError) and "--debug" in _before_dashes(arguments):
-            import traceback  # noqa: PLC0415 - only under --debug
-
-            _output_text("".join(traceback.format_exception(error.__cause__)), sys.stderr)
-        line = f"{error.prog}: {tr('error')}: {error.render(tr)}"
-        _output_text(" ".join(line.split()) + "\n", sys.stderr)
+        _report(error, lang, debug="--debug" in _before_dashes(arguments))
         return error.status
     except BrokenPipeError:
         _quiet_stdout()
         return 1
     except KeyboardInterrupt:
-        _output_text(translator(lang)(message("sodertorn: interrupted")) + "\n", sys.stderr)
+        _report(DataError(message("interrupted")), lang, debug=False)
         return 130
+
+
+def _report(error: CommandError, lang: str, *, debug: bool) -> None:
+    """Write *error* as one line on standard error, in *lang* if the catalogue can be read."""
+    try:
+        tr = translator(lang)
+        text = f"{error.prog}: {tr('error')}: {error.render(tr)}"
+    except Exception:
+        text = f"{error.prog}: error: {error.render(translator('en'))}"
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        if debug and isinstance(error, _BugError) and error.__cause__ is not None:
+            import traceback  # noqa: PLC0415 - only under --debug
+
+            _output_text("".join(traceback.format_exception(error.__cause__)), sys.stderr)
+        _output_text(" ".join(text.split()) + "\n", sys.stderr)
 
 
 def _classify(error: Exception) -> CommandError:
@@ -356,8 +371,7 @@ class _BugError(DataError):
 
 def _quiet_stdout() -> None:
     """The reader left early (``sodertorn fees | head``): stop quietly, as Unix tools do."""
-    import contextlib  # noqa: PLC0415 - rare
-    import os  # noqa: PLC0415
+    import os  # noqa: PLC0415 - rare
 
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
