@@ -324,7 +324,7 @@ def _report(error: CommandError, lang: str, *, debug: bool) -> None:
     try:
         tr = translator(lang)
         text = f"{error.prog}: {tr('error')}: {error.render(tr)}"
-    except Exception:
+    except Exception:  # a broken installation still gets its one line
         text = f"{error.prog}: error: {error.render(translator('en'))}"
     with contextlib.suppress(OSError, ValueError, AttributeError):
         if debug and isinstance(error, _BugError) and error.__cause__ is not None:
