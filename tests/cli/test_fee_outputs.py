@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -109,7 +110,7 @@ def test_excel_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     status, _, err = run(
         capsys, "fees", "2024", "--format", "xlsx", "--output", str(tmp_path / "f.csv")
     )
-    assert status == 1 and err.count("\n") == 1
+    assert status == 2 and "--format xlsx skriver en arbetsbok med namnet *.xlsx" in err
     status, _, err = run(
         capsys, "fees", "2024", "--format", "xlsx", "--output", "-", "--lang", "en"
     )
@@ -118,6 +119,16 @@ def test_excel_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         capsys, "fees", "2024", "--format", "xlsx", "--excel", "--output", str(tmp_path / "f.xlsx")
     )
     assert status == 2
+
+
+def test_excel_without_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    target = str(tmp_path / "f.xlsx")
+    status, out, err = run(capsys, "fees", "2024", "--format", "xlsx", "--output", target)
+    assert (status, out) == (1, "")
+    assert err == "sodertorn: fel: --format xlsx kräver openpyxl: pip install 'sodertorn[excel]'\n"
 
 
 def test_invoices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -253,7 +253,18 @@ def write(report: Report, args: argparse.Namespace) -> None:
             raise UsageError("--format xlsx needs --output FILE.xlsx")
         if excel:
             raise UsageError("--excel needs --format csv")
-        report.excel(destination, args.lang)
+        if not destination.lower().endswith(".xlsx"):
+            raise UsageError(
+                "--format xlsx writes a workbook named *.xlsx; got {file}", file=destination
+            )
+        from sodertorn.errors import MissingDependencyError  # noqa: PLC0415
+
+        try:
+            report.excel(destination, args.lang)
+        except MissingDependencyError:
+            raise DataError(
+                "--format xlsx needs openpyxl: pip install 'sodertorn[excel]'"
+            ) from None
         return
     text = render(report, args.format, args.lang, excel=excel)
     if destination is None or destination == "-":
