@@ -70,6 +70,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         message("write each party's invoice page for a fee year (Samarbetsavtal 2010, § 8)"),
     ),
     "goals": ("sodertorn.cli.goals", message("print a development programme's goal tree")),
+    "report": (
+        "sodertorn.programme._report_cli",
+        message("the yearly report of an activity plan, or its status template"),
+    ),
 }
 """Each subcommand: the module whose ``register(subparsers)`` adds it, and its help."""
 
