@@ -61,7 +61,9 @@ def test_read_items_errors(text: str, pattern: str) -> None:
 def test_errors_keep_their_template_for_translation() -> None:
     with pytest.raises(DissolutionError) as caught:
         read_items("name,amount\nBank,lots\n", source="items.csv")
-    assert (caught.value.template or "").startswith("{source}, line {line}: {value} is not an amount")
+    assert (caught.value.template or "").startswith(
+        "{source}, line {line}: {value} is not an amount"
+    )
     assert caught.value.values == {
         "source": "items.csv", "line": "2", "name": "'Bank'", "value": "'lots'"
     }  # fmt: skip
