@@ -270,12 +270,15 @@ def notice(args: argparse.Namespace) -> Report:
 
 
 def _weights_table(
-    rows: list[tuple[Municipality, int, Any]], total: tuple[int, Any], amount_label: str
+    rows: list[tuple[Municipality, int, Any]],
+    total: tuple[int, Any],
+    amount_label: str,
+    population_date: datetime.date,
 ) -> tuple[tuple[Column, ...], tuple[tuple[object, ...], ...], tuple[object, ...]]:
     columns = (
         Column("code", message("Code"), "code"),
         Column("name", message("Municipality")),
-        Column("population", message("Population"), "count"),
+        Column("population", message("Inhabitants {date}"), "count", (("date", population_date),)),
         Column("amount", amount_label, "money"),
     )
     body = tuple((p.code, p.name, count, value) for p, count, value in rows)
@@ -301,6 +304,7 @@ def contributions(args: argparse.Namespace) -> Report:
         [(p, split.weights[p], split.amounts[p]) for p in split.parties],
         (sum(split.weights.values()), split.total),
         message("Contribution"),
+        split.population_date,
     )
     return Report(
         kind="contributions",
@@ -412,7 +416,12 @@ def dissolve(args: argparse.Namespace) -> Report:
     columns = (
         Column("code", message("Code"), "code"),
         Column("name", message("Party")),
-        Column("population", message("Population"), "count"),
+        Column(
+            "population",
+            message("Inhabitants {date}"),
+            "count",
+            (("date", statement.population_date),),
+        ),
         Column("assets", message("Assets"), "money"),
         Column("liabilities", message("Liabilities"), "money"),
         Column("net", message("Net"), "money"),

@@ -171,7 +171,7 @@ def _history(history: FeeHistory, args: argparse.Namespace, *, trace: bool) -> R
         Column("year", message("Fee year")),
         Column("code", message("Code"), "code"),
         Column("name", message("Municipality")),
-        Column("population", message("Population"), "count"),
+        Column("population", message("Inhabitants"), "count"),
         Column("amount", message("Fee"), "money"),
         Column("rule", message("Rule")),
     )
