@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .helpers import run, spawn
+from .running import run, spawn
 
 if TYPE_CHECKING:
     from pathlib import Path

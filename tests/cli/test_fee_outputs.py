@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .helpers import run
+from .running import run
 
 if TYPE_CHECKING:
     from pathlib import Path

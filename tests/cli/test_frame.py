@@ -13,7 +13,7 @@ from sodertorn.cli import _classify, _output_text, main
 from sodertorn.cli._i18n import DataError, argparse_in, shown, translator
 from sodertorn.cli._output import Column, Report, render
 
-from .helpers import run
+from .running import run
 
 if TYPE_CHECKING:
     from pathlib import Path

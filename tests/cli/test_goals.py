@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sodertorn import goals_text, load_programme
 
-from .helpers import run
+from .running import run
 
 if TYPE_CHECKING:
     import pytest

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from sodertorn.cli import main
 
-from .helpers import spawn
+from .running import spawn
 
 if TYPE_CHECKING:
     from pathlib import Path

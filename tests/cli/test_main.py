@@ -11,7 +11,7 @@ import pytest
 
 from sodertorn.cli import SUBCOMMANDS, build_parser, main
 
-from .helpers import run, spawn
+from .running import run, spawn
 
 if TYPE_CHECKING:
     from pathlib import Path

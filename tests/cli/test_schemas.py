@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sodertorn.errors import SchemaError
 from sodertorn.schemas import KINDS, path, schema
 
-from .helpers import run
+from .running import run
 
 if TYPE_CHECKING:
     from pathlib import Path
