@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sodertorn.cli import _classify, _output_text, main
+from sodertorn.cli import _classify, main
 from sodertorn.cli._i18n import DataError, argparse_in, shown, translator
 from sodertorn.cli._output import Column, Report, render
+from sodertorn.cli._stream import write_text
 
 from .running import run
 
@@ -69,7 +70,7 @@ def test_an_unknown_stream_encoding_is_ascii_with_replacements() -> None:
         encoding = "no-such-encoding"
 
     stream = Stream()
-    _output_text("Tyresö\n", stream)
+    write_text("Tyresö\n", stream)
     assert stream.getvalue() == "Tyres?\n"
 
 

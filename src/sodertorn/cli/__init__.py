@@ -38,6 +38,7 @@ from sodertorn.cli._i18n import (
     message,
     translator,
 )
+from sodertorn.cli._stream import write_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -92,7 +93,7 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
-            _output_text(message, sys.stderr if file is None else file)
+            write_text(message, sys.stderr if file is None else file)
 
 
 def _shared(formats: Sequence[str], tr: Callable[[str], str]) -> argparse.ArgumentParser:
@@ -248,7 +249,7 @@ def _parse(arguments: list[str], lang: str, commands: list[str]) -> argparse.Nam
 def _run(arguments: list[str], lang: str) -> int:
     """Parse *arguments* and run the subcommand; every error is raised to :func:`main`."""
     if arguments and arguments[0] == "--version":
-        _output_text(f"sodertorn {__version__}\n")
+        write_text(f"sodertorn {__version__}\n")
         return 0
     command = _command(arguments)
     commands = [command] if command in SUBCOMMANDS else []
@@ -282,18 +283,6 @@ def _run(arguments: list[str], lang: str) -> int:
         raise TypeError(f"the handler of {args.command!r} returned {type(result).__name__}")
     _output.write(result, args)
     return 0
-
-
-def _output_text(text: str, stream: Any = None) -> None:
-    """Write *text* in the stream's encoding, replacing what it cannot encode."""
-    stream = sys.stdout if stream is None else stream
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        text = text.encode(encoding, "replace").decode(encoding)
-    except LookupError:
-        text = text.encode("ascii", "replace").decode("ascii")
-    stream.write(text)
-    stream.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -334,8 +323,8 @@ def _report(error: CommandError, lang: str, *, debug: bool) -> None:
         if debug and isinstance(error, _BugError) and error.__cause__ is not None:
             import traceback  # noqa: PLC0415 - only under --debug
 
-            _output_text("".join(traceback.format_exception(error.__cause__)), sys.stderr)
-        _output_text(" ".join(text.split()) + "\n", sys.stderr)
+            write_text("".join(traceback.format_exception(error.__cause__)), sys.stderr)
+        write_text(" ".join(text.split()) + "\n", sys.stderr)
 
 
 def _classify(error: Exception) -> CommandError:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.cli._i18n import DataError, Plain, UsageError, message, translator
+from sodertorn.cli._stream import write_text
 
 if TYPE_CHECKING:
     import argparse
@@ -244,8 +245,6 @@ def render(report: Report, output_format: str, lang: str, *, excel: bool = False
 
 def write(report: Report, args: argparse.Namespace) -> None:
     """Render *report* as ``args.format`` and write it to ``args.output`` or standard output."""
-    from sodertorn.cli import _output_text  # noqa: PLC0415
-
     excel = bool(getattr(args, "excel", False))
     destination: str | None = getattr(args, "output", None)
     if args.format == "xlsx":
@@ -268,7 +267,7 @@ def write(report: Report, args: argparse.Namespace) -> None:
         return
     text = render(report, args.format, args.lang, excel=excel)
     if destination is None or destination == "-":
-        _output_text(text, sys.stdout)
+        write_text(text, sys.stdout)
         return
     try:
         with open(destination, "w", encoding="utf-8", newline="") as handle:

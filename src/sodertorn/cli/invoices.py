@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sodertorn.cli import SUBCOMMANDS, _output_text
+from sodertorn.cli import SUBCOMMANDS
 from sodertorn.cli._i18n import current, message, translator
 from sodertorn.cli._input import read_text, reading, year
 from sodertorn.cli._population import add_population, population, require_year
+from sodertorn.cli._stream import write_text
 from sodertorn.cli.fees import require_rule
 
 if TYPE_CHECKING:
@@ -68,5 +69,5 @@ def invoices(args: argparse.Namespace) -> int:
         tr(message("Written to {directory}:")).format(directory=args.output),
         *(f"  {path.name}" for path in written),
     ]
-    _output_text("\n".join(lines) + "\n")
+    write_text("\n".join(lines) + "\n")
     return 0
