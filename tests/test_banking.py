@@ -2,7 +2,8 @@
 
 The expected dates are fixed here, read off the calendar and the law (weekends, the
 public holidays of lag (1989:253), midsommarafton, julafton and nyårsafton); the
-``holidays`` package computes them, but is never asked what they should be.
+``holidays`` package computed the data file they come from, but is never asked what they
+should be.
 """
 
 from __future__ import annotations
@@ -13,16 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-pytest.importorskip("holidays")
-
 from sodertorn import (
     MUNICIPALITIES,
     MissingDataError,
-    MissingDependencyError,
     Population,
     annual_fees,
 )
-from sodertorn.fees import banking, is_banking_day, next_banking_day
+from sodertorn.fees import is_banking_day, next_banking_day
 
 D = datetime.date
 
@@ -85,18 +83,40 @@ def test_junk_is_refused() -> None:
         is_banking_day(datetime.datetime(2025, 3, 15))
 
 
-def test_without_the_holidays_package(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_fee_outputs_need_no_calendar_package(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "holidays", None)
-    banking._calendar.cache_clear()
-    try:
-        with pytest.raises(MissingDependencyError, match=r"sodertorn\[holidays\]"):
-            next_banking_day(D(2025, 3, 15))
-        fees = annual_fees(2025)
-        with pytest.raises(MissingDependencyError):
-            _ = fees.payable_by
-        # The outputs still show the due date, and say nothing they cannot know.
-        assert fees.to_dict()["payable_by"] is None
-        assert fees.rows()[0][-1] is None
-        assert "lördag" not in fees.table() and "15 mars 2025" in fees.table()
-    finally:
-        banking._calendar.cache_clear()
+    assert next_banking_day(D(2025, 3, 15)) == D(2025, 3, 17)
+    assert annual_fees(2025).to_dict()["payable_by"] == "2025-03-17"
+
+
+def test_days_beyond_the_calendar_are_refused_and_the_outputs_say_nothing_of_them() -> None:
+    with pytest.raises(MissingDataError, match=r"covers 1953-2100, not 2101-03-15"):
+        next_banking_day(D(2101, 3, 15))
+    with pytest.raises(MissingDataError, match=r"covers 1953-2100, not 1952-12-31"):
+        is_banking_day(D(1952, 12, 31))
+    with pytest.raises(MissingDataError, match=r"no banking day on or after 2100-12-31"):
+        next_banking_day(D(2100, 12, 31))
+    assert next_banking_day(D(2100, 12, 30)) == D(2100, 12, 30)  # a Thursday
+    assert next_banking_day(D(1953, 1, 1)) == D(1953, 1, 2)  # nyårsdagen
+    counts = {(p, 2100): 1000 + i for i, p in enumerate(MUNICIPALITIES)}
+    fees = annual_fees(2101, Population(counts))
+    with pytest.raises(MissingDataError):
+        _ = fees.payable_by
+    assert fees.to_dict()["payable_by"] is None
+    assert fees.rows()[0][-1] is None
+    assert "15 mars 2101" in fees.table()
+
+
+def test_the_fee_outputs_do_not_import_the_holidays_package() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from sodertorn import annual_fees; fees = annual_fees(2025); "
+        "assert str(fees.payable_by) == '2025-03-17'; fees.table(); fees.to_dict(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'holidays'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

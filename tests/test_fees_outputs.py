@@ -228,7 +228,6 @@ def test_excel_into_a_missing_directory(tmp_path: Path) -> None:
 
 
 def test_to_dict_carries_the_dates_the_unit_and_the_source() -> None:
-    pytest.importorskip("holidays")
     data = annual_fees(2025).to_dict()
     assert data["due_date"] == "2025-03-15" and data["payable_by"] == "2025-03-17"
     assert data["population_date"] == "2024-12-31"
@@ -238,7 +237,6 @@ def test_to_dict_carries_the_dates_the_unit_and_the_source() -> None:
 
 
 def test_due_text_in_both_languages() -> None:
-    pytest.importorskip("holidays")
     counts = {(p, 2025): 1000 for p in MUNICIPALITIES}
     fees = annual_fees(2026, Population(counts))
     assert "15 mars 2026 är en söndag; betalning senast måndag den 16 mars 2026 är i tid." in (

@@ -20,6 +20,7 @@ ROOT = Path(__file__).parent.parent
         "py.typed",
         "data/population.csv",
         "data/fee_rules.json",
+        "data/non_banking_weekdays.txt",
         "locale/sv/LC_MESSAGES/sodertorn.po",
     ],
 )

@@ -92,8 +92,8 @@ the municipality; ``population`` its inhabitants (an integer) on ``population_da
 (31 December of the year before); ``amount`` the fee (``int`` kronor, or ``Decimal``
 when öre are asked for); ``rule`` the rule's kind (``"indexed"`` or ``"per_capita"``) and
 ``source`` its paragraph or decision; ``due_date`` the day the agreement names (15
-March) and ``payable_by`` the first Swedish banking day on or after it (``None`` when the
-``holidays`` package is not installed).
+March) and ``payable_by`` the first Swedish banking day on or after it (``None`` beyond
+the years of the banking-day calendar, 1953–2100).
 """
 
 
@@ -143,7 +143,7 @@ class FeeAssessment:
 
     @property
     def payable_by(self) -> datetime.date:
-        """The first Swedish banking day on or after ``due_date`` (``sodertorn[holidays]``).
+        """The first Swedish banking day on or after ``due_date``.
 
         Samarbetsavtal 2010, § 8, makes the fee due on 15 March; when that is a weekend,
         a public holiday, midsommarafton, julafton or nyårsafton, payment on the next

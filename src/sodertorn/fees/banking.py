@@ -4,73 +4,88 @@ Samarbetsavtal 2010, § 8, makes the fee due no later than 15 March. Our reading
 (docs/decisions.md): when that day is not a Swedish banking day, payment on the next
 banking day is on time, by analogy with lag (1930:173) om beräkning av lagstadgad tid.
 A banking day is a weekday that is neither a public holiday nor one of the days the law
-treats like one (midsommarafton, julafton and nyårsafton). The calendar is the
-``holidays`` package's for Sweden (``pip install 'sodertorn[holidays]'``), imported
-only when a banking day is asked for.
+treats like one (midsommarafton, julafton and nyårsafton).
+
+The calendar is the ``holidays`` package's for Sweden, for every year that package
+covers (1953–2100), shipped as the data file ``data/non_banking_weekdays.txt``, which
+``tools/banking_days.py`` writes from it. The library reads the file, so the fee outputs
+need neither the package nor the time it takes to import; a day outside those years is
+refused.
 
 >>> import datetime
 >>> next_banking_day(datetime.date(2025, 3, 15))  # a Saturday
 datetime.date(2025, 3, 17)
 >>> next_banking_day(datetime.date(2024, 3, 15))  # a Friday
 datetime.date(2024, 3, 15)
+>>> next_banking_day(datetime.date(2101, 3, 15))
+Traceback (most recent call last):
+...
+sodertorn.MissingDataError: the Swedish banking-day calendar covers 1953-2100, not 2101-03-15
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-from typing import TYPE_CHECKING
+import os
 
-from sodertorn.errors import MissingDataError, MissingDependencyError
-
-if TYPE_CHECKING:
-    from holidays import HolidayBase
+from sodertorn.errors import MissingDataError
 
 __all__ = ["is_banking_day", "next_banking_day", "payable_by_or_none"]
 
+_DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "non_banking_weekdays.txt")
 
-@functools.lru_cache(maxsize=64)
-def _calendar(year: int) -> HolidayBase:
-    try:
-        import holidays  # noqa: PLC0415 - optional and heavy: only when a banking day is asked
-        from holidays.constants import DE_FACTO, PUBLIC  # noqa: PLC0415
-    except ImportError:
-        raise MissingDependencyError(
-            "the banking day needs the holidays package; install it with: "
-            "pip install 'sodertorn[holidays]'"
-        ) from None
-    # PUBLIC: allmänna helgdagar; DE_FACTO: midsommarafton, julafton and nyårsafton.
-    return holidays.country_holidays("SE", years=year, categories=(PUBLIC, DE_FACTO))
+
+@functools.cache
+def _calendar() -> tuple[int, int, frozenset[datetime.date]]:
+    """The years the data file covers, and the weekdays in them that are no banking days."""
+    with open(_DATA, encoding="utf-8") as file:
+        lines = file.read().splitlines()
+    years = next(line for line in lines if line.startswith("# years: "))
+    first, _, last = years.removeprefix("# years: ").partition("-")
+    closed = frozenset(
+        datetime.date.fromisoformat(line[:10]) for line in lines if not line.startswith("#")
+    )
+    return int(first), int(last), closed
 
 
 def _checked(day: object) -> datetime.date:
     if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
         raise MissingDataError(f"day {day!r} is not a datetime.date")
+    first, last, _ = _calendar()
+    if not first <= day.year <= last:
+        raise MissingDataError(
+            f"the Swedish banking-day calendar covers {first}-{last}, not {day.isoformat()}"
+        )
     return day
 
 
 def is_banking_day(day: datetime.date) -> bool:
     """Whether *day* is a Swedish banking day (not a weekend, holiday or holiday eve)."""
     checked = _checked(day)
-    return bool(_calendar(checked.year).is_working_day(checked))
+    return checked.weekday() < 5 and checked not in _calendar()[2]  # Monday to Friday
 
 
 def next_banking_day(day: datetime.date) -> datetime.date:
     """The first Swedish banking day on or after *day*."""
     current = _checked(day)
-    while not is_banking_day(current):
-        if current == datetime.date.max:
-            raise MissingDataError(f"no banking day on or after {day}")
+    first, last, closed = _calendar()
+    while current.weekday() >= 5 or current in closed:
         current += datetime.timedelta(days=1)
+        if current.year > last:
+            raise MissingDataError(
+                f"the Swedish banking-day calendar covers {first}-{last}; "
+                f"it has no banking day on or after {day.isoformat()}"
+            )
     return current
 
 
 def payable_by_or_none(due: datetime.date) -> datetime.date | None:
-    """:func:`next_banking_day` of *due*, or ``None`` when the holidays package is missing.
+    """:func:`next_banking_day` of *due*, or ``None`` beyond the calendar's years.
 
     For outputs that show the banking day when they can and the due date always.
     """
     try:
         return next_banking_day(due)
-    except MissingDependencyError:
+    except MissingDataError:
         return None

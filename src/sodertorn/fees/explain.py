@@ -185,7 +185,7 @@ def due_text(due: datetime.date, lang: str) -> str:
     """When to pay, in *lang*: the due date, and the banking day when they differ.
 
     ``Förfaller 15 mars 2024.`` or ``15 mars 2026 är en söndag; betalning senast måndag
-    den 16 mars 2026 är i tid.`` Without the ``holidays`` package only the due date.
+    den 16 mars 2026 är i tid.`` Beyond the banking-day calendar's years only the due date.
     """
     payable = payable_by_or_none(due)
     if payable is None or payable == due:
