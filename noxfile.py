@@ -9,7 +9,7 @@
 from ``pyproject.toml`` (the package, its extras and its dependency groups) into a
 virtual environment of its own, with the newest releases the requirements allow, except
 ``minimum``, which pins the runtime dependencies to the oldest releases they allow. The
-sessions other than ``tests`` and ``minimum`` use the Python that runs nox.
+sessions other than ``tests``, ``coverage`` and ``minimum`` use the Python that runs nox.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from pathlib import Path
 import nox
 
 nox.needs_version = ">=2025.2.9"
-nox.options.default_venv_backend = "venv"
+# uv where it is installed (much faster to install into each session), else venv.
+nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_venv = "no"
 
 ROOT = Path(__file__).parent
@@ -65,9 +66,9 @@ def _minimum_versions() -> list[str]:
     return pins
 
 
-@nox.session(python=None)
+@nox.session(python=PYTHONS)
 def coverage(session: nox.Session) -> None:
-    """The whole suite under branch coverage; fails below ``fail_under``."""
+    """The whole suite under branch coverage, newest releases; fails below ``fail_under``."""
     session.install("--upgrade", "-e", ".", *_group("coverage"))
     session.run(
         "python",
@@ -95,7 +96,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=None)
 def docs(session: nox.Session) -> None:
     """The documentation, nitpicky, with every warning an error."""
-    session.install("--upgrade", "-e", ".", *_group("docs"))
+    session.install("--upgrade", "-e", ".[testing]", *_group("docs"))
     build = ROOT / "docs" / "_build"
     shutil.rmtree(build, ignore_errors=True)
     session.run(

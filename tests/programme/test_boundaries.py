@@ -299,7 +299,13 @@ REFUSALS: list[tuple[str, Callable[[], object], type[SodertornError], str]] = [
         "plan_to_json",
         lambda: plan_to_json(_plan(), indent=_any("  ")),
         SchemaError,
-        "invalid indent '  '; expected a whole number, 0 or more, or None",
+        "invalid indent '  '; expected a whole number from 0 to 16, or None",
+    ),
+    (
+        "plan_to_json",
+        lambda: plan_to_json(_plan(), indent=10**30),
+        SchemaError,
+        "invalid indent 1000000000000000000000000000000; expected a whole number from 0 to 16",
     ),
     (
         "programme_to_json",

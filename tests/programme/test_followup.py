@@ -244,6 +244,10 @@ def test_json_reads_and_refuses_by_entry() -> None:
             FollowUp.from_json(bad, PLAN)
     with pytest.raises(FollowUpError, match="invalid indent"):
         year.to_json(indent="  ")  # type: ignore[arg-type]
+    # Bounded: a huge indent would overflow the encoder or fill the memory.
+    with pytest.raises(FollowUpError, match="from 0 to 16"):
+        year.to_json(indent=10**30)
+    assert year.to_json(indent=16) == year.to_json(indent=16)
 
 
 # -- properties ---------------------------------------------------------------------------

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "MAX_INDENT",
     "check_year",
     "each",
     "is_a",
+    "json_indent",
     "plan_tuple",
     "tree_each",
     "tree_optional",
@@ -98,3 +100,18 @@ def tree_required(kind: type, what: str) -> Any:
             raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
 
     return check
+
+
+MAX_INDENT = 16
+"""The widest JSON indent accepted: enough for people to read, bounded for memory."""
+
+
+def json_indent(value: object, error: type[Exception]) -> int | None:
+    """*value* as a JSON indent (``None``, or 0 to :data:`MAX_INDENT` spaces), else *error*."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INDENT:
+        raise error(
+            f"invalid indent {value!r}; expected a whole number from 0 to {MAX_INDENT}, or None"
+        )
+    return value

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import FollowUpError
+from sodertorn.programme._checks import json_indent
 from sodertorn.programme.model import Programme, check_id
 
 if TYPE_CHECKING:
@@ -428,8 +429,7 @@ class FollowUp:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The follow-up as a JSON document; its ``activities`` list is for people only."""
-        if isinstance(indent, bool) or not (indent is None or isinstance(indent, int)):
-            raise FollowUpError(f"invalid indent {indent!r}; expected a whole number or None")
+        indent = json_indent(indent, FollowUpError)
         document = {
             "schema": STATUS_SCHEMA,
             "plan": self.year,

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import FollowUpError, GoalTreeError
+from sodertorn.programme._checks import json_indent
 from sodertorn.programme.model import Text, check_id
 
 if TYPE_CHECKING:
@@ -274,8 +275,7 @@ class Indicators:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The indicators and values as a JSON document (numbers written as strings)."""
-        if isinstance(indent, bool) or not (indent is None or isinstance(indent, int)):
-            raise FollowUpError(f"invalid indent {indent!r}; expected a whole number or None")
+        indent = json_indent(indent, FollowUpError)
 
         def measure(found: Measure | None) -> dict[str, Any] | None:
             return None if found is None else {"year": found.year, "value": str(found.value)}

@@ -25,6 +25,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.errors import SchemaError
+from sodertorn.programme._checks import json_indent
 from sodertorn.programme._reader import (
     Reader,
     check_schema,
@@ -250,9 +251,7 @@ def _line(line: BudgetLine) -> dict[str, Any]:
 
 
 def _indent(value: object) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise SchemaError(f"invalid indent {value!r}; expected a whole number, 0 or more, or None")
-    return value
+    return json_indent(value, SchemaError)
 
 
 def programme_to_json(programme: Programme, *, indent: int | None = 2) -> str:
