@@ -1,0 +1,267 @@
+"""What one cell of a population table means: a region, a year, a count, a total.
+
+Shared by every reader, so that a figure means one thing whatever the file: the total
+population of one municipality on 31 December of one year.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sodertorn.errors import PopulationDataError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sodertorn.parties import Municipality
+
+__all__ = [
+    "MAX_COUNT",
+    "Region",
+    "count_from_number",
+    "fold",
+    "is_other_measure",
+    "is_population_measure",
+    "is_total",
+    "missing_parties",
+    "parse_count",
+    "parse_region",
+    "parse_year",
+    "party_of",
+]
+
+MAX_COUNT = 10**8
+"""No municipality has a hundred million inhabitants: a larger count is a mistake."""
+
+_CODE = re.compile(r"^([0-9][0-9A-Za-z_]*)(?:\s+|\s*[-–:]\s*|$)(.*)$", re.DOTALL)
+_COUNT = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
+_PERIOD = re.compile(r"^(\d{4})\s*([MKQH]\s*\d{1,2}|-\d{2}(?:-\d{2})?)$", re.IGNORECASE)
+_TOTALS = ("tot", "totalt", "total", "totsa", "samtliga", "alla", "all", "both sexes")
+
+
+def fold(text: str) -> str:
+    """Case-folded, without diacritics and with single spaces: for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("\u00a0", " ").split())
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+@attrs.frozen
+class Region:
+    """A region cell split into its code (possibly empty) and its name (possibly empty)."""
+
+    code: str
+    name: str
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.code, self.name) if part)
+
+
+def parse_region(cell: str) -> Region:
+    """Split ``"0126 Huddinge"``, ``"0126"``, ``"Huddinge"`` or ``"01 Stockholms län"``."""
+    text = cell.strip().strip('"').strip()
+    match = _CODE.match(text)
+    if match is None:
+        return Region("", text)
+    return Region(match.group(1), match.group(2).strip())
+
+
+def _name_key(name: str) -> str:
+    key = fold(name)
+    for suffix in (" kommun", " municipality"):
+        key = key.removesuffix(suffix)
+    return key
+
+
+def names_match(given: str, party: Municipality) -> bool:
+    """Whether *given* names *party*: case, diacritics, "kommun" and a genitive s forgiven."""
+    key, own = _name_key(given), _name_key(party.name)
+    return key in (own, own + "s") or (given.strip().lower().endswith("kommun") and key == own)
+
+
+def party_of(
+    region: Region,
+    known: tuple[Municipality, ...],
+    *,
+    where: str,
+    line: int | None,
+    source: str,
+) -> Municipality | None:
+    """The party a region cell names, or ``None`` for another region (to be skipped).
+
+    Only a four-digit code is a municipality: a county (``01``), Riket (``00``) or a
+    longer code (DeSO ``0126C1010``, RegSO ...) is another region, never cut to four
+    characters. A name must match its code; a name alone may name a party.
+    """
+    by_code = {party.code: party for party in known}
+    if region.code:
+        party = by_code.get(region.code) if len(region.code) == 4 else None
+        if party is None:
+            named = _named(region.name, known)
+            if named is not None and re.fullmatch(r"\d{4}", region.code):
+                raise PopulationDataError(
+                    f"{where} {region!s}: code {region.code} is not {named.name} "
+                    f"({named.code}); correct the code or the name",
+                    line=line,
+                    source=source,
+                )
+            return None
+        if region.name and not names_match(region.name, party):
+            raise PopulationDataError(
+                f"{where} {region!s}: the name {region.name!r} does not match code "
+                f"{party.code}, which is {party.name}; correct the code or the name",
+                line=line,
+                source=source,
+            )
+        return party
+    return _named(region.name, known)
+
+
+def _named(name: str, known: tuple[Municipality, ...]) -> Municipality | None:
+    if not name:
+        return None
+    return next((party for party in known if names_match(name, party)), None)
+
+
+def parse_year(text: str, *, where: str, line: int | None, source: str) -> int:
+    """A four-digit year; a month or quarter (``2025M12``, ``2025K4``) is refused."""
+    cleaned = text.strip().strip('"').strip()
+    if re.fullmatch(r"\d{4}", cleaned):
+        return int(cleaned)
+    if _PERIOD.fullmatch(cleaned):
+        raise PopulationDataError(
+            f"{where} {_short(cleaned)} is a month or quarter, not a year; the fee weighs the "
+            "population on 31 December: choose the yearly table (Folkmängd efter region ... "
+            "och år, TAB638)",
+            line=line,
+            source=source,
+        )
+    raise PopulationDataError(
+        f"{where} {_short(cleaned)} is not a four-digit year", line=line, source=source
+    )
+
+
+def parse_count(text: str, *, where: str, line: int | None, source: str) -> int:
+    """A whole count, with space or no-break-space thousands separators where unambiguous."""
+    cleaned = text.strip().strip('"').strip()
+    if cleaned in ("..", "-", "–", ".", ""):
+        raise PopulationDataError(
+            f"count for {where} is missing ({cleaned!r}); SCB publishes no figure there",
+            line=line,
+            source=source,
+        )
+    if len(cleaned) > 20 or not _COUNT.fullmatch(cleaned):
+        if cleaned.startswith("-") and _COUNT.fullmatch(cleaned[1:].strip()):
+            raise PopulationDataError(
+                f"count {_short(cleaned)} for {where} is negative; expected 0 or more",
+                line=line,
+                source=source,
+            )
+        raise PopulationDataError(
+            f"count {_short(cleaned)} for {where} is not a whole number of inhabitants"
+            + (
+                " (a comma or point may be a decimal sign or a thousands separator: "
+                "export without separators)"
+                if re.search(r"\d[,.]\d", cleaned)
+                else ""
+            ),
+            line=line,
+            source=source,
+        )
+    value = int(re.sub(r"\D", "", cleaned))
+    return _bounded(value, cleaned, where=where, line=line, source=source)
+
+
+def _bounded(value: int, shown: str, *, where: str, line: int | None, source: str) -> int:
+    if value > MAX_COUNT:
+        raise PopulationDataError(
+            f"count {_short(shown)} for {where} is more than {MAX_COUNT:,}; no municipality "
+            "has that many inhabitants",
+            line=line,
+            source=source,
+        )
+    return value
+
+
+def count_from_number(value: object, *, where: str, source: str) -> int:
+    """A count from a JSON number (or a numeric string, as API v1 gives)."""
+    if isinstance(value, str):
+        return parse_count(value, where=where, line=None, source=source)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        shown = "null (no figure)" if value is None else _short(repr(value))
+        raise PopulationDataError(
+            f"count {shown} for {where} is not a whole number of inhabitants", source=source
+        )
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise PopulationDataError(
+                f"count {value!r} for {where} is not a whole number of inhabitants",
+                source=source,
+            )
+        value = int(value)
+    if value < 0:
+        raise PopulationDataError(
+            f"count {value!r} for {where} is negative; expected 0 or more", source=source
+        )
+    return _bounded(value, str(value), where=where, line=None, source=source)
+
+
+def is_total(code: str, label: str = "") -> bool:
+    """Whether a category is the total of its variable (``tot``, ``TotSa``, "totalt" ...)."""
+    for text in (code, label):
+        key = fold(text)
+        if key in _TOTALS or key.startswith(("totalt", "total ", "tot ", "samtliga", "alla ")):
+            return True
+    return False
+
+
+def is_population_measure(code: str, label: str = "") -> bool:
+    """Whether a measure (contents) is the population (BE0101N1, "Folkmängd")."""
+    if code.strip().upper() == "BE0101N1":
+        return True
+    for text in (code, label):
+        key = fold(text)
+        if re.match(r"^(folkmangd(en)?|population|invanare|invanarantal)\b", key) and not (
+            is_other_measure(text)
+        ):
+            return True
+    return False
+
+
+def is_other_measure(text: str) -> bool:
+    """Whether a heading names a measure other than the population (folkökning, födda ...)."""
+    key = fold(text)
+    return bool(
+        re.search(
+            r"okning|forandring|fodda|doda|flytt|change|increase|births|deaths|migration|"
+            r"overskott|justering|medelfolkmangd|average|per km|tathet|density",
+            key,
+        )
+    )
+
+
+def missing_parties(
+    known: Iterable[Municipality], others: list[str], *, what: str = "the file"
+) -> str:
+    """"the file has no rows for Huddinge, Botkyrka …; it has 00 Riket" and what to do."""
+    names = [party.name for party in known]
+    wanted = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    seen = list(dict.fromkeys(others))
+    if seen:
+        shown = ", ".join(seen[:5]) + (f" and {len(seen) - 5} more" if len(seen) > 5 else "")
+        found = f"; it has {shown}"
+    else:
+        found = "; it has no regions at all"
+    return (
+        f"{what} has no rows for {wanted}{found}; select the parties' municipalities "
+        "(0126 Huddinge ... 0192 Nynäshamn) when exporting, or run "
+        "'sodertorn population fetch YEAR --output FILE'"
+    )

@@ -1,0 +1,402 @@
+"""Population tables as SCB gives them, read from rows of cells (a CSV file or a sheet).
+
+One reader for every tabular shape: the statistical database's export in *wide* layout
+(one column per year, ``"region";"2023";"2024"``), in *long* layout (``"region","år",
+"Folkmängd"``), with other variables as columns (``kön``, ``ålder``), with title and
+footnote lines; and SCB's yearly table "Folkmängd i riket, län och kommuner 31 december
+YYYY ..." (one population column, the year in the title or given by the caller, other
+measures such as folkökning beside it). Regions other than the parties are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sodertorn.errors import PopulationDataError
+from sodertorn.population._cells import (
+    Region,
+    fold,
+    is_other_measure,
+    is_population_measure,
+    is_total,
+    missing_parties,
+    parse_count,
+    parse_region,
+    parse_year,
+    party_of,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sodertorn.parties import Municipality
+
+__all__ = ["Row", "read_table"]
+
+Row = tuple[int, list[str]]
+"""A row's line (or sheet row) number and its cells as text."""
+
+_REGION_HEADINGS = (
+    "region",
+    "kommun",
+    "kommuner",
+    "lan/kommun",
+    "lan och kommun",
+    "kommunkod",
+    "kommunnamn",
+    "kod",
+    "code",
+    "namn",
+    "name",
+    "municipality",
+    "region code",
+    "regionkod",
+    "regionnamn",
+)
+_YEAR_HEADINGS = ("ar", "year", "tid", "time", "period", "manad", "month", "kvartal")
+_CONTENTS_HEADINGS = ("tabellinnehall", "contents", "table contents", "innehall")
+_VALUE_HEADINGS = ("value", "varde", "antal", "observations", "number")
+_YEAR_AT_END = re.compile(r"^(.*?)\s*\b(\d{4})(?:-12-31)?$", re.DOTALL)
+_PERIOD_AT_END = re.compile(r"^(.*?)\s*\b(\d{4}\s*[MKQ]\s*\d{1,2})$", re.DOTALL | re.IGNORECASE)
+_TITLE_YEAR = re.compile(r"31\s+dec(?:ember|\.)?\s+(\d{4})|(\d{4})-12-31", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"\b(den\s+)?31\s+dec(ember|\.)?\b|\bper\b|\bden\b", re.IGNORECASE)
+
+
+@attrs.frozen
+class _YearColumn:
+    position: int
+    year: int
+    heading: str
+
+
+@attrs.define
+class _Header:
+    line: int
+    region: int
+    name: int | None
+    years: list[_YearColumn]
+    year_dimension: int | None
+    measure: int | None
+    dimensions: dict[int, str]
+    contents: int | None
+
+
+def _heading_kind(cell: str) -> str:
+    key = fold(cell)
+    if key in _REGION_HEADINGS or key.startswith("region"):
+        return "region"
+    if key in _YEAR_HEADINGS:
+        return "year"
+    if key in _CONTENTS_HEADINGS:
+        return "contents"
+    return ""
+
+
+def _year_heading(cell: str, *, line: int, source: str) -> _YearColumn | str | None:
+    """A year column (``2024``, ``Folkmängd 2024``, ``Folkmängd 31 dec 2024``), or why not.
+
+    Returns the column, ``"other"`` for another measure's column (folkökning 2024) and
+    ``None`` for no year heading. A heading that is a month or quarter is refused.
+    """
+    text = " ".join(cell.split())
+    if _PERIOD_AT_END.fullmatch(text) and not _YEAR_AT_END.fullmatch(text):
+        parse_year(
+            _PERIOD_AT_END.fullmatch(text).group(2),  # type: ignore[union-attr]
+            where="column heading",
+            line=line,
+            source=source,
+        )
+    match = _YEAR_AT_END.fullmatch(text)
+    if match is None or not 1700 <= int(match.group(2)) <= 2199:
+        return None
+    prefix = _DATE_WORDS.sub(" ", match.group(1)).strip(" ,:-–")
+    if not prefix or is_population_measure(prefix):
+        return _YearColumn(0, int(match.group(2)), text)
+    if is_other_measure(prefix):
+        return "other"
+    if is_total(prefix):
+        return _YearColumn(0, int(match.group(2)), text)
+    return f"category:{prefix}"
+
+
+def _find_header(
+    rows: Sequence[Row], *, source: str, title_words: str
+) -> tuple[int, _Header, list[str]]:
+    refused: list[str] = []
+    for at, (line, cells) in enumerate(rows[:200]):
+        filled = [c for c in cells if c.strip()]
+        if len(filled) < 2 or parse_region(cells[0]).code:
+            continue
+        kinds = [_heading_kind(c) for c in cells]
+        years: list[_YearColumn] = []
+        measures: list[int] = []
+        others: list[str] = []
+        categories: list[str] = []
+        for position, cell in enumerate(cells):
+            if kinds[position] or not cell.strip():
+                continue
+            heading = _year_heading(cell, line=line, source=source)
+            if isinstance(heading, _YearColumn):
+                years.append(attrs.evolve(heading, position=position))
+            elif heading == "other":
+                others.append(cell.strip())
+            elif isinstance(heading, str):
+                categories.append(cell.strip())
+            elif is_population_measure(cell):
+                measures.append(position)
+            elif is_other_measure(cell):
+                others.append(cell.strip())
+                kinds[position] = "other"
+            elif fold(cell) in _VALUE_HEADINGS and re.search(
+                r"folkmangd|population", title_words
+            ):
+                measures.append(position)
+        year_dimension = kinds.index("year") if "year" in kinds else None
+        if not (years or categories or (measures and (year_dimension is not None or "region" in kinds))):
+            if others and ("region" in kinds or year_dimension is not None):
+                refused = others
+            continue
+        if categories and not years:
+            raise PopulationDataError(
+                "the year columns are "
+                + ", ".join(repr(c) for c in categories[:6])
+                + ", which are not the total population; select the total (totalt) of every "
+                "variable other than region and year when exporting",
+                line=line,
+                source=source,
+            )
+        region_columns = [p for p, kind in enumerate(kinds) if kind == "region"]
+        region = region_columns[0] if region_columns else 0
+        name = region_columns[1] if len(region_columns) > 1 else None
+        used = {region, *( [name] if name is not None else []), *(y.position for y in years), *measures}
+        if year_dimension is not None:
+            used.add(year_dimension)
+        contents = kinds.index("contents") if "contents" in kinds else None
+        dimensions = {
+            p: cells[p].strip()
+            for p in range(len(cells))
+            if p not in used and p != contents and kinds[p] != "other" and cells[p].strip()
+            and not (_year_heading(cells[p], line=line, source=source) == "other")
+            and not is_other_measure(cells[p])
+        }
+        if len(measures) > 1:
+            raise PopulationDataError(
+                "more than one population column: "
+                + ", ".join(repr(cells[p]) for p in measures)
+                + "; keep one",
+                line=line,
+                source=source,
+            )
+        header = _Header(
+            line=line,
+            region=region,
+            name=name,
+            years=years,
+            year_dimension=year_dimension,
+            measure=measures[0] if measures else None,
+            dimensions=dimensions,
+            contents=contents,
+        )
+        return at, header, categories
+    if refused:
+        raise PopulationDataError(
+            "the table's measure is "
+            + ", ".join(repr(o) for o in refused[:4])
+            + ", not the population (Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
+            source=source,
+        )
+    raise PopulationDataError(
+        "no header row: expected one with the regions and either one column per year "
+        "('region;2023;2024'), a year and a population column ('region,år,Folkmängd'), or "
+        "SCB's yearly table with a 'Folkmängd' column",
+        source=source,
+    )
+
+
+def _title_year(rows: Sequence[Row], upto: int, *, source: str) -> int | None:
+    found: set[int] = set()
+    for _, cells in rows[:upto]:
+        for cell in cells:
+            for match in _TITLE_YEAR.finditer(cell):
+                found.add(int(match.group(1) or match.group(2)))
+    if len(found) > 1:
+        raise PopulationDataError(
+            "the title names more than one year-end ("
+            + ", ".join(map(str, sorted(found)))
+            + "); give the year",
+            source=source,
+        )
+    return found.pop() if found else None
+
+
+def read_table(
+    rows: Sequence[Row],
+    *,
+    source: str,
+    known: tuple[Municipality, ...],
+    year: int | None = None,
+) -> dict[tuple[Municipality, int], int]:
+    """Counts of the parties in a population table; every other region is skipped."""
+    title_words = " ".join(fold(" ".join(cells)) for _, cells in rows[:10])
+    at, header, _ = _find_header(rows, source=source, title_words=title_words)
+    single_year: int | None = None
+    if header.years and header.year_dimension is not None:
+        raise PopulationDataError(
+            "the header has both a year column and columns per year; export one layout",
+            line=header.line,
+            source=source,
+        )
+    if not header.years and header.year_dimension is None:
+        if header.measure is None:  # pragma: no cover - _find_header returns no such header
+            raise PopulationDataError("no population column", source=source)
+        titled = _title_year(rows, at, source=source)
+        if year is not None and titled is not None and year != titled:
+            raise PopulationDataError(
+                f"the title says 31 December {titled} but the year {year} was given; "
+                "check which year the table is for",
+                source=source,
+            )
+        single_year = year if year is not None else titled
+        if single_year is None:
+            raise PopulationDataError(
+                "the table has a population column but no year, in its title or its "
+                "headings; give the year (year=2025, or --year)",
+                line=header.line,
+                source=source,
+            )
+    elif year is not None and header.years and {c.year for c in header.years} != {year}:
+        raise PopulationDataError(
+            f"the year {year} was given but the columns are for "
+            + ", ".join(str(c.year) for c in header.years),
+            line=header.line,
+            source=source,
+        )
+    elif header.year_dimension is not None and header.measure is None:
+        raise PopulationDataError(
+            "the header has a year column but no population column (such as 'Folkmängd')",
+            line=header.line,
+            source=source,
+        )
+    width = max(
+        [header.region, header.name or 0, header.year_dimension or 0, header.measure or 0]
+        + [c.position for c in header.years]
+        + list(header.dimensions)
+        + [header.contents or 0]
+    )
+    data = rows[at + 1 :]
+    totals = _totals(data, header, width, source=source)
+    counts: dict[tuple[Municipality, int], int] = {}
+    first_line: dict[tuple[Municipality, int], int] = {}
+    others: list[str] = []
+    for line, cells in data:
+        if not any(c.strip() for c in cells):
+            continue
+        region = _region_of(cells, header)
+        if len(cells) <= width:
+            if not any(re.search(r"\d", c) for c in cells[1:]):
+                continue  # a footnote, a county heading or a source line
+            raise PopulationDataError(
+                f"row has {len(cells)} fields, fewer than the header's {width + 1}: "
+                + repr(";".join(cells))[:80],
+                line=line,
+                source=source,
+            )
+        if not region.code and not region.name:
+            continue
+        party = party_of(region, known, where="region", line=line, source=source)
+        if party is None:
+            if len(others) < 50:
+                others.append(str(region))
+            continue
+        if not all(
+            _category(cells[p]) in totals[p] for p in header.dimensions
+        ) or (header.contents is not None and not is_population_measure(*_split(cells[header.contents]))):
+            continue
+        for column_year, position in _cells_of(cells, header, single_year, line, source):
+            key = (party, column_year)
+            if key in counts:
+                raise PopulationDataError(
+                    f"{party.code} {party.name} {column_year} is given twice (first on line "
+                    f"{first_line[key]}); keep one row per municipality and year",
+                    line=line,
+                    source=source,
+                )
+            counts[key] = parse_count(
+                cells[position], where=f"{party.name} {column_year}", line=line, source=source
+            )
+            first_line[key] = line
+    if not counts:
+        raise PopulationDataError(missing_parties(known, others), source=source)
+    return counts
+
+
+def _split(cell: str) -> tuple[str, str]:
+    region = parse_region(cell)
+    return (region.code, region.name) if region.code else (cell.strip(), cell.strip())
+
+
+def _category(cell: str) -> str:
+    return cell.strip()
+
+
+def _region_of(cells: list[str], header: _Header) -> Region:
+    cell = cells[header.region] if header.region < len(cells) else ""
+    region = parse_region(cell)
+    if header.name is not None and header.name < len(cells) and not region.name:
+        region = Region(region.code, cells[header.name].strip())
+    return region
+
+
+def _totals(
+    data: Sequence[Row], header: _Header, width: int, *, source: str
+) -> dict[int, set[str]]:
+    """Per dimension column, the categories that are totals; refuse a column without one."""
+    seen: dict[int, dict[str, None]] = {p: {} for p in header.dimensions}
+    for _, cells in data:
+        if len(cells) > width and (cells[header.region].strip() if header.region < len(cells) else ""):
+            for position in header.dimensions:
+                seen[position].setdefault(_category(cells[position]), None)
+    totals: dict[int, set[str]] = {}
+    for position, name in header.dimensions.items():
+        categories = [c for c in seen[position] if c]
+        totals[position] = {c for c in categories if is_total(*_split(c)) or is_total(c)}
+        if categories and not totals[position]:
+            shown = ", ".join(repr(c) for c in categories[:6])
+            raise PopulationDataError(
+                f"column {name!r} has {shown} and no total; the fee needs the whole "
+                f"population: select the total (totalt) of {name!r} or leave it out when "
+                "exporting",
+                line=header.line,
+                source=source,
+            )
+    if header.contents is not None:
+        contents = {
+            cells[header.contents].strip()
+            for _, cells in data
+            if len(cells) > header.contents and cells[header.contents].strip()
+        }
+        if contents and not any(is_population_measure(*_split(c)) for c in contents):
+            raise PopulationDataError(
+                "the table's contents are "
+                + ", ".join(repr(c) for c in sorted(contents)[:4])
+                + ", not the population (Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
+                line=header.line,
+                source=source,
+            )
+    return totals
+
+
+def _cells_of(
+    cells: list[str], header: _Header, single_year: int | None, line: int, source: str
+) -> list[tuple[int, int]]:
+    if header.years:
+        return [(column.year, column.position) for column in header.years]
+    assert header.measure is not None
+    if single_year is not None:
+        return [(single_year, header.measure)]
+    assert header.year_dimension is not None
+    year = parse_year(cells[header.year_dimension], where="year", line=line, source=source)
+    return [(year, header.measure)]

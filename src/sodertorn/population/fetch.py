@@ -1,0 +1,171 @@
+"""The parties' year-end population from Statistics Sweden's PxWebApi 2.0, on request.
+
+This is the only place the library touches the network, and only when
+:meth:`Population.fetch_scb <sodertorn.Population.fetch_scb>` or ``sodertorn population
+fetch`` is called. One POST to table TAB638 ("Folkmängd efter region, civilstånd, ålder
+och kön. År 1968–"), measure BE0101N1, the eight parties and the years asked; marital
+status, age and sex are left out of the query, so SCB eliminates them (sums them to
+totals). The response is read as any JSON-stat2 file is, so a category that is not a
+total is refused, and it must hold every party for every year asked. No retries: an
+error says what happened, and the caller decides.
+
+From reference year 2025 SCB adds a small controlled random uncertainty to every
+published figure; the municipalities need not sum to their county. The fee uses each
+municipality's own published figure, as fetched.
+"""
+
+from __future__ import annotations
+
+import datetime
+import http.client
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sodertorn._version import __version__
+from sodertorn.errors import PopulationDataError
+from sodertorn.parties import MUNICIPALITIES
+from sodertorn.population._reading import MAX_BYTES
+from sodertorn.population.jsonstat import load_json, parse_jsonstat
+from sodertorn.population.provenance import PopulationSource
+from sodertorn.population.register import Population
+
+__all__ = ["CONTENTS", "SCB_API", "TABLE", "fetch_scb", "query", "url_of"]
+
+SCB_API = "https://statistikdatabasen.scb.se/api/v2"
+"""The base URL of SCB's PxWebApi 2.0."""
+
+TABLE = "TAB638"
+"""Folkmängd efter region, civilstånd, ålder och kön. År 1968– (BE0101N1)."""
+
+CONTENTS = "BE0101N1"
+"""The measure: Folkmängd (population on 31 December)."""
+
+_FIRST_YEAR = 1968
+
+
+def url_of(api_url: str | None = None) -> str:
+    """The data URL of table TAB638 under *api_url* (default :data:`SCB_API`)."""
+    base = SCB_API if api_url is None else api_url
+    if not isinstance(base, str):
+        raise PopulationDataError(f"api_url {base!r} must be a URL such as {SCB_API}")
+    parsed = urllib.parse.urlsplit(base.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise PopulationDataError(
+            f"api_url {base!r} is not an http(s) URL; expected such as {SCB_API}"
+        )
+    return f"{base.strip().rstrip('/')}/tables/{TABLE}/data?lang=sv&outputFormat=json-stat2"
+
+
+def _years(years: Iterable[int]) -> list[int]:
+    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
+        raise PopulationDataError(f"years {years!r} must be a collection of years, such as [2025]")
+    chosen = list(years)
+    this_year = datetime.date.today().year
+    for year in chosen:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise PopulationDataError(f"year {year!r} is not a year such as 2025")
+        if not _FIRST_YEAR <= year < this_year + 1:
+            raise PopulationDataError(
+                f"year {year} is outside {_FIRST_YEAR}-{this_year}, the year-ends SCB can have "
+                "published"
+            )
+    if not chosen:
+        raise PopulationDataError("no years given; expected one or more, such as 2025")
+    return sorted(set(chosen))
+
+
+def query(years: Iterable[int]) -> dict[str, Any]:
+    """The PxWebApi 2.0 selection: the eight parties, BE0101N1 and *years*.
+
+    >>> query([2025])["selection"][2]
+    {'variableCode': 'Tid', 'valueCodes': ['2025']}
+    """
+    return {
+        "selection": [
+            {"variableCode": "Region", "valueCodes": [p.code for p in MUNICIPALITIES]},
+            {"variableCode": "ContentsCode", "valueCodes": [CONTENTS]},
+            {"variableCode": "Tid", "valueCodes": [str(y) for y in _years(years)]},
+        ]
+    }
+
+
+def fetch_scb(
+    years: Iterable[int], *, api_url: str | None = None, timeout: float = 30.0
+) -> Population:
+    """The eight parties' population on 31 December of each of *years*, from SCB.
+
+    Every count's source is the fetch: the URL, the table, SCB's ``updated`` time and
+    when it was fetched (UTC). Offline, on an HTTP error, a timeout, or a response
+    without every party and year, :class:`~sodertorn.PopulationDataError` says so.
+    """
+    chosen = _years(years)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+        raise PopulationDataError(f"timeout {timeout!r} must be a positive number of seconds")
+    url = url_of(api_url)
+    body = json.dumps(query(chosen)).encode("utf-8")
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked in url_of
+        url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "User-Agent": f"sodertorn/{__version__}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            data = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as error:
+        detail = ""
+        try:
+            detail = error.read(300).decode("utf-8", "replace").strip()
+        except OSError:  # pragma: no cover - the body is gone with the connection
+            detail = ""
+        raise PopulationDataError(
+            f"SCB's API answered {error.code} {error.reason} for {url}"
+            + (f": {' '.join(detail.split())[:200]}" if detail else "")
+        ) from None
+    except urllib.error.URLError as error:
+        raise PopulationDataError(
+            f"cannot reach SCB's API at {url} ({error.reason}); check the network connection, "
+            "or download the table as a file and load that"
+        ) from None
+    except TimeoutError:
+        raise PopulationDataError(
+            f"SCB's API at {url} gave no answer within {timeout:g} s; try again later"
+        ) from None
+    except (OSError, http.client.HTTPException) as error:
+        raise PopulationDataError(
+            f"the connection to SCB's API at {url} failed ({type(error).__name__}: {error})"
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise PopulationDataError(f"SCB's API sent more than {MAX_BYTES} bytes", source=url)
+    parsed = load_json(data, url)
+    updated = parsed.get("updated") if isinstance(parsed, Mapping) else None
+    origin = PopulationSource(
+        kind="fetch",
+        url=url,
+        table=TABLE,
+        updated=updated if isinstance(updated, str) else "",
+        fetched=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    )
+    population = parse_jsonstat(parsed, source=url, parties=MUNICIPALITIES, origin=origin)
+    missing = [
+        f"{party.name} {year}"
+        for year in chosen
+        for party in MUNICIPALITIES
+        if (party, year) not in population.counts
+    ]
+    if missing:
+        raise PopulationDataError(
+            "the response lacks " + ", ".join(missing[:8])
+            + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+            + "; SCB may not have published that year yet (late February of the next year)",
+            source=url,
+        )
+    return population

@@ -1,0 +1,483 @@
+"""Readers and the writer of population files, and the sniffing that picks the reader.
+
+:func:`load` (a path) and :func:`read` (a stream) read the bytes within
+:data:`~sodertorn.population._reading.MAX_BYTES`, find their encoding and shape, and
+hand them to one of:
+
+- :func:`parse_csv`, the library's own CSV (``code,year,population``, optional ``name``,
+  ``#`` comments carrying the provenance), which :func:`to_csv` writes;
+- :func:`parse_scb_csv`, every CSV table SCB gives (the statistical database's export,
+  wide or long, and the yearly table "Folkmängd i riket, län och kommuner 31 december");
+- :func:`parse_xlsx`, the same tables as xlsx workbooks, through openpyxl
+  (``sodertorn[excel]``), imported only when a workbook is read;
+- :func:`~sodertorn.population.jsonstat.parse_jsonstat` and
+  :func:`~sodertorn.population.jsonstat.parse_scb_json` for SCB's API.
+
+Whatever the bytes, only :class:`~sodertorn.PopulationDataError` leaves these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
+from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
+from sodertorn.population._cells import names_match, parse_count, parse_year
+from sodertorn.population._reading import decode, read_bytes, read_stream, sniff
+from sodertorn.population._tables import Row, read_table
+from sodertorn.population.provenance import PopulationSource
+from sodertorn.population.register import Population
+
+if TYPE_CHECKING:
+    import os
+    from typing import BinaryIO
+
+__all__ = [
+    "MAX_ROWS",
+    "known_parties",
+    "load",
+    "parse_any",
+    "parse_csv",
+    "parse_scb_csv",
+    "parse_xlsx",
+    "read",
+    "to_csv",
+]
+
+MAX_ROWS = 100_000
+"""The most rows read from one table (290 municipalities × 60 years is 17 400)."""
+
+_OWN_HEADER = {"code", "year", "population"}
+_PROVENANCE_KEYS = ("table", "url", "updated", "fetched", "status", "provisional")
+
+
+def known_parties(parties: object, source: str | None) -> tuple[Municipality, ...]:
+    """*parties* as a tuple of one or more :class:`~sodertorn.Municipality`."""
+    try:
+        known = tuple(parties)  # type: ignore[call-overload]
+    except TypeError:
+        known = ()
+    if not known or not all(isinstance(p, Municipality) for p in known):
+        raise PopulationDataError(
+            f"parties {parties!r} must be one or more Municipality", source=source
+        )
+    return known
+
+
+def _text(text: object, source: str) -> str:
+    if isinstance(text, bytes):
+        return decode(text, source)
+    if not isinstance(text, str):
+        raise PopulationDataError(
+            f"expected the file's text as str or bytes, got {type(text).__name__}", source=source
+        )
+    return decode(text, source)
+
+
+def _made(
+    counts: dict[tuple[Municipality, int], int], source: str, origin: PopulationSource
+) -> Population:
+    return Population(counts, source=source, provenance=dict.fromkeys(counts, origin))
+
+
+# -- sniffing ----------------------------------------------------------------------------
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    parties: Iterable[Municipality] = MUNICIPALITIES,
+    year: int | None = None,
+    provisional: bool = False,
+) -> Population:
+    """Read the population file at *path*, whatever its supported shape (see the module)."""
+    data, where = read_bytes(path)
+    return parse_any(
+        data,
+        source=where,
+        parties=parties,
+        year=year,
+        origin=PopulationSource.file(where, provisional=provisional),
+    )
+
+
+def read(
+    stream: BinaryIO,
+    *,
+    name: str = "<stdin>",
+    parties: Iterable[Municipality] = MUNICIPALITIES,
+    year: int | None = None,
+    provisional: bool = False,
+) -> Population:
+    """Read population data from a binary *stream* (standard input), as :func:`load` does."""
+    data = read_stream(stream, name)
+    return parse_any(
+        data,
+        source=name,
+        parties=parties,
+        year=year,
+        origin=PopulationSource.file(name, provisional=provisional),
+    )
+
+
+def parse_any(
+    data: bytes | str,
+    *,
+    source: str,
+    parties: Iterable[Municipality] = MUNICIPALITIES,
+    year: int | None = None,
+    origin: PopulationSource | None = None,
+) -> Population:
+    """Recognise the shape of *data* and read it with the matching reader."""
+    from sodertorn.population import jsonstat  # noqa: PLC0415 - a sibling, on first use
+
+    known = known_parties(parties, source)
+    if origin is None:
+        origin = PopulationSource.given(source)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    kind = sniff(raw, source)
+    if kind == "xlsx":
+        return parse_xlsx(raw, source=source, parties=known, year=year, origin=origin)
+    text = decode(raw, source)
+    if kind == "json":
+        parsed = jsonstat.load_json(text, source)
+        if isinstance(parsed, dict) and "columns" in parsed and "data" in parsed:
+            return jsonstat.parse_scb_json(parsed, source=source, parties=known, origin=origin)
+        return jsonstat.parse_jsonstat(parsed, source=source, parties=known, origin=origin)
+    if _is_own_csv(text):
+        own = parse_csv(text, source=source, parties=known)
+        if all(s.kind == "fetch" for s in own.provenance.values()):
+            return own  # a file the fetch wrote keeps the fetch's provenance, and its path
+        return _made(dict(own.counts), source, _with_status(origin, own))
+    return parse_scb_csv(text, source=source, parties=known, year=year, origin=origin)
+
+
+def _with_status(origin: PopulationSource, own: Population) -> PopulationSource:
+    provisional = any(s.provisional for s in own.provenance.values())
+    if provisional and not origin.provisional:
+        from attrs import evolve  # noqa: PLC0415
+
+        return evolve(origin, provisional=True)
+    return origin
+
+
+def _is_own_csv(text: str) -> bool:
+    for raw in text.splitlines()[:200]:
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            fields = {f.strip().strip('"').lower() for f in re.split(r"[,;\t]", raw)}
+            return _OWN_HEADER <= fields
+    return False
+
+
+# -- the library's own CSV ---------------------------------------------------------------
+
+
+def _rows(text: str, source: str, delimiter: str = ",") -> list[Row]:
+    """The rows of CSV *text* with their line numbers; a CSV error names its line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Row] = []
+    line = 1
+    try:
+        for cells in reader:
+            rows.append((line, cells))
+            line = reader.line_num + 1
+            if len(rows) > MAX_ROWS:
+                raise PopulationDataError(
+                    f"more than {MAX_ROWS} rows; export only the regions and years you need",
+                    source=source,
+                )
+    except csv.Error as error:
+        raise PopulationDataError(
+            f"not readable as CSV: {error}", line=reader.line_num or line, source=source
+        ) from None
+    return rows
+
+
+def parse_csv(
+    text: str | bytes,
+    *,
+    source: str = "<csv>",
+    parties: Iterable[Municipality] = MUNICIPALITIES,
+) -> Population:
+    """Read the library's own CSV (see :meth:`Population.parse_csv`)."""
+    known = known_parties(parties, source)
+    decoded = _text(text, source)
+    meta: dict[str, str] = {}
+    lines: list[Row] = []
+    for line, cells in _rows(decoded, source):
+        first = cells[0].strip() if cells else ""
+        if not any(c.strip() for c in cells):
+            continue
+        if first.startswith("#"):
+            if not lines:
+                key, _, value = ",".join(cells).lstrip("# ").partition(":")
+                if key.strip().lower() in _PROVENANCE_KEYS:
+                    meta[key.strip().lower()] = value.strip()
+            continue
+        lines.append((line, cells))
+    if not lines:
+        raise PopulationDataError("empty population file; expected a header", source=source)
+    header_line, header = lines[0]
+    columns = [c.strip().lower() for c in header]
+    missing = [c for c in ("code", "year", "population") if c not in columns]
+    if missing:
+        raise PopulationDataError(
+            f"missing header column(s) {', '.join(missing)} in {','.join(header)!r}; "
+            f"expected 'code,year,population' (and optionally 'name')",
+            line=header_line,
+            source=source,
+        )
+    index = {name: columns.index(name) for name in ("code", "year", "population")}
+    name_at = columns.index("name") if "name" in columns else None
+    counts: dict[tuple[Municipality, int], int] = {}
+    first_seen: dict[tuple[Municipality, int], int] = {}
+    for number, row in lines[1:]:
+        if len(row) != len(columns):
+            raise PopulationDataError(
+                f"expected {len(columns)} fields, got {len(row)}: {','.join(row)[:80]!r}",
+                line=number,
+                source=source,
+            )
+        party = _own_party(row[index["code"]], known, number, source)
+        if name_at is not None and not names_match(row[name_at], party):
+            raise PopulationDataError(
+                f"name {row[name_at]!r} does not match code {party.code} ({party.name})",
+                line=number,
+                source=source,
+            )
+        year = parse_year(row[index["year"]], where="year", line=number, source=source)
+        key = (party, year)
+        if key in counts:
+            raise PopulationDataError(
+                f"duplicate row for {party.code} {party.name}, {year} "
+                f"(first on line {first_seen[key]})",
+                line=number,
+                source=source,
+            )
+        counts[key] = parse_count(
+            row[index["population"]], where=f"{party.name} {year}", line=number, source=source
+        )
+        first_seen[key] = number
+    provisional = meta.get("status", "").lower() == "provisional" or meta.get(
+        "provisional", ""
+    ).lower() in ("yes", "true", "1", "ja")
+    if meta.get("url") or meta.get("fetched"):
+        origin = PopulationSource(
+            kind="fetch",
+            path="" if source.startswith("<") else source,
+            url=meta.get("url", ""),
+            table=meta.get("table", ""),
+            updated=meta.get("updated", ""),
+            fetched=meta.get("fetched", ""),
+            provisional=provisional,
+        )
+        return _made(counts, source, origin)
+    origin = PopulationSource(kind="given", note=source, provisional=provisional)
+    if not provisional:
+        return Population(counts, source=source)
+    return _made(counts, source, origin)
+
+
+def _own_party(
+    code: str, known: tuple[Municipality, ...], line: int, source: str
+) -> Municipality:
+    cleaned = code.strip().strip('"')
+    if not re.fullmatch(r"\d{4}", cleaned):
+        raise PopulationDataError(
+            f"code {code[:20]!r} is not a four-digit municipality code", line=line, source=source
+        )
+    try:
+        return municipality(cleaned, among=known)
+    except UnknownMunicipalityError:
+        raise PopulationDataError(
+            f"unknown municipality code {cleaned!r}; expected one of "
+            + ", ".join(m.code for m in known),
+            line=line,
+            source=source,
+        ) from None
+
+
+def to_csv(population: Population) -> str:
+    """The library's own CSV of *population*, its provenance in ``#`` lines before the header."""
+    buffer = io.StringIO()
+    sources = list(dict.fromkeys(population.provenance.values()))
+    if len(sources) == 1 and sources[0].kind == "fetch":
+        only = sources[0]
+        buffer.write("# Population (folkmängd) on 31 December; Källa: SCB (CC0 1.0)\n")
+        for key in ("table", "url", "updated", "fetched"):
+            if getattr(only, key):
+                buffer.write(f"# {key}: {getattr(only, key)}\n")
+        if only.provisional:
+            buffer.write("# status: provisional\n")
+    else:
+        for source in sources:
+            buffer.write(f"# source: {' '.join(source.describe('en').split())}\n")
+        if sources and all(s.provisional for s in sources):
+            buffer.write("# status: provisional\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["code", "name", "year", "population"])
+    for (party, year), count in sorted(population.counts.items(), key=lambda i: (i[0][1], i[0][0])):
+        writer.writerow([party.code, party.name, year, count])
+    return buffer.getvalue()
+
+
+# -- SCB's tables: CSV and xlsx ----------------------------------------------------------
+
+
+def _delimiter(text: str) -> str:
+    """``;``, tab or ``,``: the one that splits the most lines into the same number of fields."""
+    sample = [line for line in text.splitlines()[:300] if line.strip()]
+    best, best_score = ",", -1
+    for delimiter in (";", "\t", ","):
+        widths: dict[int, int] = {}
+        for line in sample:
+            width = _fields(line, delimiter)
+            if width > 1:
+                widths[width] = widths.get(width, 0) + 1
+        score = max(widths.values(), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _fields(line: str, delimiter: str) -> int:
+    count, quoted = 1, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def parse_scb_csv(
+    text: str | bytes,
+    *,
+    source: str = "<scb csv>",
+    parties: Iterable[Municipality] = MUNICIPALITIES,
+    year: int | None = None,
+    skip_unknown: bool = True,
+    origin: PopulationSource | None = None,
+) -> Population:
+    """Read a CSV table from SCB (see :meth:`Population.parse_scb_csv`)."""
+    known = known_parties(parties, source)
+    _check_year(year, source)
+    decoded = _text(text, source)
+    rows = _rows(decoded, source, _delimiter(decoded))
+    if not skip_unknown:
+        _refuse_unknown(rows, known, source)
+    counts = read_table(rows, source=source, known=known, year=year)
+    return _made(counts, source, origin or PopulationSource.given(source))
+
+
+def _check_year(year: object, source: str) -> None:
+    if year is not None and (
+        isinstance(year, bool) or not isinstance(year, int) or not 1700 <= year <= 2199
+    ):
+        raise PopulationDataError(f"year {year!r} is not a year such as 2025", source=source)
+
+
+def _refuse_unknown(rows: list[Row], known: tuple[Municipality, ...], source: str) -> None:
+    codes = {party.code for party in known}
+    for line, cells in rows:
+        match = re.match(r"^\s*(\d{4})(?!\d)", cells[0] if cells else "")
+        if match and match.group(1) not in codes and len(cells) > 1:
+            raise PopulationDataError(
+                f"unknown municipality code {match.group(1)!r}; expected one of "
+                + ", ".join(sorted(codes)),
+                line=line,
+                source=source,
+            )
+
+
+def parse_xlsx(
+    data: bytes,
+    *,
+    source: str = "<xlsx>",
+    parties: Iterable[Municipality] = MUNICIPALITIES,
+    year: int | None = None,
+    origin: PopulationSource | None = None,
+) -> Population:
+    """Read an xlsx workbook from SCB (see :meth:`Population.parse_xlsx`).
+
+    The first sheet with a header is read, as :func:`parse_scb_csv` reads a CSV file;
+    line numbers in errors are the sheet's row numbers.
+    """
+    known = known_parties(parties, source)
+    _check_year(year, source)
+    if not isinstance(data, bytes):
+        raise PopulationDataError(
+            f"expected the workbook's bytes, got {type(data).__name__}", source=source
+        )
+    if not data.startswith(b"PK\x03\x04"):
+        raise PopulationDataError("not an xlsx workbook (no zip signature)", source=source)
+    sheets = _sheets(data, source)
+    refusal: PopulationDataError | None = None
+    for title, rows in sheets:
+        where = f"{source} [{title}]" if len(sheets) > 1 else source
+        try:
+            counts = read_table(rows, source=where, known=known, year=year)
+        except PopulationDataError as error:
+            refusal = refusal or error
+            continue
+        return _made(counts, source, origin or PopulationSource.given(source))
+    raise refusal or PopulationDataError("the workbook has no sheets", source=source)
+
+
+def _sheets(data: bytes, source: str) -> list[tuple[str, list[Row]]]:
+    try:
+        import openpyxl  # noqa: PLC0415 - optional, only for workbooks
+    except ImportError:
+        raise PopulationDataError(
+            "reading an xlsx workbook needs openpyxl: pip install 'sodertorn[excel]', or save "
+            "the sheet as CSV",
+            source=source,
+        ) from None
+    import warnings  # noqa: PLC0415
+
+    sheets: list[tuple[str, list[Row]]] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                for sheet in workbook.worksheets[:20]:
+                    rows: list[Row] = []
+                    for number, values in enumerate(
+                        sheet.iter_rows(values_only=True, max_col=200), start=1
+                    ):
+                        if number > MAX_ROWS:
+                            raise PopulationDataError(
+                                f"sheet {sheet.title!r} has more than {MAX_ROWS} rows; export "
+                                "only the regions and years you need",
+                                source=source,
+                            )
+                        cells = [_cell_text(value) for value in values]
+                        if any(cells):
+                            rows.append((number, cells))
+                    sheets.append((str(sheet.title), rows))
+            finally:
+                workbook.close()
+    except PopulationDataError:
+        raise
+    except Exception as error:  # openpyxl and zipfile raise many kinds for a broken file
+        raise PopulationDataError(
+            f"not a readable xlsx workbook ({type(error).__name__}: {str(error)[:120]})",
+            source=source,
+        ) from None
+    return sheets
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
