@@ -187,25 +187,26 @@ def test_scb_csv_with_bom_and_tab() -> None:
     assert Population.parse_scb_csv(text.encode("utf-8")).total(2023) == 113_920
 
 
-def test_scb_csv_unknown_region_can_be_skipped() -> None:
+def test_scb_csv_other_regions_are_skipped_unless_refused() -> None:
     text = 'region,2023\n"01 Stockholms län",2454821\n"0180 Stockholm",988943\n0126 Huddinge,5\n'
-    with pytest.raises(PopulationDataError, match="line 2: region '01 Stockholms län'"):
-        Population.parse_scb_csv(text)
+    assert Population.parse_scb_csv(text).total(2023) == 5
+    with pytest.raises(PopulationDataError, match="line 2: region '01 Stockholms län' is not"):
+        Population.parse_scb_csv(text, skip_unknown=False)
     without_county = text.replace('"01 Stockholms län",2454821\n', "")
-    with pytest.raises(PopulationDataError, match="line 2: unknown municipality code '0180'"):
-        Population.parse_scb_csv(without_county)
+    with pytest.raises(PopulationDataError, match="line 2: region '0180 Stockholm' is not"):
+        Population.parse_scb_csv(without_county, skip_unknown=False)
     assert Population.parse_scb_csv(without_county, skip_unknown=True).total(2023) == 5
 
 
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
-        ("title only\n", "no header row with year columns"),
-        ("region,2023\n0126 Huddinge,..\n", "line 2: count '..'"),
+        ("title only\n", "no header row"),
+        ("region,2023\n0126 Huddinge,..\n", "line 2: count for Huddinge 2023 is missing"),
         ("region,2023\n0126 Huddinge,-3\n", "line 2: count '-3'.*negative"),
         ("region,2022,2023\n0126 Huddinge,5\n", "line 2: row has 2 fields"),
-        ("region,2023\n0126 Huddinge,5\n0126 Huddinge,6\n", "line 3: duplicate row"),
-        ("region,2023\n", "no rows for any party"),
+        ("region,2023\n0126 Huddinge,5\n0126 Huddinge,6\n", "line 3: .* is given twice"),
+        ("region,2023\n", "no rows for Huddinge"),
     ],
 )
 def test_scb_csv_errors(text: str, needle: str) -> None:
@@ -261,7 +262,7 @@ def test_jsonstat_without_roles_uses_the_ids(tmp_path: Path) -> None:
     ("mutate", "needle"),
     [
         (lambda d: d.update(value=[1, 2, 3]), "expected 4 values"),
-        (lambda d: d.update(value=[1, 2, 3, None]), "count None"),
+        (lambda d: d.update(value=[1, 2, 3, None]), "count null"),
         (lambda d: d.update(value=[1, 2, 3, -4]), "negative"),
         (lambda d: d.update(value=[1, 2, 3, 4.5]), "4.5"),
         (lambda d: d.update(value={"9": 1}), "out of range"),
@@ -294,8 +295,8 @@ def test_jsonstat_more_categories_and_unknown_regions() -> None:
     data = jsonstat([1, 2, 3, 4])
     data["dimension"]["Region"]["category"]["index"] = {"0126": 0, "0180": 1}
     with pytest.raises(PopulationDataError, match="'0180'"):
-        Population.parse_jsonstat(data)
-    assert Population.parse_jsonstat(data, skip_unknown=True).parties == (HUDDINGE,)
+        Population.parse_jsonstat(data, skip_unknown=False)
+    assert Population.parse_jsonstat(data).parties == (HUDDINGE,)
     with pytest.raises(PopulationDataError, match="not valid JSON"):
         Population.parse_jsonstat("{")
     with pytest.raises(PopulationDataError, match="expected a JSON-stat2 dataset object"):

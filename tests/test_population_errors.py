@@ -58,7 +58,8 @@ KNOWN_CODES = "0126, 0127, 0128, 0136, 0138, 0140, 0181, 0192"
         (
             "code,year,population\n0126,2023,5.5\n",
             2,
-            "count '5.5' for Huddinge 2023 is not a whole number of inhabitants",
+            "count '5.5' for Huddinge 2023 is not a whole number of inhabitants (a comma or "
+            "point may be a decimal sign or a thousands separator: export without separators)",
         ),
         ("code,year,population\n0126,23,5\n", 2, "year '23' is not a four-digit year"),
         ("code,year,population\n0126,2023\n", 2, "expected 3 fields, got 2: '0126,2023'"),
@@ -94,6 +95,12 @@ def test_own_csv_default_source_and_spaces_in_counts() -> None:
 
 # -- Statistics Sweden's CSV export ------------------------------------------------------
 
+NO_PARTIES = (
+    "the file has no rows for Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje "
+    "and Nynäshamn; it has {found}; select the parties' municipalities (0126 Huddinge ... 0192 "
+    "Nynäshamn) when exporting, or run 'sodertorn population fetch YEAR --output FILE'"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "line", "message"),
@@ -101,12 +108,14 @@ def test_own_csv_default_source_and_spaces_in_counts() -> None:
         (
             "title only\n",
             None,
-            'no header row with year columns (such as \'"region";"2022";"2023"\')',
+            "no header row: expected one with the regions and either one column per year "
+            "('region;2023;2024'), a year and a population column ('region,år,Folkmängd'), or "
+            "SCB's yearly table with a 'Folkmängd' column",
         ),
         (
             "region,2023\n0126 Huddinge,..\n",
             2,
-            "count '..' for Huddinge 2023 is not a whole number of inhabitants",
+            "count for Huddinge 2023 is missing ('..'); SCB publishes no figure there",
         ),
         (
             "region,2023\n0126 Huddinge,-3\n",
@@ -116,24 +125,35 @@ def test_own_csv_default_source_and_spaces_in_counts() -> None:
         (
             "region,2022,2023\n0126 Huddinge,5\n",
             2,
-            "row has 2 fields, fewer than the header: '0126 Huddinge,5'",
+            "row has 2 fields, fewer than the header's 3: ['0126 Huddinge', '5']",
         ),
         (
             "t\n\nregion,2023\n0126 Huddinge,5\n\n0126 Huddinge,6\n",
             6,
-            "duplicate row for 0126 Huddinge, 2023 (first on line 4)",
+            "0126 Huddinge 2023 is given twice (first on line 4); keep one row per "
+            "municipality and year",
         ),
-        ("region,2023\n", None, "no rows for any party under the header"),
+        ("region,2023\n", None, NO_PARTIES.format(found="no regions at all")),
         (
             'region,2023\n"01 Stockholms län",2454821\n',
-            2,
-            "region '01 Stockholms län' does not start with a four-digit municipality code; "
-            "expected a cell such as '0126 Huddinge'",
+            None,
+            NO_PARTIES.format(found="01 Stockholms län"),
         ),
         (
-            'region,2023\n"0180 Stockholm",988943\n',
+            'region,2023\n"0180 Stockholm",988943\n"00 Riket",10551707\n',
+            None,
+            NO_PARTIES.format(found="0180 Stockholm, 00 Riket"),
+        ),
+        (
+            'region,2023\n"0127 Huddinge",5\n',
             2,
-            f"unknown municipality code '0180'; expected one of {KNOWN_CODES}",
+            "region 0127 Huddinge: the name 'Huddinge' does not match code 0127, which is "
+            "Botkyrka; correct the code or the name",
+        ),
+        (
+            'region,2023\n"0180 Huddinge",5\n',
+            2,
+            "region 0180 Huddinge: code 0180 is not Huddinge (0126); correct the code or the name",
         ),
     ],
 )
@@ -201,8 +221,8 @@ JSONSTAT_ERRORS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "a size that is a bool": (lambda d: d.update(size=[2, True, 2]), NOT_A_DATASET),
     "a size that is a float": (lambda d: d.update(size=[2, 1.0, 2]), NOT_A_DATASET),
     "no time dimension": (
-        lambda d: (d.pop("role"), _rename(d, "Tid", "Year")),
-        "no time dimension (role 'time' or id 'Tid') among ['Region', 'ContentsCode', 'Year']",
+        lambda d: (d.pop("role"), _rename(d, "Tid", "Period")),
+        "no time dimension (role 'time' or id 'Tid') among ['Region', 'ContentsCode', 'Period']",
     ),
     "geo role naming two": (
         lambda d: (d["role"].update(geo=["Area", "Tid"]), _rename(d, "Region", "Area")),
@@ -249,8 +269,8 @@ JSONSTAT_ERRORS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
             d.update(size=[2, 2, 2]),
             d["dimension"]["ContentsCode"]["category"].update(index={"A": 0, "B": 1}),
         ),
-        "dimension 'ContentsCode' has 2 categories; select one (such as the total) so that "
-        "each region and year has one count",
+        "measure 'ContentsCode' is A, B, not the population (Folkmängd, BE0101N1); "
+        "choose the contents 'Folkmängd'",
     ),
     "a value index at the end": (
         lambda d: d.update(value={"4": 1}),
@@ -275,7 +295,7 @@ JSONSTAT_ERRORS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     ),
     "a sparse gap": (
         lambda d: d.update(value={"0": 1, "1": 2, "2": 3}),
-        "count None for Nykvarn 2023 is not a whole number of inhabitants",
+        "count null (no figure) for Nykvarn 2023 is not a whole number of inhabitants",
     ),
     "a bool count": (
         lambda d: d.update(value=[1, 2, 3, True]),
@@ -283,7 +303,8 @@ JSONSTAT_ERRORS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     ),
     "a text count": (
         lambda d: d.update(value=[1, 2, 3, "4"]),
-        "count '4' for Nykvarn 2023 is not a whole number of inhabitants",
+        "count '4' for Nykvarn 2023 is not a whole number of inhabitants (JSON-stat values are "
+        "numbers)",
     ),
     "a fractional count": (
         lambda d: d.update(value=[1, 2, 3, 4.5]),
@@ -299,15 +320,14 @@ JSONSTAT_ERRORS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     ),
     "a two-digit year": (
         _tid_index({"2022": 0, "23": 1}),
-        "year '23' is not a four-digit year",
+        "Tid category '23' is not a four-digit year",
     ),
-    "a three-digit region": (
-        lambda d: d["dimension"]["Region"]["category"].update(index={"0126": 0, "140": 1}),
-        "code '140' is not a four-digit municipality code",
-    ),
-    "a five-digit region": (
-        lambda d: d["dimension"]["Region"]["category"].update(index={"0126": 0, "01801": 1}),
-        f"unknown municipality code '0180'; expected one of {KNOWN_CODES}",
+    "a name that is not its code's": (
+        lambda d: d["dimension"]["Region"]["category"].update(
+            label={"0126": "Botkyrka", "0140": "Nykvarn"}
+        ),
+        "region 0126 Botkyrka: the name 'Botkyrka' does not match code 0126, which is "
+        "Huddinge; correct the code or the name",
     ),
 }
 
@@ -342,9 +362,11 @@ def test_jsonstat_skipping_every_region_leaves_no_counts() -> None:
     data["dimension"]["Region"]["category"]["index"] = {"0180": 0, "0114": 1}
     with pytest.raises(PopulationDataError) as info:
         Population.parse_jsonstat(data, source="d.json", skip_unknown=True)
-    assert str(info.value) == "d.json: the dataset has no counts for any party"
+    assert str(info.value) == "d.json: " + NO_PARTIES.replace("the file", "the dataset").format(
+        found="0180, 0114"
+    )
     with pytest.raises(PopulationDataError) as info:
-        Population.parse_jsonstat(data, source="d.json")
+        Population.parse_jsonstat(data, source="d.json", skip_unknown=False)
     assert (
         str(info.value)
         == f"d.json: unknown municipality code '0180'; expected one of {KNOWN_CODES}"

@@ -196,7 +196,7 @@ def count_from_number(value: object, *, where: str, source: str) -> int:
     if isinstance(value, str):
         return parse_count(value, where=where, line=None, source=source)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        shown = "null (no figure)" if value is None else _short(repr(value))
+        shown = "null (no figure)" if value is None else repr(value)[:60]
         raise PopulationDataError(
             f"count {shown} for {where} is not a whole number of inhabitants", source=source
         )

@@ -128,9 +128,15 @@ def _find_header(
     refused: list[str] = []
     for at, (line, cells) in enumerate(rows[:200]):
         filled = [c for c in cells if c.strip()]
-        if len(filled) < 2 or parse_region(cells[0]).code:
+        if len(filled) < 2 or cells[0].lstrip().startswith("#"):
             continue
         kinds = [_heading_kind(c) for c in cells]
+        if "region" not in kinds:
+            kinds[0] = "region"  # the first column holds the regions, whatever its heading
+            if parse_region(cells[0]).code and not all(
+                re.fullmatch(r"\s*\d{4}\s*", c) for c in cells[1:] if c.strip()
+            ):
+                continue  # a data row: a region and its figures
         years: list[_YearColumn] = []
         measures: list[int] = []
         others: list[str] = []
@@ -292,25 +298,23 @@ def read_table(
     first_line: dict[tuple[Municipality, int], int] = {}
     others: list[str] = []
     for line, cells in data:
-        if not any(c.strip() for c in cells):
+        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
             continue
         region = _region_of(cells, header)
-        if len(cells) <= width:
-            if not any(re.search(r"\d", c) for c in cells[1:]):
-                continue  # a footnote, a county heading or a source line
-            raise PopulationDataError(
-                f"row has {len(cells)} fields, fewer than the header's {width + 1}: "
-                + repr(";".join(cells))[:80],
-                line=line,
-                source=source,
-            )
         if not region.code and not region.name:
             continue
         party = party_of(region, known, where="region", line=line, source=source)
         if party is None:
-            if len(others) < 50:
+            if len(others) < 50 and (region.code or any(re.search(r"\d", c) for c in cells[1:])):
                 others.append(str(region))
             continue
+        if len(cells) <= width:
+            raise PopulationDataError(
+                f"row has {len(cells)} fields, fewer than the header's {width + 1}: "
+                + str(cells)[:80],
+                line=line,
+                source=source,
+            )
         if not all(
             _category(cells[p]) in totals[p] for p in header.dimensions
         ) or (header.contents is not None and not is_population_measure(*_split(cells[header.contents]))):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
-from sodertorn.population._cells import names_match, parse_count, parse_year
+from sodertorn.population._cells import names_match, parse_count, parse_region, parse_year
 from sodertorn.population._reading import decode, read_bytes, read_stream, sniff
 from sodertorn.population._tables import Row, read_table
 from sodertorn.population.provenance import PopulationSource
@@ -384,11 +384,11 @@ def _check_year(year: object, source: str) -> None:
 def _refuse_unknown(rows: list[Row], known: tuple[Municipality, ...], source: str) -> None:
     codes = {party.code for party in known}
     for line, cells in rows:
-        match = re.match(r"^\s*(\d{4})(?!\d)", cells[0] if cells else "")
-        if match and match.group(1) not in codes and len(cells) > 1:
+        region = parse_region(cells[0]) if cells else None
+        if region is not None and region.code and region.code not in codes and len(cells) > 1:
             raise PopulationDataError(
-                f"unknown municipality code {match.group(1)!r}; expected one of "
-                + ", ".join(sorted(codes)),
+                f"region {str(region)!r} is not one of the parties "
+                f"({', '.join(sorted(codes))}) and skip_unknown is false",
                 line=line,
                 source=source,
             )

@@ -140,16 +140,15 @@ def parse_jsonstat(
         if isinstance(named, list) and len(named) == 1 and named[0] in ids:
             return str(named[0])
         for candidate in ids:
-            if fold(candidate) in fallbacks:
+            if fold(candidate) in (fold(f) for f in fallbacks):
                 return candidate
         raise PopulationDataError(
-            f"no {role_name} dimension (role {role_name!r} or id {fallbacks[0]!r}) among "
-            f"{', '.join(ids)}",
+            f"no {role_name} dimension (role {role_name!r} or id {fallbacks[0]!r}) among {ids!r}",
             source=source,
         )
 
-    region_id = find("geo", ("region",))
-    time_id = find("time", ("tid", "ar", "year", "time"))
+    region_id = find("geo", ("Region",))
+    time_id = find("time", ("Tid", "år", "year", "time"))
     if region_id == time_id:
         raise PopulationDataError(
             f"dimension {region_id!r} cannot be both region and time", source=source
@@ -165,17 +164,6 @@ def parse_jsonstat(
                 "population by region and year",
                 source=source,
             )
-    if isinstance(values, list):
-        if len(values) != cells:
-            raise PopulationDataError(
-                f"expected {cells} values (the product of 'size'), got {len(values)}",
-                source=source,
-            )
-    elif not isinstance(values, Mapping):
-        raise PopulationDataError(
-            f"expected {cells} values (the product of 'size'), got {str(values)[:40]}",
-            source=source,
-        )
     chosen: dict[str, int] = {}
     categories: dict[str, tuple[list[str], dict[str, str]]] = {}
     for name, size in zip(ids, sizes):
@@ -188,15 +176,38 @@ def parse_jsonstat(
         if name in (region_id, time_id):
             continue
         chosen[name] = _choose(name, codes, labels, extension, dimensions[name], metrics, source)
+    if isinstance(values, list):
+        if len(values) != cells:
+            raise PopulationDataError(
+                f"expected {cells} values (the product of 'size'), got {len(values)}",
+                source=source,
+            )
+    elif not isinstance(values, Mapping):
+        raise PopulationDataError(
+            f"expected {cells} values (the product of 'size'), got {repr(values)[:40]}",
+            source=source,
+        )
+    else:
+        for key in values:
+            if not (
+                isinstance(key, str)
+                and key.isascii()
+                and key.isdigit()
+                and len(key) <= 13
+                and int(key) < cells
+            ):
+                raise PopulationDataError(
+                    f"value index {repr(key)[:20]} out of range", source=source
+                )
     strides = [1] * len(sizes)
     for axis in range(len(sizes) - 2, -1, -1):
         strides[axis] = strides[axis + 1] * sizes[axis + 1]
     fixed = sum(chosen[name] * strides[ids.index(name)] for name in chosen)
     region_stride, time_stride = strides[ids.index(region_id)], strides[ids.index(time_id)]
     region_codes, region_labels = categories[region_id]
-    time_codes, time_labels = categories[time_id]
+    time_codes, _ = categories[time_id]
     years = [
-        parse_year(code, where=f"period in dimension {time_id!r}:", line=None, source=source)
+        parse_year(code, where=f"{time_id} category", line=None, source=source)
         for code in time_codes
     ]
     counts: dict[tuple[Municipality, int], int] = {}
@@ -206,7 +217,7 @@ def parse_jsonstat(
         region = parse_region(code)
         name = parse_region(label).name if parse_region(label).code == code else label
         region = Region(region.code or code, name or region.name)
-        party = party_of(region, known, where=f"region {code!r}:", line=None, source=source)
+        party = party_of(region, known, where="region", line=None, source=source)
         if party is None:
             if not skip_unknown and len(code) == 4 and code.isdigit():
                 raise PopulationDataError(
@@ -228,8 +239,14 @@ def parse_jsonstat(
                     f"{party.name} {year} is given twice (regions {code!r} and another)",
                     source=source,
                 )
+            if isinstance(value, str):
+                raise PopulationDataError(
+                    f"count {value[:20]!r} for {party.name} {year} is not a whole number of "
+                    "inhabitants (JSON-stat values are numbers)",
+                    source=source,
+                )
             counts[(party, year)] = count_from_number(
-                value, where=f"{party.name} {year} ({time_labels.get(str(year), year)})", source=source
+                value, where=f"{party.name} {year}", source=source
             )
     if not counts:
         raise PopulationDataError(missing_parties(known, others, what="the dataset"), source=source)

@@ -105,7 +105,7 @@ class PopulationSource:
         return text
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the kind, the fields that are set and the description in both languages."""
+        """JSON-ready: the kind, the fields that are set, and the description in English."""
         data: dict[str, Any] = {"kind": self.kind}
         for name in ("path", "url", "table", "updated", "fetched", "note"):
             value = getattr(self, name)
@@ -115,5 +115,5 @@ class PopulationSource:
             data["provisional"] = True
         if self.replaces is not None:
             data["replaces"] = self.replaces.to_dict()
-        data["description"] = {"en": self.describe("en"), "sv": self.describe("sv")}
+        data["description"] = self.describe("en")
         return data
