@@ -241,7 +241,7 @@ def is_other_measure(text: str) -> bool:
     key = fold(text)
     return bool(
         re.search(
-            r"okning|forandring|fodda|doda|flytt|change|increase|births|deaths|migration|"
+            r"okning|forandring|tillvaxt|fodda|doda|flytt|change|increase|growth|births|deaths|migration|"
             r"overskott|justering|medelfolkmangd|average|per km|tathet|density",
             key,
         )

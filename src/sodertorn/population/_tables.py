@@ -134,7 +134,7 @@ def _find_header(
         if "region" not in kinds:
             kinds[0] = "region"  # the first column holds the regions, whatever its heading
             if parse_region(cells[0]).code and not all(
-                re.fullmatch(r"\s*\d{4}\s*", c) for c in cells[1:] if c.strip()
+                re.fullmatch(r"\s*(1[7-9]|2[01])\d\d\s*", c) for c in cells[1:] if c.strip()
             ):
                 continue  # a data row: a region and its figures
         years: list[_YearColumn] = []
@@ -161,9 +161,10 @@ def _find_header(
             ):
                 measures.append(position)
         year_dimension = kinds.index("year") if "year" in kinds else None
-        if not (years or categories or (measures and (year_dimension is not None or "region" in kinds))):
-            if others and ("region" in kinds or year_dimension is not None):
+        if not (years or categories or measures):
+            if others:
                 refused = others
+                break
             continue
         if categories and not years:
             raise PopulationDataError(

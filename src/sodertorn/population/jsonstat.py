@@ -53,7 +53,9 @@ def load_json(text: str | bytes, source: str) -> Any:
 def _shown(code: str, label: str) -> str:
     if code == "00" and not label:
         label = "Riket"
-    return f"{code} {label}".strip() if label != code else code
+    if not label or label == code or label.startswith(code):
+        return label or code
+    return f"{code} {label}"
 
 
 def _categories(
@@ -166,6 +168,7 @@ def parse_jsonstat(
             )
     chosen: dict[str, int] = {}
     categories: dict[str, tuple[list[str], dict[str, str]]] = {}
+    extensions: dict[str, Mapping[str, Any]] = {}
     for name, size in zip(ids, sizes):
         codes, labels, extension = _categories(dimensions[name], name, source)
         if len(codes) != size:
@@ -173,9 +176,7 @@ def parse_jsonstat(
                 f"dimension {name!r} has {len(codes)} categories but size {size}", source=source
             )
         categories[name] = (codes, labels)
-        if name in (region_id, time_id):
-            continue
-        chosen[name] = _choose(name, codes, labels, extension, dimensions[name], metrics, source)
+        extensions[name] = extension
     if isinstance(values, list):
         if len(values) != cells:
             raise PopulationDataError(
@@ -199,6 +200,12 @@ def parse_jsonstat(
                 raise PopulationDataError(
                     f"value index {repr(key)[:20]} out of range", source=source
                 )
+    for name in ids:
+        if name not in (region_id, time_id):
+            codes, labels = categories[name]
+            chosen[name] = _choose(
+                name, codes, labels, extensions[name], dimensions[name], metrics, source
+            )
     strides = [1] * len(sizes)
     for axis in range(len(sizes) - 2, -1, -1):
         strides[axis] = strides[axis + 1] * sizes[axis + 1]
@@ -276,7 +283,7 @@ def _choose(
     """The index of the category to read in a dimension other than region and year."""
     label_of = dimension.get("label") if isinstance(dimension, Mapping) else None
     shown = f"{name!r}" + (f" ({label_of})" if isinstance(label_of, str) else "")
-    found = ", ".join(f"{c} {labels.get(c, '')}".strip() for c in codes[:6]) + (
+    found = ", ".join(_shown(c, labels.get(c, "")) for c in codes[:6]) + (
         f" and {len(codes) - 6} more" if len(codes) > 6 else ""
     )
     if name in metrics or fold(name) in ("contentscode", "tabellinnehall"):
