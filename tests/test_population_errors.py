@@ -269,7 +269,11 @@ JSONSTAT_ERRORS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
             d.update(size=[2, 2, 2]),
             d["dimension"]["ContentsCode"]["category"].update(index={"A": 0, "B": 1}),
         ),
-        "measure 'ContentsCode' is A, B, not the population (Folkmängd, BE0101N1); "
+        "expected 8 values (the product of 'size'), got 4",
+    ),
+    "a measure that is not the population": (
+        lambda d: d["dimension"]["ContentsCode"]["category"].update(index={"A": 0}),
+        "measure 'ContentsCode' is A, not the population (Folkmängd, BE0101N1); "
         "choose the contents 'Folkmängd'",
     ),
     "a value index at the end": (

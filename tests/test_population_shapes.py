@@ -298,7 +298,7 @@ def test_jsonstat_sizes_are_checked_before_allocating() -> None:
     data["size"][0] = 3
     with pytest.raises(PopulationDataError, match="has 40000 categories but size 3"):
         Population.parse_jsonstat(data)
-    data["size"] = [10**7, 10**7, 10**7]
+    data["size"] = [10**7, 10**7, 10**7, 1]
     with pytest.raises(PopulationDataError, match="claim more than"):
         Population.parse_jsonstat(data)
 
