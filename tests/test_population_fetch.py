@@ -13,16 +13,18 @@ import json
 import socket
 import sys
 import threading
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from sodertorn import MUNICIPALITIES, Population, PopulationDataError
 from sodertorn.cli import main
 from sodertorn.population.fetch import SCB_API, query, url_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FIGURES_2025 = {p.code: 10_000 + 1_000 * i for i, p in enumerate(MUNICIPALITIES)}
 """Test figures for 31 Dec 2025 (made up; SCB's are fetched only by users)."""
@@ -121,20 +123,28 @@ def test_fetch_asks_once_for_the_parties_and_the_years(api: tuple[str, list[Any]
     assert body == query([2023, 2025])
     assert [s["variableCode"] for s in body["selection"]] == ["Region", "ContentsCode", "Tid"]
     (source,) = population.sources(2025)
-    assert (source.kind, source.table, source.updated) == ("fetch", "TAB638", "2026-02-24T07:00:00Z")
+    assert (source.kind, source.table, source.updated) == (
+        "fetch",
+        "TAB638",
+        "2026-02-24T07:00:00Z",
+    )
     assert source.url == url_of(url)
     assert source.fetched.endswith("Z") and len(source.fetched) == 20
 
 
 def test_fetch_refusals(api: tuple[str, list[Any]]) -> None:
     url, requests = api
-    with pytest.raises(PopulationDataError, match=r"SCB's API answered 400 Bad Request for .*no such year"):
+    with pytest.raises(
+        PopulationDataError, match=r"SCB's API answered 400 Bad Request for .*no such year"
+    ):
         Population.fetch_scb([1970], api_url=url)
     with pytest.raises(PopulationDataError, match="SCB's API answered 500"):
         Population.fetch_scb([2025], api_url=url.replace("/api/v2", "/broken/api/v2"))
     with pytest.raises(PopulationDataError, match="SCB's API answered 404"):
         Population.fetch_scb([2025], api_url=url + "/elsewhere")
-    with pytest.raises(PopulationDataError, match="the dataset has no rows for Huddinge.*it has 00 Riket"):
+    with pytest.raises(
+        PopulationDataError, match="the dataset has no rows for Huddinge.*it has 00 Riket"
+    ):
         Population.fetch_scb([2024], api_url=url)
     assert len(requests) == 4  # one request each, no retries
 
@@ -143,7 +153,9 @@ def test_fetch_offline_names_the_url() -> None:
     with socket.socket() as probe:  # a port with nobody listening
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(PopulationDataError, match=rf"cannot reach SCB's API at http://127.0.0.1:{port}/"):
+    with pytest.raises(
+        PopulationDataError, match=rf"cannot reach SCB's API at http://127.0.0.1:{port}/"
+    ):
         Population.fetch_scb([2025], api_url=f"http://127.0.0.1:{port}/api/v2")
 
 
@@ -185,7 +197,9 @@ def test_fetch_then_fees_for_2026(
 ) -> None:
     url, _ = api
     output = tmp_path / "p.csv"
-    status, out, err = run(capsys, "population", "fetch", "2025", "--output", str(output), "--api-url", url)
+    status, out, err = run(
+        capsys, "population", "fetch", "2025", "--output", str(output), "--api-url", url
+    )
     assert (status, err) == (0, "")
     assert out == f"{output}: 8 figures, 31 December 2025\n"
     lines = output.read_text(encoding="utf-8").splitlines()
@@ -213,7 +227,9 @@ def test_fetch_then_fees_for_2026(
         f"Källa för folkmängden: filen {output}: SCB:s API, tabell TAB638, uppdaterad 2026-02-24"
     )
     status, out, _ = run(capsys, "fees", "2026", "--population", str(output), "--format", "csv")
-    assert out.splitlines()[1].endswith(f"filen {output}: SCB:s API, tabell TAB638, uppdaterad 2026-02-24T07:00:00Z, hämtad {lines[4][11:]} ({url_of(url)})\"")
+    assert out.splitlines()[1].endswith(
+        f'filen {output}: SCB:s API, tabell TAB638, uppdaterad 2026-02-24T07:00:00Z, hämtad {lines[4][11:]} ({url_of(url)})"'
+    )
     # The built-in years stay: 2025's fee still weighs SCB's built-in 2024 figures.
     status, out, _ = run(capsys, "fees", "2025", "--population", str(output), "--lang", "en")
     assert out.splitlines()[-1].startswith("Population source: Statistics Sweden (SCB)")
@@ -225,14 +241,23 @@ def test_fetch_to_stdout_and_errors_exit_1(
     url, _ = api
     status, out, _ = run(capsys, "population", "fetch", "2025", "--output", "-", "--api-url", url)
     assert status == 0 and out.splitlines()[5] == "code,name,year,population"
-    status, out, err = run(capsys, "population", "fetch", "1970", "--output", "x.csv", "--api-url", url)
+    status, out, err = run(
+        capsys, "population", "fetch", "1970", "--output", "x.csv", "--api-url", url
+    )
     assert (status, out) == (1, "")
     assert err.startswith("sodertorn: error: SCB's API answered 400") and err.count("\n") == 1
     assert not Path("x.csv").exists()
     status, _, err = run(capsys, "population", "fetch", "--output", "x.csv")
     assert status == 2 and "YEAR" in err
     status, _, err = run(
-        capsys, "population", "fetch", "2025", "--output", str(tmp_path / "no" / "p.csv"), "--api-url", url
+        capsys,
+        "population",
+        "fetch",
+        "2025",
+        "--output",
+        str(tmp_path / "no" / "p.csv"),
+        "--api-url",
+        url,
     )
     assert status == 1 and "cannot write" in err
 
@@ -249,18 +274,30 @@ def test_population_from_stdin_and_repeated(
     first.write_text(text, encoding="utf-8")
     second = tmp_path / "b.csv"
     second.write_text(text.replace("0126,2025,10000", "0126,2025,10001"), encoding="utf-8")
-    status, _, err = run(capsys, "fees", "2026", "--population", str(first), "--population", str(second))
+    status, _, err = run(
+        capsys, "fees", "2026", "--population", str(first), "--population", str(second)
+    )
     assert status == 1
     assert "two figures for Huddinge on 31 Dec 2025: 10000 from file" in err
     agreeing = tmp_path / "c.csv"
     agreeing.write_text("code,year,population\n0126,2024,114304\n", encoding="utf-8")
     status, out, _ = run(
-        capsys, "fees", "2026", "--population", str(first), "--population", str(agreeing), "--format", "json"
+        capsys,
+        "fees",
+        "2026",
+        "--population",
+        str(first),
+        "--population",
+        str(agreeing),
+        "--format",
+        "json",
     )
     assert status == 0 and json.loads(out)["total"] == str(4 * sum(FIGURES_2025.values()))
 
 
-def test_a_population_data_error_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_population_data_error_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, err = run(capsys, "fees", "--population", str(tmp_path / "none.csv"))
     assert (status, out) == (1, "")
     assert "cannot read population file" in err and err.count("\n") == 1

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 
 from sodertorn import Population, PopulationDataError
 from sodertorn.population import formats, jsonstat
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 TOKENS = [
     '"region"', "region", "år", "Tid", "Folkmängd", "Folkmängd 2024", "Folkökning", "kön",
@@ -23,9 +26,7 @@ TOKENS = [
 ]  # fmt: skip
 SEPARATORS = [";", ",", "\t", "\n", "\r\n", '"']
 
-tables = st.lists(st.sampled_from(TOKENS) | st.sampled_from(SEPARATORS), max_size=40).map(
-    "".join
-)
+tables = st.lists(st.sampled_from(TOKENS) | st.sampled_from(SEPARATORS), max_size=40).map("".join)
 encoded = st.tuples(tables, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])).map(
     lambda pair: pair[0].encode(pair[1], errors="replace")
 )
@@ -50,27 +51,27 @@ leaves = (
 )  # fmt: skip
 structures = st.recursive(
     leaves,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(KEYS), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS), children, max_size=5)
+    ),
     max_leaves=25,
 )
 
 TEXT_LOADERS: dict[str, Callable[[bytes], Population]] = {
     "parse_any": lambda data: formats.parse_any(data, source="f"),
-    "parse_csv": lambda data: Population.parse_csv(data),
-    "parse_scb_csv": lambda data: Population.parse_scb_csv(data),
+    "parse_csv": Population.parse_csv,
+    "parse_scb_csv": Population.parse_scb_csv,
     "parse_scb_csv year": lambda data: Population.parse_scb_csv(data, year=2024),
-    "parse_jsonstat": lambda data: Population.parse_jsonstat(data),
-    "parse_scb_json": lambda data: Population.parse_scb_json(data),
+    "parse_jsonstat": Population.parse_jsonstat,
+    "parse_scb_json": Population.parse_scb_json,
     "read": lambda data: Population.read(io.BytesIO(data)),
 }
 
 
 def _only_our_error(load: Callable[[Any], object], data: Any) -> None:
-    try:
+    with contextlib.suppress(PopulationDataError):
         load(data)
-    except PopulationDataError:
-        pass
 
 
 @pytest.mark.parametrize("loader", sorted(TEXT_LOADERS))
@@ -91,7 +92,7 @@ def test_text_given_as_str_raises_only_its_error(text: str) -> None:
 @given(data=prefixed)
 def test_xlsx_raises_only_its_error(data: bytes) -> None:
     pytest.importorskip("openpyxl")
-    _only_our_error(lambda d: Population.parse_xlsx(d), data)
+    _only_our_error(Population.parse_xlsx, data)
 
 
 @settings(max_examples=100, deadline=None)
@@ -112,7 +113,9 @@ DIMENSION = st.fixed_dictionaries(
 @given(
     ids=st.lists(st.sampled_from(["Region", "Tid", "ContentsCode", "Kon"]), max_size=4),
     sizes=st.lists(st.integers(min_value=0, max_value=3), max_size=4),
-    dimensions=st.dictionaries(st.sampled_from(["Region", "Tid", "ContentsCode", "Kon"]), DIMENSION),
+    dimensions=st.dictionaries(
+        st.sampled_from(["Region", "Tid", "ContentsCode", "Kon"]), DIMENSION
+    ),
     values=structures,
     role=structures,
 )

@@ -82,7 +82,9 @@ def test_the_yearly_table_year_from_the_caller() -> None:
 
 
 def test_space_thousands_separators_and_the_yearly_tables_other_measures() -> None:
-    text = "Kommunkod;Kommun;Folkmängd 31 december 2024;Folkökning 2024\n0126;Huddinge;114 304;384\n"
+    text = (
+        "Kommunkod;Kommun;Folkmängd 31 december 2024;Folkökning 2024\n0126;Huddinge;114 304;384\n"
+    )
     assert Population.parse_scb_csv(text).at(2024) == {HUDDINGE: 114_304}
     nbsp = '"region";"2024"\n"0126 Huddinge";"114\xa0304"\n'
     assert Population.parse_scb_csv(nbsp).count(HUDDINGE, 2024) == 114_304
@@ -130,7 +132,9 @@ def test_a_category_that_is_not_a_total_is_refused() -> None:
     assert "column 'kön' has 'män' and no total" in message
     assert message.startswith(f"{FILES / 'pxweb-long-men.csv'}: line 1: ")
     men = _jsonstat(["0126"], [57_000], extra={"Kon": ({"1": 0}, {"1": "män"})})
-    with pytest.raises(PopulationDataError, match=r"dimension 'Kon' \(kon\) has 1 män and no total"):
+    with pytest.raises(
+        PopulationDataError, match=r"dimension 'Kon' \(kon\) has 1 män and no total"
+    ):
         Population.parse_jsonstat(men)
     total = _jsonstat(["0126"], [5], extra={"Kon": ({"TotSa": 0}, {"TotSa": "totalt"})})
     assert Population.parse_jsonstat(total).count(HUDDINGE, 2024) == 5
@@ -172,7 +176,10 @@ def test_the_real_monthly_sample_is_refused() -> None:
     message = refusal(SAMPLES / "tab6471-v2-jsonstat2-lan-manad.json")
     assert "dimension 'Alder' (ålder) has 0-9 år, 10-19 år" in message
     data = json.loads((SAMPLES / "tab6471-v2-jsonstat2-lan-manad.json").read_text("utf-8"))
-    data["dimension"]["Alder"]["category"]["index"] = {"tot": 0, **{f"a{i}": i for i in range(1, 11)}}
+    data["dimension"]["Alder"]["category"]["index"] = {
+        "tot": 0,
+        **{f"a{i}": i for i in range(1, 11)},
+    }
     with pytest.raises(PopulationDataError, match="'2026M01' is a month or quarter"):
         Population.parse_jsonstat(data)
 
@@ -386,23 +393,34 @@ def test_a_file_year_the_builtin_data_has_replaces_it_and_says_so() -> None:
 def test_two_inputs_that_disagree_are_refused_unless_told_which_wins() -> None:
     one = Population({(HUDDINGE, 2025): 5}, source="a.csv")
     two = Population({(HUDDINGE, 2025): 6}, source="b.csv")
-    with pytest.raises(PopulationDataError, match="two figures for Huddinge on 31 Dec 2025: 5 from a.csv and 6 from b.csv"):
+    with pytest.raises(
+        PopulationDataError,
+        match="two figures for Huddinge on 31 Dec 2025: 5 from a.csv and 6 from b.csv",
+    ):
         one.merge(two, on_conflict="error")
     assert one.merge(two).count(HUDDINGE, 2025) == 6
     assert one.merge(two, on_conflict="self").count(HUDDINGE, 2025) == 5
-    assert one.merge(Population({(HUDDINGE, 2025): 5}), on_conflict="error").count(HUDDINGE, 2025) == 5
+    assert (
+        one.merge(Population({(HUDDINGE, 2025): 5}), on_conflict="error").count(HUDDINGE, 2025) == 5
+    )
     with pytest.raises(PopulationDataError, match="on_conflict 'x'"):
         one.merge(two, on_conflict="x")  # type: ignore[arg-type]
 
 
 def test_the_missing_year_says_where_to_get_it() -> None:
-    with pytest.raises(Exception, match="SCB publishes the population on 31 December 2025 in late February 2026: fetch it with 'sodertorn population fetch 2025 --output FILE'"):
+    with pytest.raises(
+        Exception,
+        match="SCB publishes the population on 31 December 2025 in late February 2026: fetch it with 'sodertorn population fetch 2025 --output FILE'",
+    ):
         annual_fees(2026)
 
 
 def test_the_own_csv_round_trips_with_its_provenance() -> None:
     fetched = PopulationSource(
-        kind="fetch", url="http://x/api", table="TAB638", updated="2026-02-24T07:00:00Z",
+        kind="fetch",
+        url="http://x/api",
+        table="TAB638",
+        updated="2026-02-24T07:00:00Z",
         fetched="2026-11-30T05:00:00Z",
     )
     counts = {(p, 2025): 1000 + i for i, p in enumerate(MUNICIPALITIES)}

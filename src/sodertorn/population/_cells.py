@@ -251,7 +251,7 @@ def is_other_measure(text: str) -> bool:
 def missing_parties(
     known: Iterable[Municipality], others: list[str], *, what: str = "the file"
 ) -> str:
-    """"the file has no rows for Huddinge, Botkyrka …; it has 00 Riket" and what to do."""
+    """The refusal of a file without the parties: who is missing, what it has, what to do."""
     names = [party.name for party in known]
     wanted = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
     seen = list(dict.fromkeys(others))

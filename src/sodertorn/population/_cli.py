@@ -49,9 +49,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help="base URL of PxWebApi 2.0 (default: SCB's, https://statistikdatabasen.scb.se/api/v2)",
     )
-    fetch.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="default: 30"
-    )
+    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="default: 30")
     fetch.set_defaults(func=fetch_command)
 
 

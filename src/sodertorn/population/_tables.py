@@ -156,9 +156,7 @@ def _find_header(
             elif is_other_measure(cell):
                 others.append(cell.strip())
                 kinds[position] = "other"
-            elif fold(cell) in _VALUE_HEADINGS and re.search(
-                r"folkmangd|population", title_words
-            ):
+            elif fold(cell) in _VALUE_HEADINGS and re.search(r"folkmangd|population", title_words):
                 measures.append(position)
         year_dimension = kinds.index("year") if "year" in kinds else None
         if not (years or categories or measures):
@@ -178,15 +176,23 @@ def _find_header(
         region_columns = [p for p, kind in enumerate(kinds) if kind == "region"]
         region = region_columns[0] if region_columns else 0
         name = region_columns[1] if len(region_columns) > 1 else None
-        used = {region, *( [name] if name is not None else []), *(y.position for y in years), *measures}
+        used = {
+            region,
+            *([name] if name is not None else []),
+            *(y.position for y in years),
+            *measures,
+        }
         if year_dimension is not None:
             used.add(year_dimension)
         contents = kinds.index("contents") if "contents" in kinds else None
         dimensions = {
             p: cells[p].strip()
             for p in range(len(cells))
-            if p not in used and p != contents and kinds[p] != "other" and cells[p].strip()
-            and not (_year_heading(cells[p], line=line, source=source) == "other")
+            if p not in used
+            and p != contents
+            and kinds[p] != "other"
+            and cells[p].strip()
+            and _year_heading(cells[p], line=line, source=source) != "other"
             and not is_other_measure(cells[p])
         }
         if len(measures) > 1:
@@ -316,9 +322,10 @@ def read_table(
                 line=line,
                 source=source,
             )
-        if not all(
-            _category(cells[p]) in totals[p] for p in header.dimensions
-        ) or (header.contents is not None and not is_population_measure(*_split(cells[header.contents]))):
+        if not all(_category(cells[p]) in totals[p] for p in header.dimensions) or (
+            header.contents is not None
+            and not is_population_measure(*_split(cells[header.contents]))
+        ):
             continue
         for column_year, position in _cells_of(cells, header, single_year, line, source):
             key = (party, column_year)
@@ -361,7 +368,9 @@ def _totals(
     """Per dimension column, the categories that are totals; refuse a column without one."""
     seen: dict[int, dict[str, None]] = {p: {} for p in header.dimensions}
     for _, cells in data:
-        if len(cells) > width and (cells[header.region].strip() if header.region < len(cells) else ""):
+        if len(cells) > width and (
+            cells[header.region].strip() if header.region < len(cells) else ""
+        ):
             for position in header.dimensions:
                 seen[position].setdefault(_category(cells[position]), None)
     totals: dict[int, set[str]] = {}

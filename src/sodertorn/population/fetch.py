@@ -23,7 +23,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sodertorn._version import __version__
 from sodertorn.errors import PopulationDataError
@@ -31,7 +31,9 @@ from sodertorn.parties import MUNICIPALITIES
 from sodertorn.population._reading import MAX_BYTES
 from sodertorn.population.jsonstat import load_json, parse_jsonstat
 from sodertorn.population.provenance import PopulationSource
-from sodertorn.population.register import Population
+
+if TYPE_CHECKING:
+    from sodertorn.population.register import Population
 
 __all__ = ["CONTENTS", "SCB_API", "TABLE", "fetch_scb", "query", "url_of"]
 
@@ -107,7 +109,7 @@ def fetch_scb(
         raise PopulationDataError(f"timeout {timeout!r} must be a positive number of seconds")
     url = url_of(api_url)
     body = json.dumps(query(chosen)).encode("utf-8")
-    request = urllib.request.Request(  # noqa: S310 - the scheme is checked in url_of
+    request = urllib.request.Request(
         url,
         data=body,
         method="POST",
@@ -118,7 +120,7 @@ def fetch_scb(
         },
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         detail = ""
@@ -163,7 +165,8 @@ def fetch_scb(
     ]
     if missing:
         raise PopulationDataError(
-            "the response lacks " + ", ".join(missing[:8])
+            "the response lacks "
+            + ", ".join(missing[:8])
             + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
             + "; SCB may not have published that year yet (late February of the next year)",
             source=url,

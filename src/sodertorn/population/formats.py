@@ -57,11 +57,14 @@ _PROVENANCE_KEYS = ("table", "url", "updated", "fetched", "status", "provisional
 
 def known_parties(parties: object, source: str | None) -> tuple[Municipality, ...]:
     """*parties* as a tuple of one or more :class:`~sodertorn.Municipality`."""
-    try:
-        known = tuple(parties)  # type: ignore[call-overload]
-    except TypeError:
-        known = ()
-    if not known or not all(isinstance(p, Municipality) for p in known):
+    given: tuple[object, ...] = ()
+    if isinstance(parties, Iterable) and not isinstance(parties, (str, bytes)):
+        try:
+            given = tuple(parties)
+        except TypeError:
+            given = ()
+    known = tuple(p for p in given if isinstance(p, Municipality))
+    if not known or len(known) != len(given):
         raise PopulationDataError(
             f"parties {parties!r} must be one or more Municipality", source=source
         )
@@ -169,7 +172,7 @@ def _is_own_csv(text: str) -> bool:
     for raw in text.splitlines()[:200]:
         if raw.strip() and not raw.lstrip().startswith("#"):
             fields = {f.strip().strip('"').lower() for f in re.split(r"[,;\t]", raw)}
-            return _OWN_HEADER <= fields
+            return fields >= _OWN_HEADER
     return False
 
 
@@ -214,9 +217,9 @@ def parse_csv(
             continue
         if first.startswith("#"):
             if not lines:
-                key, _, value = ",".join(cells).lstrip("# ").partition(":")
-                if key.strip().lower() in _PROVENANCE_KEYS:
-                    meta[key.strip().lower()] = value.strip()
+                field, _, value = ",".join(cells).lstrip("# ").partition(":")
+                if field.strip().lower() in _PROVENANCE_KEYS:
+                    meta[field.strip().lower()] = value.strip()
             continue
         lines.append((line, cells))
     if not lines:
@@ -282,9 +285,7 @@ def parse_csv(
     return _made(counts, source, origin)
 
 
-def _own_party(
-    code: str, known: tuple[Municipality, ...], line: int, source: str
-) -> Municipality:
+def _own_party(code: str, known: tuple[Municipality, ...], line: int, source: str) -> Municipality:
     cleaned = code.strip().strip('"')
     if not re.fullmatch(r"\d{4}", cleaned):
         raise PopulationDataError(
@@ -480,4 +481,3 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value)
-

@@ -92,7 +92,9 @@ def _categories(
     return codes, labels, extension if isinstance(extension, Mapping) else {}
 
 
-def _dataset(data: Mapping[str, Any], source: str) -> tuple[list[str], list[int], Mapping[str, Any], Mapping[str, Any], Any]:
+def _dataset(
+    data: Mapping[str, Any], source: str
+) -> tuple[list[str], list[int], Mapping[str, Any], Mapping[str, Any], Any]:
     """ids, sizes, dimensions, roles and values, from JSON-stat 2 or 1 (``{"dataset": ...}``)."""
     if "id" not in data and isinstance(data.get("dataset"), Mapping):
         data = data["dataset"]
@@ -169,7 +171,7 @@ def parse_jsonstat(
     chosen: dict[str, int] = {}
     categories: dict[str, tuple[list[str], dict[str, str]]] = {}
     extensions: dict[str, Mapping[str, Any]] = {}
-    for name, size in zip(ids, sizes):
+    for name, size in zip(ids, sizes, strict=False):
         codes, labels, extension = _categories(dimensions[name], name, source)
         if len(codes) != size:
             raise PopulationDataError(
@@ -204,7 +206,13 @@ def parse_jsonstat(
         if name not in (region_id, time_id):
             codes, labels = categories[name]
             chosen[name] = _choose(
-                name, codes, labels, extensions[name], dimensions[name], metrics, source
+                name,
+                codes=codes,
+                labels=labels,
+                extension=extensions[name],
+                dimension=dimensions[name],
+                metrics=metrics,
+                source=source,
             )
     strides = [1] * len(sizes)
     for axis in range(len(sizes) - 2, -1, -1):
@@ -237,10 +245,7 @@ def parse_jsonstat(
             continue
         for t, year in enumerate(years):
             at = fixed + r * region_stride + t * time_stride
-            if isinstance(values, list):
-                value = values[at]
-            else:
-                value = values.get(str(at))
+            value = values[at] if isinstance(values, list) else values.get(str(at))
             if (party, year) in counts:
                 raise PopulationDataError(
                     f"{party.name} {year} is given twice (regions {code!r} and another)",
@@ -257,7 +262,7 @@ def parse_jsonstat(
             )
     if not counts:
         raise PopulationDataError(missing_parties(known, others, what="the dataset"), source=source)
-    extension = data.get("updated")
+    updated = data.get("updated")
     return Population(
         counts,
         source=source,
@@ -265,7 +270,7 @@ def parse_jsonstat(
             counts,
             origin
             or PopulationSource(
-                kind="given", note=source, updated=extension if isinstance(extension, str) else ""
+                kind="given", note=source, updated=updated if isinstance(updated, str) else ""
             ),
         ),
     )
@@ -273,6 +278,7 @@ def parse_jsonstat(
 
 def _choose(
     name: str,
+    *,
     codes: list[str],
     labels: dict[str, str],
     extension: Mapping[str, Any],
@@ -296,11 +302,7 @@ def _choose(
             source=source,
         )
     elimination = extension.get("eliminationValueCode")
-    picks = [
-        i
-        for i, c in enumerate(codes)
-        if c == elimination or is_total(c, labels.get(c, ""))
-    ]
+    picks = [i for i, c in enumerate(codes) if c == elimination or is_total(c, labels.get(c, ""))]
     if len(picks) == 1:
         return picks[0]
     if not codes:
@@ -338,14 +340,17 @@ def parse_scb_json(
         )
     ):
         raise PopulationDataError(
-            "not an SCB API json response: expected 'columns' (each with code and type) and "
-            "'data'",
+            "not an SCB API json response: expected 'columns' (each with code and type) and 'data'",
             source=source,
         )
     keys = [c for c in columns if c["type"] in ("d", "t")]
     measures = [c for c in columns if c["type"] == "c"]
     region_at = next(
-        (i for i, c in enumerate(keys) if fold(c["code"]) == "region" or fold(str(c.get("text", ""))) == "region"),
+        (
+            i
+            for i, c in enumerate(keys)
+            if fold(c["code"]) == "region" or fold(str(c.get("text", ""))) == "region"
+        ),
         None,
     )
     times = [i for i, c in enumerate(keys) if c["type"] == "t"]
@@ -419,5 +424,7 @@ def parse_scb_json(
             missing_parties(known, found_regions, what="the response"), source=source
         )
     return Population(
-        counts, source=source, provenance=dict.fromkeys(counts, origin or PopulationSource.given(source))
+        counts,
+        source=source,
+        provenance=dict.fromkeys(counts, origin or PopulationSource.given(source)),
     )

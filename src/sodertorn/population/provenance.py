@@ -99,9 +99,7 @@ class PopulationSource:
         if self.provisional:
             text += " (" + _text(lang, "provisional figures") + ")"
         if self.replaces is not None:
-            text += _text(lang, ", replacing {source}").format(
-                source=self.replaces.describe(lang)
-            )
+            text += _text(lang, ", replacing {source}").format(source=self.replaces.describe(lang))
         return text
 
     def to_dict(self) -> dict[str, Any]:

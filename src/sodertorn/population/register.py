@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +23,7 @@ from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population.provenance import BUILTIN_SOURCE, PopulationSource
 
 if TYPE_CHECKING:
+    import os
     from typing import BinaryIO
 
 __all__ = ["BUILTIN_SOURCE", "Population", "reference_date"]
