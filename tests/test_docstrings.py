@@ -75,7 +75,7 @@ FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 def test_public_classes_have_examples() -> None:
     names = {test.name for test in TESTS}
     assert "sodertorn.money.SEK" in names
-    assert "sodertorn.population.Population.parse_csv" in names
+    assert "sodertorn.population.register.Population.parse_csv" in names
     assert {"sodertorn.testing", "sodertorn.allocation.allocate"} <= names
 
 

@@ -489,3 +489,19 @@ def _jsonstat(
             "value": values,
         }
     )
+
+
+def test_categories_in_the_year_headings_and_a_contents_column() -> None:
+    every_sex = '"region";"män 2024";"kvinnor 2024";"totalt 2024";"Jan-dec"\n"0126 Huddinge";57000;57304;114304;12\n'
+    assert Population.parse_scb_csv(every_sex).at(2024) == {HUDDINGE: 114_304}
+    with pytest.raises(
+        PopulationDataError, match="the year columns are 'män 2024', 'kvinnor 2024'"
+    ):
+        Population.parse_scb_csv('"region";"män 2024";"kvinnor 2024"\n"0126 Huddinge";1;2\n')
+    contents = (
+        '"region";"tabellinnehåll";"år";"värde"\n"0126 Huddinge";"Folkmängd";"2024";114304\n'
+        '"0126 Huddinge";"Folkökning";"2024";384\n'
+    )
+    assert Population.parse_scb_csv(contents).at(2024) == {HUDDINGE: 114_304}
+    with pytest.raises(PopulationDataError, match="the table's contents are 'Folkökning'"):
+        Population.parse_scb_csv(contents.replace('"Folkmängd"', '"Folkökning"'))

@@ -101,9 +101,12 @@ def _check_regular(mode: int, where: str) -> None:
 
 def read_stream(stream: BinaryIO, where: str = "<stdin>") -> bytes:
     """At most :data:`MAX_BYTES` from *stream* (standard input), refused if there is more."""
+    read = getattr(stream, "read", None)
+    if not callable(read):
+        raise PopulationDataError(f"expected a binary stream, got {stream!r}", source=where)
     try:
-        data = stream.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
+        data = read(MAX_BYTES + 1)
+    except (OSError, ValueError, TypeError) as error:
         raise PopulationDataError(f"cannot read population data: {error}", source=where) from None
     if not isinstance(data, bytes):
         raise PopulationDataError("expected bytes from the stream", source=where)

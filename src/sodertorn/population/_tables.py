@@ -61,6 +61,7 @@ _CONTENTS_HEADINGS = ("tabellinnehall", "contents", "table contents", "innehall"
 _VALUE_HEADINGS = ("value", "varde", "antal", "observations", "number")
 _YEAR_AT_END = re.compile(r"^(.*?)\s*\b(\d{4})(?:-12-31)?$", re.DOTALL)
 _PERIOD_AT_END = re.compile(r"^(.*?)\s*\b(\d{4}\s*[MKQ]\s*\d{1,2})$", re.DOTALL | re.IGNORECASE)
+_NUMBER = re.compile(r"[\d\s\u00a0.,+-]+|\.\.")
 _TITLE_YEAR = re.compile(r"31\s+dec(?:ember|\.)?\s+(\d{4})|(\d{4})-12-31", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(den\s+)?31\s+dec(ember|\.)?\b|\bper\b|\bden\b", re.IGNORECASE)
 
@@ -122,9 +123,7 @@ def _year_heading(cell: str, *, line: int, source: str) -> _YearColumn | str | N
     return f"category:{prefix}"
 
 
-def _find_header(
-    rows: Sequence[Row], *, source: str, title_words: str
-) -> tuple[int, _Header, list[str]]:
+def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple[int, _Header]:
     refused: list[str] = []
     for at, (line, cells) in enumerate(rows[:200]):
         filled = [c for c in cells if c.strip()]
@@ -141,6 +140,7 @@ def _find_header(
         measures: list[int] = []
         others: list[str] = []
         categories: list[str] = []
+        skipped: set[int] = set()
         for position, cell in enumerate(cells):
             if kinds[position] or not cell.strip():
                 continue
@@ -149,14 +149,18 @@ def _find_header(
                 years.append(attrs.evolve(heading, position=position))
             elif heading == "other":
                 others.append(cell.strip())
+                skipped.add(position)
             elif isinstance(heading, str):
                 categories.append(cell.strip())
+                skipped.add(position)
             elif is_population_measure(cell):
                 measures.append(position)
             elif is_other_measure(cell):
                 others.append(cell.strip())
                 kinds[position] = "other"
-            elif fold(cell) in _VALUE_HEADINGS and re.search(r"folkmangd|population", title_words):
+            elif fold(cell) in _VALUE_HEADINGS and (
+                "contents" in kinds or re.search(r"folkmangd|population", title_words)
+            ):
                 measures.append(position)
         year_dimension = kinds.index("year") if "year" in kinds else None
         if not (years or categories or measures):
@@ -189,11 +193,10 @@ def _find_header(
             p: cells[p].strip()
             for p in range(len(cells))
             if p not in used
+            and p not in skipped
             and p != contents
             and kinds[p] != "other"
             and cells[p].strip()
-            and _year_heading(cells[p], line=line, source=source) != "other"
-            and not is_other_measure(cells[p])
         }
         if len(measures) > 1:
             raise PopulationDataError(
@@ -213,7 +216,7 @@ def _find_header(
             dimensions=dimensions,
             contents=contents,
         )
-        return at, header, categories
+        return at, header
     if refused:
         raise PopulationDataError(
             "the table's measure is "
@@ -254,7 +257,7 @@ def read_table(
 ) -> dict[tuple[Municipality, int], int]:
     """Counts of the parties in a population table; every other region is skipped."""
     title_words = " ".join(fold(" ".join(cells)) for _, cells in rows[:10])
-    at, header, _ = _find_header(rows, source=source, title_words=title_words)
+    at, header = _find_header(rows, source=source, title_words=title_words)
     single_year: int | None = None
     if header.years and header.year_dimension is not None:
         raise PopulationDataError(
@@ -374,8 +377,11 @@ def _totals(
             for position in header.dimensions:
                 seen[position].setdefault(_category(cells[position]), None)
     totals: dict[int, set[str]] = {}
-    for position, name in header.dimensions.items():
+    for position, name in list(header.dimensions.items()):
         categories = [c for c in seen[position] if c]
+        if categories and all(_NUMBER.fullmatch(c) for c in categories):
+            del header.dimensions[position]  # figures of some other measure: not a variable
+            continue
         totals[position] = {c for c in categories if is_total(*_split(c)) or is_total(c)}
         if categories and not totals[position]:
             shown = ", ".join(repr(c) for c in categories[:6])
