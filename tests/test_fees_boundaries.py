@@ -549,6 +549,11 @@ def test_assessment_to_dict_whole() -> None:
         "unit": "krona",
         "rounding": "half-up",
         "total": "885745",
+        "population_source": {
+            "year": 2011,
+            "description": BUILTIN_SOURCE,
+            "sources": [{"kind": "builtin", "note": BUILTIN_SOURCE, "description": BUILTIN_SOURCE}],
+        },
     }
     assert data["fees"][0] == {
         "code": "0126",
