@@ -303,3 +303,20 @@ def test_a_population_data_error_exits_1(
     assert "cannot read population file" in err and err.count("\n") == 1
     status, _, err = run(capsys, "fees", "--population", "/dev/zero")
     assert status == 1 and "not a regular file" in err
+
+
+def test_fetch_that_gets_no_answer_in_time() -> None:
+    with socket.socket() as server:  # listens, but never answers
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        with pytest.raises(PopulationDataError) as info:
+            Population.fetch_scb([2025], api_url=f"http://127.0.0.1:{port}/api/v2", timeout=0.05)
+    message = str(info.value)
+    assert "gave no answer within 0.05 s" in message or "timed out" in message
+
+
+def test_population_without_an_action_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "population")
+    assert (status, out) == (2, "")
+    assert "required: ACTION" in err and err.count("\n") == 1

@@ -505,3 +505,11 @@ def test_categories_in_the_year_headings_and_a_contents_column() -> None:
     assert Population.parse_scb_csv(contents).at(2024) == {HUDDINGE: 114_304}
     with pytest.raises(PopulationDataError, match="the table's contents are 'Folkökning'"):
         Population.parse_scb_csv(contents.replace('"Folkmängd"', '"Folkökning"'))
+
+
+def test_a_workbook_without_openpyxl_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _workbook(tmp_path, "w.xlsx", [["region", "2024"], ["0126 Huddinge", 5]])
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if it were not installed
+    assert "pip install 'sodertorn[excel]'" in refusal(path)
