@@ -115,10 +115,10 @@ def read_stream(stream: BinaryIO, where: str = "<stdin>") -> bytes:
     return data
 
 
-def sniff(data: bytes, where: str) -> Kind:
-    """What the bytes are: an xlsx workbook, JSON or text; refuse what none of them is."""
+def sniff(data: bytes, where: str) -> tuple[Kind, str]:
+    """What the bytes are (an xlsx workbook, JSON or text) and their text; refuse the rest."""
     if data.startswith(b"PK\x03\x04"):
-        return "xlsx"
+        return "xlsx", ""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise PopulationDataError(
             "this is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and load that",
@@ -132,14 +132,14 @@ def sniff(data: bytes, where: str) -> Kind:
     text = decode(data, where)
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
-        return "json"
+        return "json", text
     if stripped[:200].upper().startswith(("CHARSET=", "AXIS-VERSION=", "LANGUAGE=")):
         raise PopulationDataError(
             "this is a PC-Axis (.px) file; in the statistical database choose "
             "'Comma-separated text' (CSV) or xlsx instead",
             source=where,
         )
-    return "text"
+    return "text", text
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

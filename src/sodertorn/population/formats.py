@@ -142,10 +142,9 @@ def parse_any(
     if origin is None:
         origin = PopulationSource.given(source)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    kind = sniff(raw, source)
+    kind, text = sniff(raw, source)
     if kind == "xlsx":
         return parse_xlsx(raw, source=source, parties=known, year=year, origin=origin)
-    text = decode(raw, source)
     if kind == "json":
         parsed = jsonstat.load_json(text, source)
         if isinstance(parsed, dict) and "columns" in parsed and "data" in parsed:
