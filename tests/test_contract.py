@@ -183,6 +183,7 @@ def _samples() -> dict[str, object]:
         "SEK": sodertorn.SEK("12.50"),
         "Municipality": sodertorn.MUNICIPALITIES[0],
         "Population": sodertorn.Population.builtin(),
+        "PopulationSource": sodertorn.PopulationSource.file("befolkning.csv", provisional=True),
         "FeeSchedule": sodertorn.FeeSchedule.default(),
         "IndexedRule": indexed.rule,
         "PerCapitaRule": per_capita.rule,

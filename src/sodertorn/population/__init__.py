@@ -1,13 +1,13 @@
 """The population register: inhabitants per municipality on 31 December of each year.
 
 Population is the key of every split in the agreement (§§ 7, 8, 10). A
-:class:`Population` is immutable, validated when it is made, and knows the source of
-each year's figures (:class:`PopulationSource`). Its loaders read every shape in which
+:class:`~sodertorn.Population` is immutable, validated when it is made, and knows the source of
+each year's figures (:class:`~sodertorn.PopulationSource`). Its loaders read every shape in which
 users get the figures from Statistics Sweden (SCB): the library's own CSV, the
 statistical database's CSV and xlsx exports (wide or long), SCB's yearly table
 "Folkmängd i riket, län och kommuner 31 december YYYY", and the API's JSON-stat2 and
-``json`` responses (:mod:`.formats`, :mod:`.jsonstat`). The library touches the network
-only when asked: :meth:`Population.fetch_scb` (:mod:`.fetch`).
+``json`` responses (:mod:`sodertorn.population.formats`, ``sodertorn.population.jsonstat``). The library touches the network
+only when asked: :meth:`~sodertorn.Population.fetch_scb` (:mod:`sodertorn.population.fetch`).
 
 The built-in data set is SCB's year-end count for 2008–2024 (CC0, "Källa: SCB"):
 

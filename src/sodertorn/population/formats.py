@@ -1,7 +1,7 @@
 """Readers and the writer of population files, and the sniffing that picks the reader.
 
 :func:`load` (a path) and :func:`read` (a stream) read the bytes within
-:data:`~sodertorn.population._reading.MAX_BYTES`, find their encoding and shape, and
+16 MiB, find their encoding and shape, and
 hand them to one of:
 
 - :func:`parse_csv`, the library's own CSV (``code,year,population``, optional ``name``,
@@ -10,8 +10,8 @@ hand them to one of:
   wide or long, and the yearly table "Folkmängd i riket, län och kommuner 31 december");
 - :func:`parse_xlsx`, the same tables as xlsx workbooks, through openpyxl
   (``sodertorn[excel]``), imported only when a workbook is read;
-- :func:`~sodertorn.population.jsonstat.parse_jsonstat` and
-  :func:`~sodertorn.population.jsonstat.parse_scb_json` for SCB's API.
+- ``parse_jsonstat`` and ``parse_scb_json`` of ``sodertorn.population.jsonstat``, for
+  SCB's API.
 
 Whatever the bytes, only :class:`~sodertorn.PopulationDataError` leaves these functions.
 """
@@ -205,7 +205,7 @@ def parse_csv(
     source: str = "<csv>",
     parties: Iterable[Municipality] = MUNICIPALITIES,
 ) -> Population:
-    """Read the library's own CSV (see :meth:`Population.parse_csv`)."""
+    """Read the library's own CSV (see :meth:`sodertorn.Population.parse_csv`)."""
     known = known_parties(parties, source)
     decoded = _text(text, source)
     meta: dict[str, str] = {}
@@ -363,7 +363,7 @@ def parse_scb_csv(
     skip_unknown: bool = True,
     origin: PopulationSource | None = None,
 ) -> Population:
-    """Read a CSV table from SCB (see :meth:`Population.parse_scb_csv`)."""
+    """Read a CSV table from SCB (see :meth:`sodertorn.Population.parse_scb_csv`)."""
     known = known_parties(parties, source)
     _check_year(year, source)
     decoded = _text(text, source)
@@ -402,7 +402,7 @@ def parse_xlsx(
     year: int | None = None,
     origin: PopulationSource | None = None,
 ) -> Population:
-    """Read an xlsx workbook from SCB (see :meth:`Population.parse_xlsx`).
+    """Read an xlsx workbook from SCB (see :meth:`sodertorn.Population.parse_xlsx`).
 
     The first sheet with a header is read, as :func:`parse_scb_csv` reads a CSV file;
     line numbers in errors are the sheet's row numbers.

@@ -129,7 +129,7 @@ def parse_jsonstat(
     skip_unknown: bool = True,
     origin: PopulationSource | None = None,
 ) -> Population:
-    """Read a JSON-stat dataset from SCB's API (see :meth:`Population.parse_jsonstat`)."""
+    """Read a JSON-stat dataset from SCB's API (see :meth:`sodertorn.Population.parse_jsonstat`)."""
     known = known_parties(parties, source)
     if isinstance(data, (str, bytes)):
         data = load_json(data, source)
@@ -323,7 +323,7 @@ def parse_scb_json(
     parties: Iterable[Municipality] = MUNICIPALITIES,
     origin: PopulationSource | None = None,
 ) -> Population:
-    """Read SCB's API v1 ``json`` response (see :meth:`Population.parse_scb_json`)."""
+    """Read SCB's API v1 ``json`` response (see :meth:`sodertorn.Population.parse_scb_json`)."""
     known = known_parties(parties, source)
     if isinstance(data, (str, bytes)):
         data = load_json(data, source)

@@ -25,8 +25,6 @@ BUILTIN_SOURCE = (
 )
 """Provenance of :meth:`Population.builtin`."""
 
-SourceKind = Literal["builtin", "file", "fetch", "given"]
-
 
 def _text(lang: str, english: str) -> str:
     from sodertorn.i18n import gettext  # noqa: PLC0415 - Babel only when a text is asked for
@@ -48,7 +46,7 @@ class PopulationSource:
 
     __module__ = "sodertorn"
 
-    kind: SourceKind
+    kind: Literal["builtin", "file", "fetch", "given"]
     path: str = ""
     url: str = ""
     table: str = ""
@@ -60,7 +58,7 @@ class PopulationSource:
 
     @classmethod
     def builtin(cls) -> PopulationSource:
-        """The built-in SCB publication (:data:`BUILTIN_SOURCE`)."""
+        """The built-in SCB publication (``BUILTIN_SOURCE``)."""
         return cls(kind="builtin", note=BUILTIN_SOURCE)
 
     @classmethod

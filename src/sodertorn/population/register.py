@@ -31,7 +31,6 @@ __all__ = ["BUILTIN_SOURCE", "Population", "reference_date"]
 _DATA = Path(__file__).resolve().parent.parent / "data" / "population.csv"
 """The built-in data, read relative to this file (no importlib.resources at start-up)."""
 
-Key = tuple[Municipality, int]
 Conflict = Literal["other", "self", "error"]
 
 
@@ -46,12 +45,14 @@ def reference_date(year: int) -> datetime.date:
     return datetime.date(year, 12, 31)
 
 
-def _freeze(counts: Mapping[Key, int]) -> Mapping[Key, int]:
+def _freeze(
+    counts: Mapping[tuple[Municipality, int], int],
+) -> Mapping[tuple[Municipality, int], int]:
     if not isinstance(counts, Mapping):
         raise PopulationDataError(
             f"expected a mapping of (Municipality, year) to a count, got {counts!r}"
         )
-    checked: dict[Key, int] = {}
+    checked: dict[tuple[Municipality, int], int] = {}
     for key, count in counts.items():
         if not (
             isinstance(key, tuple)
@@ -123,9 +124,11 @@ class Population:
 
     __module__ = "sodertorn"
 
-    counts: Mapping[Key, int] = attrs.field(converter=_freeze, eq=False, repr=False)
+    counts: Mapping[tuple[Municipality, int], int] = attrs.field(
+        converter=_freeze, eq=False, repr=False
+    )
     source: str = attrs.field(default="", kw_only=True)
-    _provenance: Mapping[Key, PopulationSource] | None = attrs.field(
+    _provenance: Mapping[tuple[Municipality, int], PopulationSource] | None = attrs.field(
         default=None, kw_only=True, eq=False, repr=False
     )
     # Derived once: every lookup searches the parties, so they must not be rebuilt per call.
@@ -172,7 +175,7 @@ class Population:
         return gaps[bisect.bisect_left(gaps, year)] - 1
 
     @property
-    def _comparable(self) -> tuple[tuple[Key, int], ...]:
+    def _comparable(self) -> tuple[tuple[tuple[Municipality, int], int], ...]:
         return tuple(self.counts.items())
 
     def __eq__(self, other: object) -> bool:
@@ -203,8 +206,8 @@ class Population:
         return self._parties
 
     @property
-    def provenance(self) -> Mapping[Key, PopulationSource]:
-        """The source of every count, keyed like :attr:`counts`."""
+    def provenance(self) -> Mapping[tuple[Municipality, int], PopulationSource]:
+        """The source of every count, keyed like ``counts``."""
         assert self._provenance is not None  # set in __attrs_post_init__
         return self._provenance
 
