@@ -8,6 +8,7 @@ provenance in that folder's README).
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import sys
@@ -513,3 +514,25 @@ def test_a_workbook_without_openpyxl_names_the_extra(
     path = _workbook(tmp_path, "w.xlsx", [["region", "2024"], ["0126 Huddinge", 5]])
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if it were not installed
     assert "pip install 'sodertorn[excel]'" in refusal(path)
+
+
+def test_what_is_not_a_path_or_a_stream_is_refused() -> None:
+    with pytest.raises(PopulationDataError, match="expected a path to a population file, got 5"):
+        Population.load(5)  # type: ignore[arg-type]
+    with pytest.raises(PopulationDataError, match="cannot read population file"):
+        Population.load("bad\x00name.csv")
+    with pytest.raises(PopulationDataError, match="expected a binary stream, got None"):
+        Population.read(None)  # type: ignore[arg-type]
+
+    class Broken(io.RawIOBase):
+        def read(self, size: int = -1) -> bytes:
+            raise OSError("device gone")
+
+    with pytest.raises(
+        PopulationDataError, match="<stdin>: cannot read population data: device gone"
+    ):
+        Population.read(Broken())
+    with pytest.raises(PopulationDataError, match="expected bytes from the stream"):
+        Population.read(io.StringIO("code,year,population\n"))  # type: ignore[arg-type]
+    with pytest.raises(PopulationDataError, match="larger than 16 MiB"):
+        Population.read(io.BytesIO(b" " * (MAX_BYTES + 1)))
