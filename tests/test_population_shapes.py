@@ -531,7 +531,7 @@ def test_what_is_not_a_path_or_a_stream_is_refused() -> None:
     with pytest.raises(
         PopulationDataError, match="<stdin>: cannot read population data: device gone"
     ):
-        Population.read(Broken())
+        Population.read(Broken())  # type: ignore[arg-type]
     with pytest.raises(PopulationDataError, match="expected bytes from the stream"):
         Population.read(io.StringIO("code,year,population\n"))  # type: ignore[arg-type]
     with pytest.raises(PopulationDataError, match="larger than 16 MiB"):
