@@ -536,3 +536,34 @@ def test_what_is_not_a_path_or_a_stream_is_refused() -> None:
         Population.read(io.StringIO("code,year,population\n"))  # type: ignore[arg-type]
     with pytest.raises(PopulationDataError, match="larger than 16 MiB"):
         Population.read(io.BytesIO(b" " * (MAX_BYTES + 1)))
+
+
+def test_jsonstat_version_1_from_the_api_v1() -> None:
+    two = _jsonstat(["0126", "0140"], [114_304, 12_342])
+    version_1 = {
+        "dataset": {
+            "dimension": {
+                **two["dimension"],
+                "id": two["id"],
+                "size": two["size"],
+                "role": two["role"],
+            },
+            "label": "Folkmängd efter region och år",
+            "value": two["value"],
+        }
+    }
+    population = Population.parse_jsonstat(json.dumps(version_1))
+    assert population.at(2024) == {HUDDINGE: 114_304, MUNICIPALITIES[5]: 12_342}
+
+
+def test_xlsx_export_in_the_long_layout(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Folkmängd efter region, kön och år"],
+        ["region", "kön", "år", "Folkmängd"],
+        *[[f"{p.code} {p.name}", "totalt", 2024, BUILTIN_2024[p]] for p in MUNICIPALITIES],
+        *[[f"{p.code} {p.name}", "män", 2024, 1] for p in MUNICIPALITIES],
+    ]
+    population = Population.load(_workbook(tmp_path, "long.xlsx", rows))
+    assert population.at(2024) == BUILTIN_2024
+    untitled = _workbook(tmp_path, "yearly.xlsx", [["Kommun", "Folkmängd"], ["0126 Huddinge", 5]])
+    assert Population.load(untitled, year=2025).at(2025) == {HUDDINGE: 5}
