@@ -279,7 +279,8 @@ def read_table(
         if single_year is None:
             raise PopulationDataError(
                 "the table has a population column but no year, in its title or its "
-                "headings; give the year (year=2025, or --year)",
+                "headings; give the year (Population.load(path, year=2025)) or keep SCB's "
+                "title line '... 31 december 2025 ...' above the header",
                 line=header.line,
                 source=source,
             )
