@@ -29,6 +29,8 @@ EXPLAIN_2024_NYKVARN_SV = (
     "Avgiftsår 2024: Nykvarn\n"
     "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret (Samarbetskommitténs beslut 2017-02-02).\n"
     "Folkmängd den 31 december 2023: 12\xa0107.\n"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; "
+    "licens CC0 1.0 (Källa: SCB).\n"
     "Exakt avgift: 12\xa0107 × 4\xa0kr = 48\xa0428\xa0kr.\n"
     "Nykvarn betalar 48\xa0428\xa0kr."
 )
@@ -48,6 +50,9 @@ TABLE_2024_SV = (
     "Summa                          520\xa0824  2\xa0083\xa0296\xa0kr\n"
     "\n"
     "Regel: 4\xa0kr per invånare den 31 december året före avgiftsåret (Samarbetskommitténs beslut 2017-02-02). Förfallodag: 15 mars 2024."
+    "\n"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; "
+    "licens CC0 1.0 (Källa: SCB)."
 )
 
 EXPLAIN_2024_EN = (
@@ -72,6 +77,8 @@ EXPLAIN_2024_NYKVARN_EN = (
     "Fee year 2024: Nykvarn\n"
     "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
     "Population on 31 December 2023: 12,107.\n"
+    "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
+    "CC0 1.0 (Källa: SCB).\n"
     "Exact fee: 12,107 × SEK4 = SEK48,428.\n"
     "Nykvarn pays SEK48,428."
 )
@@ -91,6 +98,9 @@ TABLE_2024_EN = (
     "Total                              520,824  SEK2,083,296\n"
     "\n"
     "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02). Due March 15, 2024."
+    "\n"
+    "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
+    "CC0 1.0 (Källa: SCB)."
 )
 
 EXPLAIN_2012_SV = (
@@ -115,6 +125,8 @@ EXPLAIN_2012_NYKVARN_SV = (
     "Avgiftsår 2012: Nykvarn\n"
     "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8).\n"
     "Folkmängd den 31 december 2011: 9\xa0331.\n"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; "
+    "licens CC0 1.0 (Källa: SCB).\n"
     "2010: 860\xa0000\xa0kr × 9\xa0227 / 431\xa0423 (kommunernas invånarantal den 31 december 2009) → ≈ 18\xa0393,13\xa0kr.\n"
     "2011: invånarantal 9\xa0227 → 9\xa0331 (+1,13 %), avgift ≈ 18\xa0600,45\xa0kr.\n"
     "2012: invånarantal 9\xa0331 → 9\xa0331 (±0 %), avgift ≈ 18\xa0600,45\xa0kr.\n"
@@ -136,6 +148,9 @@ TABLE_2012_SV = (
     "Summa                          444\xa0338   885\xa0745\xa0kr\n"
     "\n"
     "Regel: 860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje följande år räknas varje kommuns avgift om med samma procentsats som kommunens invånarantal har förändrats mellan de två närmast föregående årsskiftena (Samarbetsavtal 2010, § 8). Förfallodag: 15 mars 2012."
+    "\n"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december 2008–2024; "
+    "licens CC0 1.0 (Källa: SCB)."
 )
 
 EXPLAIN_2012_EN = (
@@ -160,6 +175,8 @@ EXPLAIN_2012_NYKVARN_EN = (
     "Fee year 2012: Nykvarn\n"
     "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
     "Population on 31 December 2011: 9,331.\n"
+    "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
+    "CC0 1.0 (Källa: SCB).\n"
     "2010: SEK860,000 × 9,227 / 431,423 (population of the parties on 31 December 2009) → ≈ SEK18,393.13.\n"
     "2011: population 9,227 → 9,331 (+1.13 %), fee ≈ SEK18,600.45.\n"
     "2012: population 9,331 → 9,331 (±0 %), fee ≈ SEK18,600.45.\n"
@@ -181,6 +198,9 @@ TABLE_2012_EN = (
     "Total                              444,338  SEK885,745\n"
     "\n"
     "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8). Due March 15, 2012."
+    "\n"
+    "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
+    "CC0 1.0 (Källa: SCB)."
 )
 
 HTML_2024 = (
