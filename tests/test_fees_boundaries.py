@@ -548,12 +548,10 @@ def test_assessment_to_dict_whole() -> None:
         "population_source": BUILTIN_SOURCE,
         "unit": "krona",
         "rounding": "half-up",
+        "population_sources": [
+            {"kind": "builtin", "note": BUILTIN_SOURCE, "description": BUILTIN_SOURCE}
+        ],
         "total": "885745",
-        "population_source": {
-            "year": 2011,
-            "description": BUILTIN_SOURCE,
-            "sources": [{"kind": "builtin", "note": BUILTIN_SOURCE, "description": BUILTIN_SOURCE}],
-        },
     }
     assert data["fees"][0] == {
         "code": "0126",

@@ -220,7 +220,9 @@ HTML_2024 = (
     "='text-align:right'>410\xa0076\xa0kr</td></tr><tr><td>0192</td><td>Nynäshamn</td><td s"
     "tyle='text-align:right'>30\xa0311</td><td style='text-align:right'>121\xa0244\xa0kr</td><"
     "/tr></tbody><tfoot><tr><th colspan='2'>Summa</th><th style='text-align:right'>52"
-    "0\xa0824</th><th style='text-align:right'>2\xa0083\xa0296\xa0kr</th></tr></tfoot></table>"
+    "0\xa0824</th><th style='text-align:right'>2\xa0083\xa0296\xa0kr</th></tr><tr><td colspan='4'>"
+    "Källa för folkmängden: Statistiska centralbyrån (SCB), folkmängd den 31 december "
+    "2008–2024; licens CC0 1.0 (Källa: SCB).</td></tr></tfoot></table>"
 )
 
 

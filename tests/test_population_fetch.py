@@ -214,12 +214,11 @@ def test_fetch_then_fees_for_2026(
     assert {f["code"]: int(f["amount"]) for f in data["fees"]} == {
         code: 4 * count for code, count in FIGURES_2025.items()
     }
-    source = data["population_source"]
-    assert source["year"] == 2025
-    assert source["description"].startswith(
+    assert data["population_date"] == "2025-12-31"
+    assert data["population_source"].startswith(
         f"file {output}: Statistics Sweden's (SCB) API, table TAB638, updated 2026-02-24T07:00:00Z"
     )
-    assert source["sources"][0]["url"] == url_of(url)
+    assert data["population_sources"][0]["url"] == url_of(url)
 
     status, out, _ = run(capsys, "fees", "2026", "--population", str(output))
     assert status == 0
@@ -269,7 +268,7 @@ def test_population_from_stdin_and_repeated(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-16"))))
     status, out, _ = run(capsys, "fees", "2026", "--population", "-", "--format", "json")
     assert status == 0
-    assert json.loads(out)["population_source"]["description"] == "file <stdin>"
+    assert json.loads(out)["population_source"] == "file <stdin>"
     first = tmp_path / "a.csv"
     first.write_text(text, encoding="utf-8")
     second = tmp_path / "b.csv"

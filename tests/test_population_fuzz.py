@@ -58,7 +58,7 @@ structures = st.recursive(
     max_leaves=25,
 )
 
-TEXT_LOADERS: dict[str, Callable[[bytes], Population]] = {
+TEXT_LOADERS: dict[str, Callable[[bytes], object]] = {
     "parse_any": lambda data: formats.parse_any(data, source="f"),
     "parse_csv": Population.parse_csv,
     "parse_scb_csv": Population.parse_scb_csv,

@@ -361,18 +361,16 @@ def test_a_file_adds_a_year_and_its_source_travels_into_every_output() -> None:
     assert f"Population source: {described}." in fees.explain("Salem", lang="en").splitlines()
     swedish = f"Källa för folkmängden: filen {FILES / 'own-2025-provisional.csv'} (preliminära uppgifter)."
     assert swedish in fees.explain("Salem").splitlines()
-    assert fees.to_dict()["population_source"] == {
-        "year": 2025,
-        "description": described,
-        "sources": [
-            {
-                "kind": "file",
-                "path": str(FILES / "own-2025-provisional.csv"),
-                "provisional": True,
-                "description": described,
-            }
-        ],
-    }
+    data = fees.to_dict()
+    assert (data["population_date"], data["population_source"]) == ("2025-12-31", described)
+    assert data["population_sources"] == [
+        {
+            "kind": "file",
+            "path": str(FILES / "own-2025-provisional.csv"),
+            "provisional": True,
+            "description": described,
+        }
+    ]
     assert "preliminära uppgifter" in fees._repr_html_()
     # The years before still name the built-in publication.
     assert annual_fees(2025, combined).population_source.startswith("Statistics Sweden (SCB)")

@@ -82,7 +82,7 @@ if TYPE_CHECKING:
     )
     from sodertorn.money import SEK, Rounding, Unit, round_fraction
     from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
-    from sodertorn.population import Population, reference_date
+    from sodertorn.population import Population, PopulationSource, reference_date
     from sodertorn.programme import (
         PLAN_SCHEMA,
         PROGRAMME_SCHEMA,

@@ -30,7 +30,7 @@ from sodertorn.fees.schedule import FeeSchedule
 from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Rounding, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
-from sodertorn.population import Population, reference_date
+from sodertorn.population import Population, PopulationSource, reference_date
 from sodertorn.tabular import Cell, Table, money_cell
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ class FeeLine:
     """The fee to pay."""
     steps: tuple[IndexStep, ...] = ()
     """For an indexed year, each year's step from the base year."""
+    source: PopulationSource | None = attrs.field(default=None, eq=False, repr=False)
+    """Where the population figure came from."""
 
 
 FEE_COLUMNS: tuple[str, ...] = (
@@ -125,6 +127,9 @@ class FeeAssessment:
     rounding: Rounding
     population_source: str = ""
     """Where the populations come from (the register's provenance), shown in every output."""
+    population_sources: tuple[PopulationSource, ...] = attrs.field(default=(), repr=False)
+    """The sources of the populations weighed (31 Dec of the year before), described in
+    Swedish and English."""
 
     @property
     def amounts(self) -> dict[Municipality, SEK]:
@@ -173,6 +178,7 @@ class FeeAssessment:
         Fee year 2024: Salem
         Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).
         Population on 31 December 2023: 17,451.
+        Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).
         Exact fee: 17,451 × SEK4 = SEK69,804.
         Salem pays SEK69,804.
         """
@@ -249,6 +255,7 @@ class FeeAssessment:
             "payable_by": _iso(payable_by_or_none(self.due_date)),
             "population_date": self.population_date.isoformat(),
             "population_source": self.population_source,
+            "population_sources": [source.to_dict() for source in self.population_sources],
             "unit": self.unit.label,
             "rounding": self.rounding.value,
             "total": str(self.total.amount),
@@ -446,9 +453,11 @@ def annual_fees(
             exact=exact[party],
             amount=amounts[party],
             steps=steps.get(party, ()),
+            source=population.provenance.get((party, year - 1)),
         )
         for party in chosen
     )
+    sources = population.sources(year - 1, chosen)
     return FeeAssessment(
         year=year,
         rule=rule,
@@ -458,5 +467,6 @@ def annual_fees(
         total=total,
         unit=unit,
         rounding=rounding,
-        population_source=population.source,
+        population_source="; ".join(source.describe("en") for source in sources),
+        population_sources=sources,
     )

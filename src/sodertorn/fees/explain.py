@@ -25,7 +25,7 @@ from sodertorn.i18n import (
     shown_decimal,
 )
 from sodertorn.money import Rounding, Unit
-from sodertorn.population import reference_date
+from sodertorn.population import PopulationSource, reference_date
 
 if TYPE_CHECKING:
     import datetime
@@ -126,7 +126,13 @@ def table(assessment: Assessed, lang: str) -> str:
     rule_text = "\n".join([render(header), "  ".join("-" * w for w in widths)])
     body = [render(row) for row in rows[:-1]]
     footer = ["  ".join("-" * w for w in widths), render(rows[-1])]
-    return "\n".join([rule_text, *body, *footer, "", rule_line])
+    return "\n".join([rule_text, *body, *footer, "", rule_line, *_source_lines(assessment, lang)])
+
+
+def _source_lines(assessment: Assessed, lang: str) -> list[str]:
+    """The footer line naming the population's source, if it has one."""
+    source = population_source_text(assessment.population_source, lang, _sources(assessment))
+    return [gettext("Population source: {source}.", lang).format(source=source)] if source else []
 
 
 def assessment_html(assessment: Assessed, lang: str) -> str:
@@ -155,6 +161,10 @@ def assessment_html(assessment: Assessed, lang: str) -> str:
         f"<tr><th colspan='2'>{escape(gettext('Total', lang))}</th>"
         f"<th{right}>{escape(format_number(sum(x.population for x in assessment.lines), lang))}"
         f"</th><th{right}>{escape(format_money(assessment.total, lang))}</th></tr>"
+        + "".join(
+            f"<tr><td colspan='4'>{escape(text)}</td></tr>"
+            for text in _source_lines(assessment, lang)
+        )
     )
     caption = (
         gettext("Fee {year}", lang).format(year=year)
@@ -220,7 +230,7 @@ def notes(assessment: Assessed, lang: str) -> tuple[tuple[str, str], ...]:
         ),
         (
             gettext("Population source", lang),
-            population_source_text(assessment.population_source, lang),
+            population_source_text(assessment.population_source, lang, _sources(assessment)),
         ),
     ]
     return tuple((label, text) for label, text in pairs if text)
@@ -249,7 +259,9 @@ def explain(assessment: Assessed, party: Municipality | str | None, lang: str) -
     if assessment.population_source:
         lines.append(
             gettext("Population source: {source}.", lang).format(
-                source=population_source_text(assessment.population_source, lang)
+                source=population_source_text(
+                    assessment.population_source, lang, _sources(assessment)
+                )
             )
         )
     lines.append(
@@ -289,9 +301,16 @@ def explain(assessment: Assessed, party: Municipality | str | None, lang: str) -
     return "\n".join(lines)
 
 
-def population_source_text(source: str, lang: str) -> str:
-    """The population's source in *lang*: the built-in data's is in the catalogue."""
+def population_source_text(source: str, lang: str, sources: Sequence[PopulationSource] = ()) -> str:
+    """The population's source in *lang*: from its sources, else the built-in data's text."""
+    if sources:
+        return "; ".join(s.describe(lang) for s in sources if s.describe(lang))
     return gettext(source, lang)
+
+
+def _sources(assessment: object) -> tuple[PopulationSource, ...]:
+    """The assessment's population sources (an assessment made elsewhere may have none)."""
+    return tuple(getattr(assessment, "population_sources", ()))
 
 
 def _rule_text(rule: FeeRule, lang: str) -> str:
@@ -311,6 +330,11 @@ def _explain_party(assessment: Assessed, line: AssessedLine, lang: str) -> list[
             year=assessment.year - 1, count=format_number(line.population, lang)
         ),
     ]
+    source = getattr(line, "source", None)
+    if isinstance(source, PopulationSource) and source.describe(lang):
+        lines.append(
+            gettext("Population source: {source}.", lang).format(source=source.describe(lang))
+        )
     lines.extend(derivation_lines(assessment, line, lang))
     lines.append(
         gettext(

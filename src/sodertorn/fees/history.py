@@ -137,7 +137,9 @@ class FeeHistory:
             notes.append(
                 (
                     gettext("Population source", lang),
-                    _explain.population_source_text(source, lang),
+                    _explain.population_source_text(
+                        source, lang, _explain._sources(self.assessments[-1])
+                    ),
                 )
             )
         return Table(

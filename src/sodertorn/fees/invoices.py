@@ -230,7 +230,9 @@ def invoice_html(
         ),
         _fact(
             gettext("Population source", lang),
-            _explain.population_source_text(assessment.population_source, lang),
+            _explain.population_source_text(
+                assessment.population_source, lang, _explain._sources(assessment)
+            ),
         ),
         _fact(
             gettext("Rule", lang),

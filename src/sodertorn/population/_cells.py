@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -15,18 +16,19 @@ import attrs
 from sodertorn.errors import PopulationDataError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from sodertorn.parties import Municipality
+    from sodertorn.population.provenance import PopulationSource
 
 __all__ = [
     "MAX_COUNT",
+    "Loaded",
     "Region",
     "count_from_number",
     "fold",
     "is_other_measure",
     "is_population_measure",
     "is_total",
+    "known_parties",
     "missing_parties",
     "parse_count",
     "parse_region",
@@ -41,6 +43,44 @@ _CODE = re.compile(r"^([0-9][0-9A-Za-z_]*)(?:\s+|\s*[-–:]\s*|$)(.*)$", re.DOTA
 _COUNT = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 _PERIOD = re.compile(r"^(\d{4})\s*([MKQH]\s*\d{1,2}|-\d{2}(?:-\d{2})?)$", re.IGNORECASE)
 _TOTALS = ("tot", "totalt", "total", "totsa", "samtliga", "alla", "all", "both sexes")
+
+
+@attrs.frozen
+class Loaded:
+    """What a reader found: the counts, the source text and each count's provenance.
+
+    The readers return this plain value; :class:`~sodertorn.Population` is made from it by
+    the register, so the readers do not depend on the register.
+    """
+
+    counts: dict[tuple[Municipality, int], int]
+    source: str
+    provenance: dict[tuple[Municipality, int], PopulationSource] | None = None
+
+    @classmethod
+    def made(
+        cls, counts: dict[tuple[Municipality, int], int], source: str, origin: PopulationSource
+    ) -> Loaded:
+        """Every count from *origin*."""
+        return cls(counts, source, dict.fromkeys(counts, origin))
+
+
+def known_parties(parties: object, source: str | None) -> tuple[Municipality, ...]:
+    """*parties* as a tuple of one or more :class:`~sodertorn.Municipality`."""
+    from sodertorn.parties import Municipality as _Municipality  # noqa: PLC0415
+
+    given: tuple[object, ...] = ()
+    if isinstance(parties, Iterable) and not isinstance(parties, (str, bytes)):
+        try:
+            given = tuple(parties)
+        except TypeError:
+            given = ()
+    known = tuple(p for p in given if isinstance(p, _Municipality))
+    if not known or len(known) != len(given):
+        raise PopulationDataError(
+            f"parties {parties!r} must be one or more Municipality", source=source
+        )
+    return known
 
 
 def fold(text: str) -> str:

@@ -33,7 +33,7 @@ from sodertorn.population.jsonstat import load_json, parse_jsonstat
 from sodertorn.population.provenance import PopulationSource
 
 if TYPE_CHECKING:
-    from sodertorn.population.register import Population
+    from sodertorn.population._cells import Loaded
 
 __all__ = ["CONTENTS", "SCB_API", "TABLE", "fetch_scb", "query", "url_of"]
 
@@ -95,9 +95,7 @@ def query(years: Iterable[int]) -> dict[str, Any]:
     }
 
 
-def fetch_scb(
-    years: Iterable[int], *, api_url: str | None = None, timeout: float = 30.0
-) -> Population:
+def fetch_scb(years: Iterable[int], *, api_url: str | None = None, timeout: float = 30.0) -> Loaded:
     """The eight parties' population on 31 December of each of *years*, from SCB.
 
     Every count's source is the fetch: the URL, the table, SCB's ``updated`` time and

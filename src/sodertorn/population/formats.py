@@ -1,19 +1,16 @@
-"""Readers and the writer of population files, and the sniffing that picks the reader.
+"""Readers of population files, and the sniffing that picks the reader.
 
-:func:`load` (a path) and :func:`read` (a stream) read the bytes within
-16 MiB, find their encoding and shape, and
-hand them to one of:
-
-- :func:`parse_csv`, the library's own CSV (``code,year,population``, optional ``name``,
-  ``#`` comments carrying the provenance), which :func:`to_csv` writes;
-- :func:`parse_scb_csv`, every CSV table SCB gives (the statistical database's export,
-  wide or long, and the yearly table "Folkmängd i riket, län och kommuner 31 december");
-- :func:`parse_xlsx`, the same tables as xlsx workbooks, through openpyxl
-  (``sodertorn[excel]``), imported only when a workbook is read;
-- ``parse_jsonstat`` and ``parse_scb_json`` of ``sodertorn.population.jsonstat``, for
-  SCB's API.
-
-Whatever the bytes, only :class:`~sodertorn.PopulationDataError` leaves these functions.
+``load`` (a path) and ``read`` (a stream) read at most 16 MiB, find the encoding and the
+shape, and hand the bytes to one of: ``parse_csv``, the library's own CSV
+(``code,year,population``, optional ``name``, ``#`` comments carrying the provenance);
+``parse_scb_csv``, every CSV table SCB gives (the statistical database's export, wide or
+long, and the yearly table "Folkmängd i riket, län och kommuner 31 december");
+``parse_xlsx``, the same tables as xlsx workbooks, through openpyxl
+(``sodertorn[excel]``), imported only when a workbook is read; and the readers of
+``sodertorn.population.jsonstat`` for SCB's API. Each returns a plain ``Loaded`` value,
+which :class:`~sodertorn.Population`'s loaders turn into a register, so the readers do
+not depend on the register. Whatever the bytes, only
+:class:`~sodertorn.PopulationDataError` leaves these functions.
 """
 
 from __future__ import annotations
@@ -21,19 +18,25 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
-from sodertorn.population._cells import names_match, parse_count, parse_region, parse_year
+from sodertorn.population._cells import (
+    Loaded,
+    known_parties,
+    names_match,
+    parse_count,
+    parse_region,
+    parse_year,
+)
 from sodertorn.population._reading import decode, read_bytes, read_stream, sniff
 from sodertorn.population._tables import Row, read_table
 from sodertorn.population.provenance import PopulationSource
-from sodertorn.population.register import Population
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterable
     from typing import BinaryIO
 
 __all__ = [
@@ -45,7 +48,6 @@ __all__ = [
     "parse_scb_csv",
     "parse_xlsx",
     "read",
-    "to_csv",
 ]
 
 MAX_ROWS = 100_000
@@ -53,22 +55,6 @@ MAX_ROWS = 100_000
 
 _OWN_HEADER = {"code", "year", "population"}
 _PROVENANCE_KEYS = ("table", "url", "updated", "fetched", "status", "provisional")
-
-
-def known_parties(parties: object, source: str | None) -> tuple[Municipality, ...]:
-    """*parties* as a tuple of one or more :class:`~sodertorn.Municipality`."""
-    given: tuple[object, ...] = ()
-    if isinstance(parties, Iterable) and not isinstance(parties, (str, bytes)):
-        try:
-            given = tuple(parties)
-        except TypeError:
-            given = ()
-    known = tuple(p for p in given if isinstance(p, Municipality))
-    if not known or len(known) != len(given):
-        raise PopulationDataError(
-            f"parties {parties!r} must be one or more Municipality", source=source
-        )
-    return known
 
 
 def _text(text: object, source: str) -> str:
@@ -83,8 +69,8 @@ def _text(text: object, source: str) -> str:
 
 def _made(
     counts: dict[tuple[Municipality, int], int], source: str, origin: PopulationSource
-) -> Population:
-    return Population(counts, source=source, provenance=dict.fromkeys(counts, origin))
+) -> Loaded:
+    return Loaded.made(counts, source, origin)
 
 
 # -- sniffing ----------------------------------------------------------------------------
@@ -96,7 +82,7 @@ def load(
     parties: Iterable[Municipality] = MUNICIPALITIES,
     year: int | None = None,
     provisional: bool = False,
-) -> Population:
+) -> Loaded:
     """Read the population file at *path*, whatever its supported shape (see the module)."""
     data, where = read_bytes(path)
     return parse_any(
@@ -115,7 +101,7 @@ def read(
     parties: Iterable[Municipality] = MUNICIPALITIES,
     year: int | None = None,
     provisional: bool = False,
-) -> Population:
+) -> Loaded:
     """Read population data from a binary *stream* (standard input), as :func:`load` does."""
     data = read_stream(stream, name)
     return parse_any(
@@ -134,7 +120,7 @@ def parse_any(
     parties: Iterable[Municipality] = MUNICIPALITIES,
     year: int | None = None,
     origin: PopulationSource | None = None,
-) -> Population:
+) -> Loaded:
     """Recognise the shape of *data* and read it with the matching reader."""
     from sodertorn.population import jsonstat  # noqa: PLC0415 - a sibling, on first use
 
@@ -152,14 +138,14 @@ def parse_any(
         return jsonstat.parse_jsonstat(parsed, source=source, parties=known, origin=origin)
     if _is_own_csv(text):
         own = parse_csv(text, source=source, parties=known)
-        if all(s.kind == "fetch" for s in own.provenance.values()):
+        if own.provenance and all(s.kind == "fetch" for s in own.provenance.values()):
             return own  # a file the fetch wrote keeps the fetch's provenance, and its path
         return _made(dict(own.counts), source, _with_status(origin, own))
     return parse_scb_csv(text, source=source, parties=known, year=year, origin=origin)
 
 
-def _with_status(origin: PopulationSource, own: Population) -> PopulationSource:
-    provisional = any(s.provisional for s in own.provenance.values())
+def _with_status(origin: PopulationSource, own: Loaded) -> PopulationSource:
+    provisional = any(s.provisional for s in (own.provenance or {}).values())
     if provisional and not origin.provisional:
         from attrs import evolve  # noqa: PLC0415
 
@@ -204,7 +190,7 @@ def parse_csv(
     *,
     source: str = "<csv>",
     parties: Iterable[Municipality] = MUNICIPALITIES,
-) -> Population:
+) -> Loaded:
     """Read the library's own CSV (see :meth:`sodertorn.Population.parse_csv`)."""
     known = known_parties(parties, source)
     decoded = _text(text, source)
@@ -280,7 +266,7 @@ def parse_csv(
         return _made(counts, source, origin)
     origin = PopulationSource(kind="given", note=source, provisional=provisional)
     if not provisional:
-        return Population(counts, source=source)
+        return Loaded(counts, source)
     return _made(counts, source, origin)
 
 
@@ -299,30 +285,6 @@ def _own_party(code: str, known: tuple[Municipality, ...], line: int, source: st
             line=line,
             source=source,
         ) from None
-
-
-def to_csv(population: Population) -> str:
-    """The library's own CSV of *population*, its provenance in ``#`` lines before the header."""
-    buffer = io.StringIO()
-    sources = list(dict.fromkeys(population.provenance.values()))
-    if len(sources) == 1 and sources[0].kind == "fetch":
-        only = sources[0]
-        buffer.write("# Population (folkmängd) on 31 December; Källa: SCB (CC0 1.0)\n")
-        for key in ("table", "url", "updated", "fetched"):
-            if getattr(only, key):
-                buffer.write(f"# {key}: {getattr(only, key)}\n")
-        if only.provisional:
-            buffer.write("# status: provisional\n")
-    else:
-        for source in sources:
-            buffer.write(f"# source: {' '.join(source.describe('en').split())}\n")
-        if sources and all(s.provisional for s in sources):
-            buffer.write("# status: provisional\n")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["code", "name", "year", "population"])
-    for (party, year), count in sorted(population.counts.items(), key=lambda i: (i[0][1], i[0][0])):
-        writer.writerow([party.code, party.name, year, count])
-    return buffer.getvalue()
 
 
 # -- SCB's tables: CSV and xlsx ----------------------------------------------------------
@@ -362,7 +324,7 @@ def parse_scb_csv(
     year: int | None = None,
     skip_unknown: bool = True,
     origin: PopulationSource | None = None,
-) -> Population:
+) -> Loaded:
     """Read a CSV table from SCB (see :meth:`sodertorn.Population.parse_scb_csv`)."""
     known = known_parties(parties, source)
     _check_year(year, source)
@@ -401,7 +363,7 @@ def parse_xlsx(
     parties: Iterable[Municipality] = MUNICIPALITIES,
     year: int | None = None,
     origin: PopulationSource | None = None,
-) -> Population:
+) -> Loaded:
     """Read an xlsx workbook from SCB (see :meth:`sodertorn.Population.parse_xlsx`).
 
     The first sheet with a header is read, as :func:`parse_scb_csv` reads a CSV file;

@@ -16,20 +16,20 @@ from typing import Any
 from sodertorn.errors import PopulationDataError
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population._cells import (
+    Loaded,
     Region,
     count_from_number,
     fold,
     is_population_measure,
     is_total,
+    known_parties,
     missing_parties,
     parse_region,
     parse_year,
     party_of,
 )
 from sodertorn.population._reading import decode
-from sodertorn.population.formats import known_parties
 from sodertorn.population.provenance import PopulationSource
-from sodertorn.population.register import Population
 
 __all__ = ["MAX_CELLS", "load_json", "parse_jsonstat", "parse_scb_json"]
 
@@ -128,7 +128,7 @@ def parse_jsonstat(
     parties: Iterable[Municipality] = MUNICIPALITIES,
     skip_unknown: bool = True,
     origin: PopulationSource | None = None,
-) -> Population:
+) -> Loaded:
     """Read a JSON-stat dataset from SCB's API (see :meth:`sodertorn.Population.parse_jsonstat`)."""
     known = known_parties(parties, source)
     if isinstance(data, (str, bytes)):
@@ -263,10 +263,10 @@ def parse_jsonstat(
     if not counts:
         raise PopulationDataError(missing_parties(known, others, what="the dataset"), source=source)
     updated = data.get("updated")
-    return Population(
+    return Loaded(
         counts,
-        source=source,
-        provenance=dict.fromkeys(
+        source,
+        dict.fromkeys(
             counts,
             origin
             or PopulationSource(
@@ -322,7 +322,7 @@ def parse_scb_json(
     source: str = "<scb json>",
     parties: Iterable[Municipality] = MUNICIPALITIES,
     origin: PopulationSource | None = None,
-) -> Population:
+) -> Loaded:
     """Read SCB's API v1 ``json`` response (see :meth:`sodertorn.Population.parse_scb_json`)."""
     known = known_parties(parties, source)
     if isinstance(data, (str, bytes)):
@@ -423,8 +423,4 @@ def parse_scb_json(
         raise PopulationDataError(
             missing_parties(known, found_regions, what="the response"), source=source
         )
-    return Population(
-        counts,
-        source=source,
-        provenance=dict.fromkeys(counts, origin or PopulationSource.given(source)),
-    )
+    return Loaded.made(counts, source, origin or PopulationSource.given(source))

@@ -8,9 +8,10 @@ in :mod:`sodertorn.population.formats`; the fetch from SCB's API in
 
 from __future__ import annotations
 
-import bisect
+import csv
 import datetime
 import functools
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +26,8 @@ from sodertorn.population.provenance import BUILTIN_SOURCE, PopulationSource
 if TYPE_CHECKING:
     import os
     from typing import BinaryIO
+
+    from sodertorn.population._cells import Loaded
 
 __all__ = ["BUILTIN_SOURCE", "Population", "reference_date"]
 
@@ -134,10 +137,6 @@ class Population:
     # Derived once: every lookup searches the parties, so they must not be rebuilt per call.
     _years: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _parties: tuple[Municipality, ...] = attrs.field(init=False, eq=False, repr=False)
-    # Derived on first use, per party: the years without a positive count (see _positive_run).
-    _gaps: dict[Municipality, tuple[int, ...]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.source, str):
@@ -155,24 +154,6 @@ class Population:
         default = PopulationSource.given(self.source)
         resolved = {key: (given or {}).get(key, default) for key in self.counts}
         object.__setattr__(self, "_provenance", MappingProxyType(resolved))
-
-    def _positive_run(self, party: Municipality, year: int) -> int:
-        """The last year up to which *party* has a positive count every year from *year*.
-
-        ``year - 1`` when *year* itself has no positive count. Computed from the party's
-        gaps, found once per party, so a chain of years costs one look-up, not one a year.
-        """
-        gaps = self._gaps.get(party)
-        if gaps is None:
-            first, last = (self._years[0], self._years[-1]) if self._years else (0, -1)
-            gaps = (
-                *(y for y in range(first, last + 1) if self.counts.get((party, y), 0) <= 0),
-                last + 1,
-            )
-            self._gaps[party] = gaps
-        if not self._years or year < self._years[0]:
-            return year - 1
-        return gaps[bisect.bisect_left(gaps, year)] - 1
 
     @property
     def _comparable(self) -> tuple[tuple[tuple[Municipality, int], int], ...]:
@@ -340,7 +321,7 @@ class Population:
         """
         from sodertorn.population.formats import load  # noqa: PLC0415
 
-        return load(path, parties=parties, year=year, provisional=provisional)
+        return _made(load(path, parties=parties, year=year, provisional=provisional))
 
     @classmethod
     def read(
@@ -355,7 +336,7 @@ class Population:
         """Like :meth:`load`, from a binary stream such as standard input (read to its end)."""
         from sodertorn.population.formats import read  # noqa: PLC0415
 
-        return read(stream, name=name, parties=parties, year=year, provisional=provisional)
+        return _made(read(stream, name=name, parties=parties, year=year, provisional=provisional))
 
     @classmethod
     def parse_csv(
@@ -380,7 +361,7 @@ class Population:
         """
         from sodertorn.population.formats import parse_csv  # noqa: PLC0415
 
-        return parse_csv(text, source=source, parties=parties)
+        return _made(parse_csv(text, source=source, parties=parties))
 
     @classmethod
     def parse_scb_csv(
@@ -406,8 +387,10 @@ class Population:
         """
         from sodertorn.population.formats import parse_scb_csv  # noqa: PLC0415
 
-        return parse_scb_csv(
-            text, source=source, parties=parties, year=year, skip_unknown=skip_unknown
+        return _made(
+            parse_scb_csv(
+                text, source=source, parties=parties, year=year, skip_unknown=skip_unknown
+            )
         )
 
     @classmethod
@@ -422,7 +405,7 @@ class Population:
         """Read an xlsx workbook from SCB (needs ``sodertorn[excel]``): as :meth:`parse_scb_csv`."""
         from sodertorn.population.formats import parse_xlsx  # noqa: PLC0415
 
-        return parse_xlsx(data, source=source, parties=parties, year=year)
+        return _made(parse_xlsx(data, source=source, parties=parties, year=year))
 
     @classmethod
     def parse_jsonstat(
@@ -442,7 +425,9 @@ class Population:
         """
         from sodertorn.population.jsonstat import parse_jsonstat  # noqa: PLC0415
 
-        return parse_jsonstat(data, source=source, parties=parties, skip_unknown=skip_unknown)
+        return _made(
+            parse_jsonstat(data, source=source, parties=parties, skip_unknown=skip_unknown)
+        )
 
     @classmethod
     def parse_scb_json(
@@ -455,7 +440,7 @@ class Population:
         """Read SCB's API v1 ``"format": "json"`` response (``columns`` and ``data``)."""
         from sodertorn.population.jsonstat import parse_scb_json  # noqa: PLC0415
 
-        return parse_scb_json(data, source=source, parties=parties)
+        return _made(parse_scb_json(data, source=source, parties=parties))
 
     @classmethod
     def fetch_scb(
@@ -473,7 +458,7 @@ class Population:
         """
         from sodertorn.population.fetch import fetch_scb  # noqa: PLC0415
 
-        return fetch_scb(years, api_url=api_url, timeout=timeout)
+        return _made(fetch_scb(years, api_url=api_url, timeout=timeout))
 
     def to_csv(self) -> str:
         """The library's own CSV, with the provenance as ``#`` comment lines.
@@ -481,9 +466,36 @@ class Population:
         >>> print(Population.builtin().to_csv().splitlines()[0])
         # source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB)
         """
-        from sodertorn.population.formats import to_csv  # noqa: PLC0415
+        return _to_csv(self)
 
-        return to_csv(self)
+
+def _made(loaded: Loaded) -> Population:
+    """The register of what a reader found."""
+    return Population(loaded.counts, source=loaded.source, provenance=loaded.provenance)
+
+
+def _to_csv(population: Population) -> str:
+    """The library's own CSV of *population*, its provenance in ``#`` lines before the header."""
+    buffer = io.StringIO()
+    sources = list(dict.fromkeys(population.provenance.values()))
+    if len(sources) == 1 and sources[0].kind == "fetch":
+        only = sources[0]
+        buffer.write("# Population (folkmängd) on 31 December; Källa: SCB (CC0 1.0)\n")
+        for key in ("table", "url", "updated", "fetched"):
+            if getattr(only, key):
+                buffer.write(f"# {key}: {getattr(only, key)}\n")
+        if only.provisional:
+            buffer.write("# status: provisional\n")
+    else:
+        for source in sources:
+            buffer.write(f"# source: {' '.join(source.describe('en').split())}\n")
+        if sources and all(s.provisional for s in sources):
+            buffer.write("# status: provisional\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["code", "name", "year", "population"])
+    for (party, year), count in sorted(population.counts.items(), key=lambda i: (i[0][1], i[0][0])):
+        writer.writerow([party.code, party.name, year, count])
+    return buffer.getvalue()
 
 
 @functools.cache
