@@ -107,7 +107,7 @@ def test_population_file_and_stdin(
     assert json.loads(out)["total"] == "32000"
     result = spawn("fees", "--population", "-", "--format", "json", stdin=text.encode())
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["population_source"] == "<stdin>"
+    assert json.loads(result.stdout)["population_source"] == "file <stdin>"
 
 
 def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

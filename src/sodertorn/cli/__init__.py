@@ -71,6 +71,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         message("write each party's invoice page for a fee year (Samarbetsavtal 2010, § 8)"),
     ),
     "goals": ("sodertorn.cli.goals", message("print a development programme's goal tree")),
+    "population": (
+        "sodertorn.population._cli",
+        message("population figures: fetch the newest from Statistics Sweden (SCB)"),
+    ),
     "report": (
         "sodertorn.programme._report_cli",
         message("the yearly report of an activity plan, or its status template"),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import DataError, Term, current, message
-from sodertorn.cli._input import read_text, reading
+from sodertorn.cli._input import reading
 
 if TYPE_CHECKING:
     import argparse
@@ -21,26 +22,38 @@ def add_population(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--population",
         metavar=tr("FILE"),
+        action="append",
         help=tr(
-            "population file: the library's CSV, an SCB CSV export or SCB JSON-stat2; "
-            "'-' reads standard input (default: the built-in SCB data)"
+            "population file to add to the built-in SCB data (its years win): the library's "
+            "CSV, an SCB CSV or xlsx table, or SCB API JSON; repeatable; '-' reads standard input"
         ),
     )
 
 
-def population(path: str | None) -> Population:
-    """The built-in register, or the one in the file *path* (``-``: standard input)."""
-    from sodertorn.parties import MUNICIPALITIES  # noqa: PLC0415
+def population(paths: str | list[str] | None) -> Population:
+    """The built-in register with the files *paths* added (``-``: standard input).
+
+    Where a file gives a figure the built-in data also has, the file's is used and its
+    source says so; two files that give different figures for a party and year are refused.
+    """
     from sodertorn.population import Population  # noqa: PLC0415
 
-    if path is None:
-        return Population.builtin()
-    text, source = read_text(path, Term(message("population file")))
-    with reading(source):
-        return Population._parse_any(text, source=source, parties=MUNICIPALITIES)
+    register = Population.builtin()
+    if not paths:
+        return register
+    merged: Population | None = None
+    for path in [paths] if isinstance(paths, str) else paths:
+        if path == "-":
+            loaded = Population.read(sys.stdin.buffer)
+        else:
+            with reading(path):
+                loaded = Population.load(path)
+        merged = loaded if merged is None else merged.merge(loaded, on_conflict="error")
+    assert merged is not None
+    return register.merge(merged)
 
 
-def require_year(register: Population, year: int, source: str | None) -> None:
+def require_year(register: Population, year: int, source: str | list[str] | None) -> None:
     """Refuse, in the user's language, a register without counts on 31 December *year*.
 
     The rules refuse it too; this says it in the terms of the command line first.
@@ -50,7 +63,9 @@ def require_year(register: Population, year: int, source: str | None) -> None:
         raise DataError(
             "no population on 31 December {year} in {data}; it has {first}–{last}",
             year=year,
-            data=Term(message("the built-in data")) if source is None else source,
+            data=Term(message("the built-in data"))
+            if not source
+            else ", ".join([source] if isinstance(source, str) else source),
             first=first,
             last=last,
         )

@@ -111,9 +111,9 @@ def require_rule(fee_year: int, lang: str) -> None:
 
 
 def _notes(assessment: FeeAssessment, lang: str) -> tuple[str, ...]:
-    """The rule and the due date; the banking day too when payment may wait for it."""
+    """The rule, the due date, the banking day when payment may wait, and the population's source."""
     from sodertorn.fees.banking import payable_by_or_none  # noqa: PLC0415
-    from sodertorn.fees.explain import due_text  # noqa: PLC0415 - Babel, for a table only
+    from sodertorn.fees.explain import due_text, source_lines  # noqa: PLC0415 - Babel
     from sodertorn.i18n import format_date  # noqa: PLC0415
 
     rule = translator(lang)(message("Rule: {rule} ({source}). Due {due}.")).format(
@@ -122,9 +122,10 @@ def _notes(assessment: FeeAssessment, lang: str) -> tuple[str, ...]:
         due=format_date(assessment.due_date, lang),
     )
     payable = payable_by_or_none(assessment.due_date)
+    sources = tuple(source_lines(assessment, lang))
     if payable is None or payable == assessment.due_date:
-        return (rule,)
-    return (rule, due_text(assessment.due_date, lang))
+        return (rule, *sources)
+    return (rule, due_text(assessment.due_date, lang), *sources)
 
 
 def _year(assessment: FeeAssessment, args: argparse.Namespace, *, trace: bool) -> Report:

@@ -126,10 +126,10 @@ def table(assessment: Assessed, lang: str) -> str:
     rule_text = "\n".join([render(header), "  ".join("-" * w for w in widths)])
     body = [render(row) for row in rows[:-1]]
     footer = ["  ".join("-" * w for w in widths), render(rows[-1])]
-    return "\n".join([rule_text, *body, *footer, "", rule_line, *_source_lines(assessment, lang)])
+    return "\n".join([rule_text, *body, *footer, "", rule_line, *source_lines(assessment, lang)])
 
 
-def _source_lines(assessment: Assessed, lang: str) -> list[str]:
+def source_lines(assessment: Assessed, lang: str) -> list[str]:
     """The footer line naming the population's source, if it has one."""
     source = population_source_text(assessment.population_source, lang, _sources(assessment))
     return [gettext("Population source: {source}.", lang).format(source=source)] if source else []
@@ -163,7 +163,7 @@ def assessment_html(assessment: Assessed, lang: str) -> str:
         f"</th><th{right}>{escape(format_money(assessment.total, lang))}</th></tr>"
         + "".join(
             f"<tr><td colspan='4'>{escape(text)}</td></tr>"
-            for text in _source_lines(assessment, lang)
+            for text in source_lines(assessment, lang)
         )
     )
     caption = (
