@@ -7,7 +7,7 @@ users get the figures from Statistics Sweden (SCB): the library's own CSV, the
 statistical database's CSV and xlsx exports (wide or long), SCB's yearly table
 "Folkmängd i riket, län och kommuner 31 december YYYY", and the API's JSON-stat2 and
 ``json`` responses (``sodertorn.population.formats``, ``sodertorn.population.jsonstat``). The library touches the network
-only when asked: :meth:`~sodertorn.Population.fetch_scb` (:mod:`sodertorn.population.fetch`).
+only when asked: :meth:`~sodertorn.Population.fetch_scb` (``sodertorn.population.fetch``).
 
 The built-in data set is SCB's year-end count for 2008–2024 (CC0, "Källa: SCB"):
 

@@ -3,7 +3,7 @@
 A :class:`Population` is immutable, validated when it is made, and knows where each of
 its counts came from (:class:`~sodertorn.PopulationSource`). Its loaders are
 in :mod:`sodertorn.population.formats`; the fetch from SCB's API in
-:mod:`sodertorn.population.fetch`.
+``sodertorn.population.fetch``.
 """
 
 from __future__ import annotations
@@ -453,8 +453,8 @@ class Population:
         """The parties' year-end population for *years*, from SCB's PxWebApi 2.0.
 
         One request to table TAB638 (measure BE0101N1, every other variable eliminated)
-        at *api_url* (default :data:`~sodertorn.population.fetch.SCB_API`); the only
-        place the library touches the network. See :mod:`sodertorn.population.fetch`.
+        at *api_url* (default ``sodertorn.population.fetch.SCB_API``); the only
+        place the library touches the network. See ``sodertorn.population.fetch``.
         """
         from sodertorn.population.fetch import fetch_scb  # noqa: PLC0415
 
