@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import sodertorn
 from sodertorn import (
     SEK,
     Agreement,
@@ -41,7 +42,7 @@ from sodertorn import (
 )
 from sodertorn.i18n import catalogue, ngettext, plural_catalogue
 
-SRC = Path(__file__).parents[1] / "src" / "sodertorn"
+SRC = Path(sodertorn.__file__).parent  # the source tree, or the installed wheel
 SINGLE = {"gettext", "message"}
 PLURAL = {"ngettext", "plural"}
 
