@@ -1,9 +1,14 @@
 """Swedish and English for everything the library says to people.
 
 One gettext domain, ``sodertorn``. Messages are written in English in the code and
-translated through the Swedish catalogue ``locale/sv/LC_MESSAGES/sodertorn.po``, read
-with Babel's message tools the first time Swedish is asked for. Amounts and dates are
-formatted by Babel in the locale that goes with the language.
+translated through the Swedish catalogue ``locale/sv/LC_MESSAGES/sodertorn.po``. The build
+compiles it to ``sodertorn.mo`` beside it (``hatch_build.py``; for a wheel and for
+``pip install -e .``), and the standard library's :class:`gettext.GNUTranslations` reads
+that, the first time Swedish is asked for. A source tree that was never built, or whose
+``.po`` changed after the build, has no compiled catalogue that fits: the ``.po`` is then
+compiled in memory with Babel's message tools, which gives the same translations, only
+more slowly (:func:`translations` tells which). Amounts and dates are formatted by Babel in
+the locale that goes with the language.
 
 >>> from sodertorn.i18n import gettext
 >>> gettext("Total", "sv")
@@ -19,9 +24,10 @@ sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
 from __future__ import annotations
 
 import functools
+import gettext as _gettext
 import os
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sodertorn.errors import LocaleError
 
@@ -45,11 +51,13 @@ __all__ = [
     "format_weekday",
     "gettext",
     "join_list",
+    "load_translations",
     "locale_of",
     "message",
     "ngettext",
     "plural_catalogue",
     "shown_decimal",
+    "translations",
 ]
 
 Language = Literal["sv", "en"]
@@ -57,6 +65,11 @@ LANGUAGES: tuple[Language, ...] = ("en", "sv")
 """The languages the library speaks; English is the source language."""
 
 _LOCALES: dict[str, str] = {"sv": "sv_SE", "en": "en"}
+
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+"""Where the catalogues are: ``<lang>/LC_MESSAGES/sodertorn.po`` and its compiled ``.mo``."""
+
+DOMAIN = "sodertorn"
 
 
 def check_language(lang: str) -> Language:
@@ -76,54 +89,120 @@ def locale_of(lang: str) -> str:
     return _LOCALES[check_language(lang)]
 
 
-def _catalogue_path(lang: str) -> str:
-    # Read beside the module, not through importlib.resources, which is heavy to import.
-    return os.path.join(os.path.dirname(__file__), "locale", lang, "LC_MESSAGES", "sodertorn.po")
+def message(text: str) -> str:
+    """Mark *text* as a message to translate later (``gettext_noop``); returns it unchanged.
+
+    For messages kept as data (a label, an enum's value) and translated where shown, so
+    that ``pybabel extract`` finds them.
+    """
+    return text
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
+def load_translations(lang: str, directory: str = LOCALE_DIR) -> _gettext.NullTranslations:
+    """Read the translations of *lang* from *directory* (uncached; see :func:`translations`).
+
+    The compiled ``sodertorn.mo`` is used when it was compiled from the ``sodertorn.po``
+    beside it (its ``Project-Id-Version`` carries the ``.po``'s checksum) or when there is
+    no ``.po``. Otherwise the ``.po`` is compiled in memory. With neither, the error says
+    how to build the catalogue.
+    """
+    if check_language(lang) == "en":
+        return _gettext.NullTranslations()
+    base = os.path.join(directory, lang, "LC_MESSAGES", DOMAIN)
+    po, mo = _read(base + ".po"), _read(base + ".mo")
+    if mo is not None:
+        import io  # noqa: PLC0415 - only for Swedish
+
+        compiled = _gettext.GNUTranslations(io.BytesIO(mo))
+        if po is None:
+            return compiled
+        from sodertorn._msgfmt import stamp  # noqa: PLC0415
+
+        if compiled.info().get("project-id-version") == f"{DOMAIN} {stamp(po)}":
+            return compiled
+    if po is None:
+        raise LocaleError(
+            f"no catalogue for {lang!r} in {directory}: expected {DOMAIN}.po or {DOMAIN}.mo "
+            f"under {lang}/LC_MESSAGES; reinstall the package (pip install sodertorn), or in a "
+            f"source tree, pip install -e ."
+        )
+    return _compile(po, lang)
+
+
+def _compile(po: bytes, lang: str) -> _gettext.GNUTranslations:
+    import io  # noqa: PLC0415 - only for a source tree that was not built
+
+    from sodertorn._msgfmt import compile_po  # noqa: PLC0415
+
+    return _gettext.GNUTranslations(io.BytesIO(compile_po(po, lang)))
+
+
+@functools.cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The translations of *lang*, read once: :class:`gettext.GNUTranslations` for Swedish.
+
+    English, the source language, has :class:`gettext.NullTranslations`. The compiled
+    catalogue's ``Project-Id-Version`` is ``sodertorn po-`` and the CRC-32 of the ``.po``
+    it was compiled from, whether the build or this process compiled it.
+
+    >>> translations("sv").info()["language"]
+    'sv'
+    """
+    return load_translations(lang)
+
+
+def _parsed_po(lang: str) -> Any:
+    from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
+
+    path = os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.po")
+    with open(path, "rb") as handle:
+        return read_po(handle, locale=lang, domain=DOMAIN)
 
 
 @functools.cache
 def catalogue(lang: str) -> dict[str, str]:
-    """The translations of *lang* as ``{msgid: msgstr}``; empty for English."""
+    """The translations of *lang* as ``{msgid: msgstr}``, read from the ``.po``; empty for English.
+
+    For tests and tools: it parses the ``.po`` with Babel. Translating never calls it.
+    """
     if check_language(lang) == "en":
         return {}
-    from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
-
-    with open(_catalogue_path(lang), "rb") as handle:
-        parsed = read_po(handle, locale=lang, domain="sodertorn")
     return {
-        str(message.id): str(message.string)
-        for message in parsed
-        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+        str(entry.id): str(entry.string)
+        for entry in _parsed_po(lang)
+        if entry.id and isinstance(entry.id, str) and entry.string and not entry.fuzzy
     }
 
 
 @functools.cache
 def plural_catalogue(lang: str) -> dict[tuple[str, str], tuple[str, str]]:
-    """The plural translations of *lang* as ``{(singular, plural): (one, other)}``."""
+    """The plural translations of *lang* as ``{(singular, plural): (one, other)}``.
+
+    For tests and tools, like :func:`catalogue`.
+    """
     if check_language(lang) == "en":
         return {}
-    from babel.messages.pofile import read_po  # noqa: PLC0415 - Babel is heavy
-
-    with open(_catalogue_path(lang), "rb") as handle:
-        parsed = read_po(handle, locale=lang, domain="sodertorn")
     found: dict[tuple[str, str], tuple[str, str]] = {}
-    for message in parsed:
-        ids, strings = message.id, message.string
-        if isinstance(ids, tuple) and isinstance(strings, tuple) and not message.fuzzy:
+    for entry in _parsed_po(lang):
+        ids, strings = entry.id, entry.string
+        if isinstance(ids, tuple) and isinstance(strings, tuple) and not entry.fuzzy:
             one, other = (str(s) for s in strings[:2])
             if one and other:
                 found[(str(ids[0]), str(ids[1]))] = (one, other)
     return found
 
 
-def message(text: str) -> str:
-    """Mark *text* as a message to translate when it is shown; returns it unchanged."""
-    return text
-
-
 def gettext(message: str, lang: str = "sv") -> str:
     """Translate an English *message* into *lang*; untranslated messages stay English."""
-    return catalogue(lang).get(message, message)
+    return translations(lang).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str = "sv") -> str:
@@ -136,8 +215,7 @@ def ngettext(singular: str, plural: str, n: int, lang: str = "sv") -> str:
     >>> ngettext("{count} focus area", "{count} focus areas", 4, "en")
     '{count} focus areas'
     """
-    forms = plural_catalogue(lang).get((singular, plural), (singular, plural))
-    return forms[0] if n == 1 else forms[1]
+    return translations(lang).ngettext(singular, plural, n)
 
 
 def error_text(error: BaseException, lang: str = "sv") -> str:
@@ -166,7 +244,8 @@ def join_list(items: Iterable[str], lang: str = "sv") -> str:
     words = list(items)
     if len(words) < 2:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {gettext('and', lang)} {words[-1]}"
+    conjunction = gettext("and", lang)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 def format_money(amount: SEK, lang: str = "sv") -> str:
