@@ -1,19 +1,20 @@
 """Every message has both languages, and Swedish output of the rules contains no English one.
 
-Messages are found in the source: the literal arguments of ``gettext``, ``ngettext``,
-``message`` and ``plural`` (both branches of a conditional included) and the templates of
-errors made with ``SodertornError.of``.
+Messages are those of the template ``locale/sodertorn.pot``, which ``pybabel extract``
+makes from the literal arguments of ``gettext``, ``ngettext``, ``message`` and ``plural``
+and the templates of errors made with ``SodertornError.of``
+(tests/test_compiled_catalogue.py checks that it is up to date).
 """
 
 from __future__ import annotations
 
-import ast
 import datetime
 import string
 import warnings
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 import sodertorn
 from sodertorn import (
@@ -42,39 +43,17 @@ from sodertorn import (
 )
 from sodertorn.i18n import catalogue, ngettext, plural_catalogue
 
-SRC = Path(sodertorn.__file__).parent  # the source tree, or the installed wheel
-SINGLE = {"gettext", "message"}
-PLURAL = {"ngettext", "plural"}
-
-
-def _texts(node: ast.expr) -> list[str]:
-    """The literal strings an argument can be: a constant, or either branch of a condition."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, ast.IfExp):
-        return _texts(node.body) + _texts(node.orelse)
-    return []
+TEMPLATE = Path(sodertorn.__file__).parent / "locale" / "sodertorn.pot"
 
 
 def _calls() -> tuple[set[str], set[tuple[str, str]]]:
-    single: set[str] = set()
-    plural: set[tuple[str, str]] = set()
-    for path in SRC.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            func = node.func
-            if isinstance(func, ast.Name):
-                name = func.id
-            elif isinstance(func, ast.Attribute) and func.attr == "of":
-                name = "of"
-            else:
-                continue
-            if name in SINGLE or name == "of":
-                single.update(_texts(node.args[0]))
-            elif name in PLURAL and len(node.args) >= 2:
-                plural.update(zip(_texts(node.args[0]), _texts(node.args[1]), strict=False))
-    return single, plural
+    """The messages of the template, which ``pybabel extract`` made from the package."""
+    with TEMPLATE.open("rb") as handle:
+        ids = [message.id for message in read_po(handle, domain="sodertorn") if message.id]
+    return (
+        {str(i) for i in ids if isinstance(i, str)},
+        {(str(i[0]), str(i[1])) for i in ids if isinstance(i, tuple)},
+    )
 
 
 SINGLE_MESSAGES, PLURAL_MESSAGES = _calls()

@@ -7,6 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 import sodertorn
 from sodertorn import LocaleError
@@ -25,38 +26,12 @@ def _literals() -> set[str]:
     }
 
 
-MARKERS = (
-    "gettext",
-    "message",
-    "tr",
-    "UsageError",
-    "DataError",
-    "_BugError",
-    "_refuse",
-    "_argparse",
-    "_error",
-)
-
-
 def _messages() -> set[str]:
-    """Every literal first argument of a call that marks a message in the package.
-
-    ``gettext(...)`` and ``message(...)`` in the library; in the command line, its
-    translator ``tr(...)``, its errors and argparse's own strings.
-    """
-    found: set[str] = set()
-    for path in SRC.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in MARKERS
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
-    return found
+    """The single messages of the template that ``pybabel extract`` made from the package."""
+    with (SRC / "locale" / "sodertorn.pot").open("rb") as handle:
+        return {
+            str(m.id) for m in read_po(handle, domain="sodertorn") if isinstance(m.id, str) and m.id
+        }
 
 
 def _fields(text: str) -> set[str]:

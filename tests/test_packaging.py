@@ -22,6 +22,8 @@ ROOT = Path(__file__).parent.parent
         "data/fee_rules.json",
         "data/non_banking_weekdays.txt",
         "locale/sv/LC_MESSAGES/sodertorn.po",
+        "locale/sv/LC_MESSAGES/sodertorn.mo",
+        "locale/sodertorn.pot",
     ],
 )
 def test_package_data_is_importable(path: str) -> None:

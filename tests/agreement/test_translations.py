@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import string
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 
+import sodertorn
 from sodertorn import DecisionRule, Financing, MeetingKind, Position
 from sodertorn.i18n import catalogue
 
 if TYPE_CHECKING:
     import enum
 
-SOURCES = resources.files("sodertorn").joinpath("agreement")
+SOURCES = Path(sodertorn.__file__).parent / "agreement"
 
 
 def _messages() -> list[str]:
-    found: list[str] = []
-    for path in sorted(SOURCES.iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".py"):
-            continue
-        found.extend(
-            str(node.args[0].value)
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "message"
-            and isinstance(node.args[0], ast.Constant)
+    """The messages Babel's extractor finds in the agreement's modules."""
+    return [
+        str(message)
+        for _, _, message, _, _ in extract_from_dir(
+            str(SOURCES),
+            method_map=[("**.py", "python")],
+            keywords={**DEFAULT_KEYWORDS, "message": None, "plural": (1, 2), "of": None},
         )
-    return found
+        if isinstance(message, str)
+    ]
 
 
 MESSAGES = _messages()

@@ -337,13 +337,14 @@ def _explain_party(assessment: Assessed, line: AssessedLine, lang: str) -> list[
         )
     lines.extend(derivation_lines(assessment, line, lang))
     lines.append(
-        gettext(
-            "{party} pays {fee}."
+        (
+            gettext("{party} pays {fee}.", lang)
             if line.exact == line.amount.exact
-            else "Rounded total {total} spread by largest remainder; {party} pays {fee}."
+            else gettext(
+                "Rounded total {total} spread by largest remainder; {party} pays {fee}.", lang
+            )
             if not _invoiced(rule)
-            else "Each fee is rounded on its own, as invoiced; {party} pays {fee}.",
-            lang,
+            else gettext("Each fee is rounded on its own, as invoiced; {party} pays {fee}.", lang)
         ).format(
             total=format_money(assessment.total, lang),
             party=line.party.name,
@@ -406,16 +407,22 @@ def _money_exact(value: Fraction, lang: str) -> str:
 
 
 def _rounding_line(assessment: Assessed, unit: str, step: str, lang: str) -> str:
-    return gettext(
-        "Rounded once to {unit} ({rounding}): {total}; spread over the parties by the largest "
-        "remainder method on their exact fees (where remainders are equal, the lowest "
-        "municipality code comes first), so the parts sum to the total and no fee differs from "
-        "its exact fee by more than {step}."
+    text = (
+        gettext(
+            "Rounded once to {unit} ({rounding}): {total}; spread over the parties by the "
+            "largest remainder method on their exact fees (where remainders are equal, the "
+            "lowest municipality code comes first), so the parts sum to the total and no fee "
+            "differs from its exact fee by more than {step}.",
+            lang,
+        )
         if not _invoiced(assessment.rule)
-        else "Each party's fee is rounded on its own to {unit} ({rounding}), as invoiced; "
-        "the total, {total}, is their sum.",
-        lang,
-    ).format(
+        else gettext(
+            "Each party's fee is rounded on its own to {unit} ({rounding}), as invoiced; "
+            "the total, {total}, is their sum.",
+            lang,
+        )
+    )
+    return text.format(
         unit=unit,
         rounding=rounding_text(assessment.rounding, lang),
         total=format_money(assessment.total, lang),

@@ -448,17 +448,23 @@ class IndexedRule:
     def describe(self, lang: str = "sv") -> str:
         """The rule in one sentence, in *lang*."""
         check_language(lang)
-        return gettext(
-            "{total} in {first} split by population on 31 December {base}; each later year "
-            "each party's fee changes by the percentage its own population changed between "
-            "the two preceding year-ends"
+        text = (
+            gettext(
+                "{total} in {first} split by population on 31 December {base}; each later year "
+                "each party's fee changes by the percentage its own population changed between "
+                "the two preceding year-ends",
+                lang,
+            )
             if self.chain == "exact"
-            else "{total} in {first} split by population on 31 December {base}; each later "
-            "year each party's invoiced fee of the year before changes by the percentage its "
-            "own population changed between the two preceding year-ends, and is rounded on "
-            "its own",
-            lang,
-        ).format(
+            else gettext(
+                "{total} in {first} split by population on 31 December {base}; each later "
+                "year each party's invoiced fee of the year before changes by the percentage "
+                "its own population changed between the two preceding year-ends, and is "
+                "rounded on its own",
+                lang,
+            )
+        )
+        return text.format(
             total=format_money(self.base_total, lang),
             first=self.first_year,
             base=self.first_year - 1,
