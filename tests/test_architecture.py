@@ -24,8 +24,14 @@ PACKAGE = Path(sodertorn.__file__).parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("sodertorn._version", "sodertorn.errors", "sodertorn.schemas"),
-    ("sodertorn.parties", "sodertorn.money", "sodertorn.i18n", "sodertorn._format"),
-    ("sodertorn.allocation", "sodertorn.tabular"),
+    (
+        "sodertorn.parties",
+        "sodertorn.money",
+        "sodertorn.i18n",
+        "sodertorn._format",
+        "sodertorn._msgfmt",
+    ),
+    ("sodertorn.allocation", "sodertorn.tabular", "sodertorn.reasons"),
     ("sodertorn.population",),
     ("sodertorn.fees",),
     ("sodertorn.agreement", "sodertorn.programme"),
@@ -280,3 +286,15 @@ def test_the_programme_values_import_no_reader_question_or_view(module: str) -> 
         name for name in _imports(MODULES[module], module) if name.startswith(PROGRAMME_PREFIX)
     }
     assert inside <= allowed, f"{module} imports {sorted(inside - allowed)}"
+
+
+def test_reasons_sit_below_the_agreement_the_fees_and_the_programme() -> None:
+    """One way to explain: a Reason imports nothing that could use it."""
+    below = _layer("sodertorn.reasons")
+    assert below is not None
+    for user in ("sodertorn.agreement", "sodertorn.fees", "sodertorn.programme"):
+        assert (_layer(user) or 0) > below
+    assert not any(
+        name.startswith(("sodertorn.agreement", "sodertorn.fees", "sodertorn.programme"))
+        for name in _imports(MODULES["sodertorn.reasons"], "sodertorn.reasons")
+    )

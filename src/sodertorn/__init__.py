@@ -58,7 +58,6 @@ if TYPE_CHECKING:
         Position,
         Post,
         Project,
-        Reason,
         Revocation,
         SpecialContributions,
         dissolve,
@@ -148,6 +147,7 @@ if TYPE_CHECKING:
         programme_to_json,
     )
     from sodertorn.programme.report import report
+    from sodertorn.reasons import Reason
 
 _LAZY: dict[str, str] = {
     "Activity": "sodertorn.programme",
@@ -218,7 +218,7 @@ _LAZY: dict[str, str] = {
     "Programme": "sodertorn.programme",
     "ProgrammeDiff": "sodertorn.programme",
     "Project": "sodertorn.agreement",
-    "Reason": "sodertorn.agreement",
+    "Reason": "sodertorn.reasons",
     "RevenueCheck": "sodertorn.programme",
     "Rounding": "sodertorn.money",
     "SEK": "sodertorn.money",

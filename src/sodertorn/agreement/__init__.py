@@ -31,7 +31,7 @@ from sodertorn.agreement.financing import (
 from sodertorn.agreement.meetings import Meeting, MeetingCalendar, MeetingKind, quorum_for
 from sodertorn.agreement.membership import Agreement, ByElection, Election, Holder, Post
 from sodertorn.agreement.notice import Notice, Revocation, notice_period
-from sodertorn.agreement.reasons import Reason
+from sodertorn.reasons import Reason
 
 __all__ = [
     "Agreement",

@@ -42,9 +42,9 @@ import attrs
 from sodertorn.agreement import _checks
 from sodertorn.agreement.meetings import Meeting
 from sodertorn.agreement.notice import Revocation
-from sodertorn.agreement.reasons import Reason, message, render
 from sodertorn.errors import GovernanceError
 from sodertorn.i18n import check_language
+from sodertorn.reasons import Reason, message, render
 
 if TYPE_CHECKING:
     import datetime

@@ -37,7 +37,6 @@ import attrs
 
 from sodertorn.agreement import _checks
 from sodertorn.agreement.decisions import Decision
-from sodertorn.agreement.reasons import Reason, message, render
 from sodertorn.allocation import allocate, remainder_trace
 from sodertorn.errors import DissolutionError
 from sodertorn.i18n import check_language, gettext
@@ -45,6 +44,7 @@ from sodertorn.money import SEK, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population import Population, reference_date
 from sodertorn.tabular import Cell, Table, money_cell
+from sodertorn.reasons import Reason, message, render
 
 if TYPE_CHECKING:
     import datetime

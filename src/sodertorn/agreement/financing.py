@@ -41,13 +41,13 @@ import attrs
 from sodertorn.agreement import _checks
 from sodertorn.agreement.decisions import Decision
 from sodertorn.agreement.membership import Agreement
-from sodertorn.agreement.reasons import Reason, message, plural
 from sodertorn.allocation import allocate, remainder_trace
 from sodertorn.errors import GovernanceError
 from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Unit
 from sodertorn.population import Population, reference_date
 from sodertorn.tabular import Cell, Table, money_cell
+from sodertorn.reasons import Reason, message, plural
 
 if TYPE_CHECKING:
     import datetime

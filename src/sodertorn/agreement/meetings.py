@@ -41,10 +41,10 @@ import attrs
 
 from sodertorn.agreement import _checks
 from sodertorn.agreement.membership import Agreement
-from sodertorn.agreement.reasons import Reason, message, plural, render
 from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS, MEETINGS_PER_YEAR, QUORUM_SHARE
 from sodertorn.errors import FewMeetingsWarning, GovernanceError
 from sodertorn.i18n import check_language, ngettext
+from sodertorn.reasons import Reason, message, plural, render
 
 if TYPE_CHECKING:
     import datetime

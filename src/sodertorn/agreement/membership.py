@@ -40,11 +40,11 @@ import attrs
 
 from sodertorn.agreement import _checks
 from sodertorn.agreement.notice import Notice, Revocation
-from sodertorn.agreement.reasons import Reason, message
 from sodertorn.agreement.terms import IN_FORCE_FROM
 from sodertorn.errors import GovernanceError, MissingDataError
 from sodertorn.i18n import check_language
 from sodertorn.parties import MUNICIPALITIES, Municipality
+from sodertorn.reasons import Reason, message
 
 if TYPE_CHECKING:
     import datetime

@@ -43,11 +43,11 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from sodertorn.agreement import _checks
-from sodertorn.agreement.reasons import Reason, message
 from sodertorn.agreement.terms import IN_FORCE_FROM, NOTICE_MONTHS
 from sodertorn.errors import NoticeError
 from sodertorn.i18n import check_language
 from sodertorn.money import SEK
+from sodertorn.reasons import Reason, message
 
 if TYPE_CHECKING:
     from sodertorn.parties import Municipality

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from fractions import Fraction
 
+from sodertorn.reasons import AGREEMENT as _AGREEMENT
+
 __all__ = [
     "AGREEMENT",
     "EXTRA_MEETING_REQUESTERS",
@@ -22,7 +24,7 @@ __all__ = [
     "QUORUM_SHARE",
 ]
 
-AGREEMENT = "Samarbetsavtal 2010"
+AGREEMENT = _AGREEMENT
 """How every rule cites its source: the collaboration agreement of 2010."""
 
 IN_FORCE_FROM = datetime.date(2010, 1, 1)

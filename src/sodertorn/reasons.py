@@ -1,0 +1,141 @@
+"""Why a rule gave its answer: a :class:`Reason` cites its paragraph and speaks two languages.
+
+The one way the library explains itself, below the agreement, the fees and the programme,
+so that each can use it (``sodertorn.agreement.reasons`` still gives the same names).
+
+A reason keeps its English message as a template with named values; :meth:`Reason.text`
+translates the template through the library's catalogue and fills in the values,
+formatted for the language (names, dates, amounts):
+
+>>> import datetime
+>>> from sodertorn.reasons import Reason
+>>> from sodertorn import municipality
+>>> reason = Reason("§ 2", "{party} is a party up to and including {last_day}.",
+...                 party=municipality("Nykvarn"), last_day=datetime.date(2025, 3, 31))
+>>> reason.text("en")
+'Nykvarn is a party up to and including March 31, 2025. (Samarbetsavtal 2010, § 2)'
+>>> reason.text("sv")
+'Nykvarn är avtalspart till och med den 31 mars 2025. (Samarbetsavtal 2010, § 2)'
+>>> reason.text("fi")
+Traceback (most recent call last):
+...
+sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sodertorn.errors import LocaleError
+from sodertorn.i18n import (
+    check_language,
+    format_date,
+    format_money,
+    gettext,
+    join_list,
+    message,
+    ngettext,
+)
+from sodertorn.money import SEK
+from sodertorn.parties import Municipality
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["AGREEMENT", "Plural", "Reason", "message", "plural", "render"]
+
+AGREEMENT = "Samarbetsavtal 2010"
+"""How every rule cites its source: the collaboration agreement of 2010."""
+
+
+@attrs.frozen
+class Plural:
+    """A message with a singular and a plural form, chosen by the value named *count*."""
+
+    singular: str
+    plural: str
+    count: str = "count"
+
+
+def plural(singular: str, plural: str, /, *, count: str = "count") -> Plural:
+    """Mark a message whose form follows the number in the value named *count*.
+
+    >>> render(plural("{count} focus area", "{count} focus areas"), "sv", count=2)
+    '2 fokusområden'
+    """
+    return Plural(singular, plural, count)
+
+
+def _show(value: object, lang: str) -> str:
+    if isinstance(value, Municipality):
+        return value.name
+    if isinstance(value, datetime.date):
+        return format_date(value, lang)
+    if isinstance(value, SEK):
+        return format_money(value, lang)
+    if isinstance(value, enum.Enum):
+        return gettext(str(value.value), lang)
+    if isinstance(value, (frozenset, tuple, list)):
+        return _list(value, lang)
+    return str(value)
+
+
+def _list(values: Iterable[object], lang: str) -> str:
+    items: list[object] = list(values)
+    parties = [v for v in items if isinstance(v, Municipality)]
+    if len(parties) == len(items):
+        items = [*sorted(parties)]
+    return join_list((_show(v, lang) for v in items), lang) or gettext("none", lang)
+
+
+def render(template: str | Plural, lang: str, /, **values: object) -> str:
+    """Translate *template* into *lang* and fill in *values*, each formatted for *lang*."""
+    check_language(lang)
+    if isinstance(template, Plural):
+        count = values[template.count]
+        if not isinstance(count, int):
+            raise LocaleError(
+                f"{template.count} {count!r} is not a whole number to choose a form by"
+            )
+        text = ngettext(template.singular, template.plural, count, lang)
+    else:
+        text = gettext(template, lang)
+    return text.format(**{k: _show(v, lang) for k, v in values.items()})
+
+
+@attrs.frozen(init=False)
+class Reason:
+    """One step of an answer: the paragraph it rests on and what it found.
+
+    *section* is the agreement's paragraph (``"§ 3"``); *template* an English message
+    with ``{named}`` values, translated when shown.
+    """
+
+    __module__ = "sodertorn"
+
+    section: str
+    template: str
+    values: tuple[tuple[str, object], ...]
+    plural: str | None = None
+    """The plural form of *template*, when the value named *count* chooses between them."""
+    count: str = "count"
+
+    def __init__(self, section: str, template: str | Plural, /, **values: object) -> None:
+        ordered = tuple(sorted(values.items()))
+        if isinstance(template, Plural):
+            self.__attrs_init__(
+                section, template.singular, ordered, template.plural, template.count
+            )
+        else:
+            self.__attrs_init__(section, template, ordered)
+
+    def text(self, lang: str = "sv") -> str:
+        """Render the reason in *lang*, ending with its source."""
+        template: str | Plural = (
+            self.template if self.plural is None else Plural(self.template, self.plural, self.count)
+        )
+        return f"{render(template, lang, **dict(self.values))} ({AGREEMENT}, {self.section})"
