@@ -108,8 +108,9 @@ def test_the_compiled_catalogue_is_the_po_s() -> None:
         if not message.id or not message.string:
             continue
         if isinstance(message.id, tuple):
-            assert compiled.ngettext(*message.id, 1) == message.string[0]
-            assert compiled.ngettext(*message.id, 2) == message.string[1]
+            singular, plural = message.id
+            assert compiled.ngettext(singular, plural, 1) == message.string[0]
+            assert compiled.ngettext(singular, plural, 2) == message.string[1]
         else:
             assert compiled.gettext(message.id) == message.string
 

@@ -7,7 +7,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import SEK, InvalidAmountError, LocaleError, Rounding, Unit, round_fraction
+from sodertorn import (
+    SEK,
+    InvalidAmountError,
+    LocaleError,
+    Rounding,
+    SodertornDeprecationWarning,
+    SodertornWarning,
+    Unit,
+    round_fraction,
+)
+from sodertorn.i18n import format_money
 from tests.strategies import amounts_ore, decimals_two_places, sek
 
 
@@ -186,25 +196,43 @@ def test_repr_and_str() -> None:
 
 
 def test_babel_formatting_pins_exact_strings() -> None:
-    assert SEK(860000).format("sv_SE") == "860\xa0000\xa0kr"
-    assert SEK(2083296).format("sv_SE") == "2\xa0083\xa0296\xa0kr"
-    assert SEK("1234.5").format("sv_SE") == "1\xa0234,50\xa0kr"
-    assert SEK(-1250).format("sv_SE") == "-1\xa0250\xa0kr"
-    assert SEK(-1250).format("en") == "-SEK1,250"
-    assert SEK(860000).format("en") == "SEK860,000"
-    assert SEK("0.05").format("en") == "SEK0.05"
-    assert SEK("1234.5").format() == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
+    assert format_money(SEK(860000), "sv") == "860\xa0000\xa0kr"
+    assert format_money(SEK(2083296), locale="sv_SE") == "2\xa0083\xa0296\xa0kr"
+    assert format_money(SEK("1234.5"), "sv") == "1\xa0234,50\xa0kr"
+    assert format_money(SEK(-1250), "sv") == "-1\xa0250\xa0kr"
+    assert format_money(SEK(-1250), "en") == "-SEK1,250"
+    assert format_money(SEK(860000), "en") == "SEK860,000"
+    assert format_money(SEK("0.05"), locale="en") == "SEK0.05"
+    assert format_money(SEK("1234.5")) == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
 
 
 def test_formatting_does_not_round_half_even() -> None:
     # Babel alone would show 0.125 as 0.12; SEK never holds sub-öre, and whole amounts
     # keep every digit.
-    assert SEK("2.50").format("sv_SE") == "2,50\xa0kr"
-    assert SEK("3.50").format("en") == "SEK3.50"
+    assert format_money(SEK("2.50"), "sv") == "2,50\xa0kr"
+    assert format_money(SEK("3.50"), "en") == "SEK3.50"
 
 
 def test_unknown_locale_is_a_clear_error() -> None:
     with pytest.raises(LocaleError, match="'xx_YY'"):
+        format_money(SEK(1), locale="xx_YY")
+    with pytest.raises(LocaleError, match="'fi'"):
+        format_money(SEK(1), "fi")
+    with pytest.raises(InvalidAmountError, match="expected a SEK amount"):
+        format_money(Decimal(1), "sv")  # type: ignore[arg-type]
+
+
+def test_format_is_deprecated_and_gives_the_same_text() -> None:
+    for amount, locale in [(SEK(860000), "sv_SE"), (SEK("-1234.5"), "en"), (SEK(1), "de_CH")]:
+        with pytest.warns(SodertornDeprecationWarning, match="sodertorn.i18n.format_money"):
+            text = amount.format(locale)
+        assert text == format_money(amount, locale=locale)
+    with pytest.warns(SodertornDeprecationWarning) as caught:
+        assert SEK("1234.5").format() == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
+    assert caught[0].filename == __file__  # the warning points at the caller
+    assert issubclass(SodertornDeprecationWarning, DeprecationWarning)
+    assert issubclass(SodertornDeprecationWarning, SodertornWarning)
+    with pytest.warns(SodertornDeprecationWarning), pytest.raises(LocaleError, match="'xx_YY'"):
         SEK(1).format("xx_YY")
 
 

@@ -1,4 +1,8 @@
-"""Formatting through Babel; imported only when something is formatted."""
+"""Formatting through Babel; imported only when something is formatted.
+
+Below :mod:`sodertorn.i18n`, which chooses the locale; it formats numbers, not values of the
+package, and imports none of them (:mod:`sodertorn.money` knows nothing of formatting).
+"""
 
 from __future__ import annotations
 
@@ -24,8 +28,6 @@ from sodertorn.errors import LocaleError
 
 if TYPE_CHECKING:
     import datetime
-
-    from sodertorn.money import SEK
 
 
 _LOCALES: dict[str, Locale] = {}
@@ -56,11 +58,6 @@ def _currency_pattern(locale: Locale, whole: bool) -> NumberPattern:  # noqa: FB
 @functools.cache
 def _decimal_pattern(locale: Locale) -> NumberPattern:
     return parse_pattern(locale.decimal_formats[None])
-
-
-def format_money(amount: SEK, locale: str) -> str:
-    """Format *amount* in *locale*: whole kronor without decimals, else two decimals."""
-    return format_amount(amount.amount, locale)
 
 
 def format_amount(value: Decimal, locale: str) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "PlanError",
     "PopulationDataError",
     "SchemaError",
+    "SodertornDeprecationWarning",
     "SodertornError",
     "SodertornWarning",
     "UndecidedError",
@@ -161,6 +162,12 @@ class SchemaError(SodertornError, ValueError):
 
 class UnknownProgrammeError(SodertornError, LookupError):
     """A programme name or plan year that the library does not have."""
+
+    __module__ = "sodertorn"
+
+
+class SodertornDeprecationWarning(SodertornWarning, DeprecationWarning):
+    """A name or method that still works but will be removed; the message says what replaces it."""
 
     __module__ = "sodertorn"
 

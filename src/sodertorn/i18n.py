@@ -29,7 +29,7 @@ import os
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Literal
 
-from sodertorn.errors import LocaleError
+from sodertorn.errors import InvalidAmountError, LocaleError
 
 if TYPE_CHECKING:
     import datetime
@@ -248,9 +248,25 @@ def join_list(items: Iterable[str], lang: str = "sv") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-def format_money(amount: SEK, lang: str = "sv") -> str:
-    """Format *amount* for *lang*: ``860 000 kr`` in Swedish (with no-break spaces)."""
-    return amount.format(locale_of(lang))
+def format_money(amount: SEK, lang: str = "sv", *, locale: str | None = None) -> str:
+    """Format *amount* for *lang*, or in the Babel *locale* if one is given.
+
+    Whole kronor are shown without decimals, other amounts with their two; Babel's
+    half-even rounding never happens here. ``sv`` formats as ``sv_SE`` (with no-break spaces),
+    ``en`` as ``en``.
+
+    >>> from sodertorn import SEK
+    >>> format_money(SEK(860000), "sv") == "860\xa0000\xa0kr"
+    True
+    >>> format_money(SEK("1234.5"), "en"), format_money(SEK(-1250), locale="en_IN")
+    ('SEK1,234.50', '-SEK1,250')
+    """
+    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
+    from sodertorn.money import SEK  # noqa: PLC0415 - money is a value, below formatting
+
+    if not isinstance(amount, SEK):
+        raise InvalidAmountError(f"cannot format {amount!r} as money; expected a SEK amount")
+    return _format.format_amount(amount.amount, locale_of(lang) if locale is None else locale)
 
 
 def shown_decimal(value: Fraction, places: int = 4) -> Decimal:

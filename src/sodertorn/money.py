@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from sodertorn.errors import InvalidAmountError
+from sodertorn.errors import InvalidAmountError, SodertornDeprecationWarning
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -236,17 +236,29 @@ class SEK:
     def format(self, locale: str = "sv_SE") -> str:
         """Format for people with Babel, in an explicit *locale* (never the process's).
 
-        Whole kronor are shown without decimals. Babel rounds half-even when it formats,
-        so this method hands it the exact amount and lets no rounding happen there.
+        .. deprecated:: 0.1.0
+           An amount is a value; presentation lives with the languages. Use
+           :func:`sodertorn.i18n.format_money`: ``format_money(amount, "sv")``, or
+           ``format_money(amount, locale="de_CH")`` for any other locale. This method warns
+           with :class:`~sodertorn.SodertornDeprecationWarning` and gives the same text.
 
-        >>> SEK(860000).format("sv_SE") == "860\\xa0000\\xa0kr"
-        True
-        >>> SEK("1234.5").format("en")
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     SEK("1234.5").format("en")
         'SEK1,234.50'
         """
-        from sodertorn._format import format_money  # noqa: PLC0415 - Babel is heavy
+        import warnings  # noqa: PLC0415 - only for a deprecated method
 
-        return format_money(self, locale)
+        warnings.warn(
+            "SEK.format is deprecated: an amount carries no presentation; use "
+            "sodertorn.i18n.format_money(amount, lang) or format_money(amount, locale=...)",
+            SodertornDeprecationWarning,
+            stacklevel=2,
+        )
+        from sodertorn._format import format_amount  # noqa: PLC0415 - Babel is heavy
+
+        return format_amount(self.amount, locale)
 
     def __repr__(self) -> str:
         if self.is_whole_kronor:
