@@ -336,3 +336,13 @@ def test_falling_population_step_in_swedish() -> None:
         "2011: invånarantal 100 → 90 (-10 %), avgift 96\xa0750\xa0kr.",
         "Huddinge betalar 96\xa0750\xa0kr.",
     ]
+
+
+def test_a_count_of_one_takes_the_singular() -> None:
+    counts = {(party, 2023): 1 + i for i, party in enumerate(MUNICIPALITIES)}
+    fees = annual_fees(2024, Population(counts))
+    english = fees.explain(lang="en").splitlines()
+    assert any(line.startswith(f"{MUNICIPALITIES[0].name}: 1 inhabitant,") for line in english)
+    assert any(line.startswith(f"{MUNICIPALITIES[1].name}: 2 inhabitants,") for line in english)
+    swedish = fees.explain(lang="sv").splitlines()
+    assert any(line.startswith(f"{MUNICIPALITIES[0].name}: 1 invånare,") for line in swedish)

@@ -254,3 +254,15 @@ def test_calendar_warnings_in_swedish() -> None:
         assert calendar(1).check()[0].startswith("Samarbetskommittén har 1 sammanträde 2024;")
     with pytest.raises(LocaleError, match="'de'"):
         calendar(6).check(lang="de")
+
+
+def test_quorum_reason_counts_one_member_in_the_singular() -> None:
+    import datetime
+
+    from sodertorn import Agreement, Meeting
+
+    alone = Agreement(parties=["Salem"])
+    meeting = Meeting(date=datetime.date(2024, 5, 2), in_room=["Salem"], agreement=alone)
+    assert "Quorate: 1 of 1 member present; at least 1 needed." in meeting.explain("en")
+    assert "Beslutför: 1 av 1 ledamot närvarande; minst 1 krävs." in meeting.explain("sv")
+    assert "of 8 members present" in Meeting(date=datetime.date(2024, 5, 2)).explain("en")

@@ -230,24 +230,35 @@ class Meeting:
     def _quorum_reason(self) -> Reason:
         if self.remote:
             template = (
-                message(
+                plural(
+                    "Quorate: {present} of {members} member present ({remote} of them by "
+                    "phone or video); at least {needed} needed.",
                     "Quorate: {present} of {members} members present ({remote} of them by "
-                    "phone or video); at least {needed} needed."
+                    "phone or video); at least {needed} needed.",
+                    count="members",
                 )
                 if self.is_quorate
-                else message(
+                else plural(
+                    "Not quorate: {present} of {members} member present ({remote} of them "
+                    "by phone or video); at least {needed} needed.",
                     "Not quorate: {present} of {members} members present ({remote} of them "
-                    "by phone or video); at least {needed} needed."
+                    "by phone or video); at least {needed} needed.",
+                    count="members",
                 )
             )
         else:
             template = (
-                message(
-                    "Quorate: {present} of {members} members present; at least {needed} needed."
+                plural(
+                    "Quorate: {present} of {members} member present; at least {needed} needed.",
+                    "Quorate: {present} of {members} members present; at least {needed} needed.",
+                    count="members",
                 )
                 if self.is_quorate
-                else message(
-                    "Not quorate: {present} of {members} members present; at least {needed} needed."
+                else plural(
+                    "Not quorate: {present} of {members} member present; at least {needed} needed.",
+                    "Not quorate: {present} of {members} members present; at least {needed} "
+                    "needed.",
+                    count="members",
                 )
             )
         return Reason(

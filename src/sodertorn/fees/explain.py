@@ -283,7 +283,12 @@ def explain(assessment: Assessed, party: Municipality | str | None, lang: str) -
         lines.append(_rounding_line(assessment, unit, step, lang))
     for line in assessment.lines:
         lines.append(
-            gettext("{party}: {count} inhabitants, exact {exact}, pays {fee}.", lang).format(
+            ngettext(
+                "{party}: {count} inhabitant, exact {exact}, pays {fee}.",
+                "{party}: {count} inhabitants, exact {exact}, pays {fee}.",
+                line.population,
+                lang,
+            ).format(
                 party=line.party.name,
                 count=format_number(line.population, lang),
                 exact=_money_exact(line.exact, lang),
