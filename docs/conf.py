@@ -74,6 +74,9 @@ _FALLBACK: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
             "argparse": ("py:module", "library/argparse.html#module-$"),
             "argparse.ArgumentParser": ("py:class", "library/argparse.html#$"),
             "gettext": ("py:module", "library/gettext.html#module-$"),
+            "gettext.GNUTranslations": ("py:class", "library/gettext.html#$"),
+            "gettext.NullTranslations": ("py:class", "library/gettext.html#$"),
+            "DeprecationWarning": ("py:exception", "library/exceptions.html#$"),
         },
     ),
     "pandas": (

@@ -298,3 +298,13 @@ def test_reasons_sit_below_the_agreement_the_fees_and_the_programme() -> None:
         name.startswith(("sodertorn.agreement", "sodertorn.fees", "sodertorn.programme"))
         for name in _imports(MODULES["sodertorn.reasons"], "sodertorn.reasons")
     )
+
+
+def test_money_and_formatting_do_not_import_each_other() -> None:
+    """Money is a value: formatting imports no value, and money nothing that translates."""
+    formatting = _imports(MODULES["sodertorn._format"], "sodertorn._format")
+    assert formatting <= {"sodertorn.errors"}, formatting
+    money = _imports(MODULES["sodertorn.money"], "sodertorn.money")
+    assert "sodertorn.i18n" not in money
+    # Only the deprecated SEK.format reaches formatting, inside the method.
+    assert money <= {"sodertorn.errors", "sodertorn._format"}, money

@@ -59,9 +59,9 @@ class Position(enum.Enum):
 
     __module__ = "sodertorn"
 
-    SUPPORT = "support"
-    STAND_ASIDE = "stand aside"
-    OBJECT = "object"
+    SUPPORT = message("support")
+    STAND_ASIDE = message("stand aside")
+    OBJECT = message("object")
 
 
 class DecisionRule(enum.Enum):
@@ -75,8 +75,8 @@ class DecisionRule(enum.Enum):
 
     __module__ = "sodertorn"
 
-    CONSENSUS = "consensus"
-    MAJORITY = "majority"
+    CONSENSUS = message("consensus")
+    MAJORITY = message("majority")
 
 
 @attrs.frozen(kw_only=True)

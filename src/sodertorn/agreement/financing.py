@@ -84,9 +84,9 @@ class Financing(enum.Enum):
 
     __module__ = "sodertorn"
 
-    COMMITTEE_BUDGET = "financed from the committee's budget"
-    COMMITTEE_MAY_FINANCE = "may be financed by the committee"
-    CONCERNED_PARTIES = "financed by the parties concerned, outside the budget"
+    COMMITTEE_BUDGET = message("financed from the committee's budget")
+    COMMITTEE_MAY_FINANCE = message("may be financed by the committee")
+    CONCERNED_PARTIES = message("financed by the parties concerned, outside the budget")
 
 
 def _name(value: object) -> str:

@@ -59,9 +59,9 @@ class MeetingKind(enum.Enum):
 
     __module__ = "sodertorn"
 
-    ORDINARY = "ordinary meeting"
-    EXTRA = "extra meeting"
-    PLANNING_CONFERENCE = "planning conference"
+    ORDINARY = message("ordinary meeting")
+    EXTRA = message("extra meeting")
+    PLANNING_CONFERENCE = message("planning conference")
 
 
 def quorum_for(members: int) -> int:

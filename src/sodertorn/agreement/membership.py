@@ -57,8 +57,8 @@ class Post(enum.Enum):
 
     __module__ = "sodertorn"
 
-    CHAIR = "chair"
-    VICE_CHAIR = "vice chair"
+    CHAIR = message("chair")
+    VICE_CHAIR = message("vice chair")
 
 
 def _election_date(value: object) -> datetime.date:
