@@ -9,6 +9,7 @@ the installed package finds it. Compiling needs Babel, listed in ``[build-system
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ class CatalogueBuildHook(BuildHookInterface):
         if not sources:
             raise RuntimeError(f"no catalogue found under {root / PACKAGE / 'locale'}")
         scratch = Path(tempfile.mkdtemp(prefix="sodertorn-mo-"))
+        self._scratch = scratch
         for po in sources:
             lang = po.parent.parent.name
             compiled = msgfmt.compile_po(po.read_bytes(), lang)
@@ -53,6 +55,12 @@ class CatalogueBuildHook(BuildHookInterface):
                 target.write_bytes(compiled)
                 inside = po.with_suffix(".mo").relative_to(root / "src").as_posix()
                 build_data["force_include"][str(target)] = inside
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        """Remove the scratch directory once the wheel has its catalogues."""
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def clean(self, versions: list[str]) -> None:
         """Remove the catalogues an editable install compiled into the source tree."""

@@ -27,6 +27,7 @@ from sodertorn import (
     annual_fees,
     municipality,
 )
+from sodertorn.i18n import format_money
 from tests.strategies import party_sets, population_registers
 
 BUILTIN = Population.builtin()
@@ -334,7 +335,7 @@ def test_explain_one_party_of_an_indexed_year() -> None:
     assert "2010: SEK860,000 × 9,227 / 431,423" in text
     assert "2011: population 9,227 → 9,331 (+1.13 %)" in text
     assert "2012: population 9,331 → 9,331 (±0 %)" in text
-    assert text.endswith(f"Nykvarn pays {annual_fees(2012)['Nykvarn'].format('en')}.")
+    assert text.endswith(f"Nykvarn pays {format_money(annual_fees(2012)['Nykvarn'], 'en')}.")
 
 
 def test_explain_shows_falling_population_with_a_minus_sign() -> None:
