@@ -43,8 +43,8 @@ from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population import Population, reference_date
-from sodertorn.tabular import Cell, Table, money_cell
 from sodertorn.reasons import Reason, message, render
+from sodertorn.tabular import Cell, Table, money_cell
 
 if TYPE_CHECKING:
     import datetime

@@ -242,14 +242,17 @@ def invoice_html(
     steps = "".join(
         f"<li>{escape(text)}</li>" for text in assessment_steps(assessment, line.party, lang)
     )
+    # The messages outside the f-string, where every Python's extractor finds them.
+    computed = gettext("How the fee was computed", lang)
+    invoiced = gettext("Samarbetsavtal 2010, § 8: Huddinge invoices the parties.", lang)
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
         f"<title>{escape(title)}: {escape(line.party.name)}</title><style>{_CSS}</style>"
         f"</head><body><h1>{escape(title)}</h1>"
         f"<p>{escape(_explain.due_text(assessment.due_date, lang))}</p>"
         f"<table class='facts'>{''.join(facts)}</table>"
-        f"<h2>{escape(gettext('How the fee was computed', lang))}</h2><ol>{steps}</ol>"
-        f"<footer>{escape(gettext('Samarbetsavtal 2010, § 8: Huddinge invoices the parties.', lang))}"
+        f"<h2>{escape(computed)}</h2><ol>{steps}</ol>"
+        f"<footer>{escape(invoiced)}"
         f" sodertorn {escape(__version__)}</footer></body></html>\n"
     )
 
