@@ -16,6 +16,7 @@ import enum
 import attrs
 
 from sodertorn.errors import PlanError
+from sodertorn.i18n import message
 from sodertorn.parties import Municipality
 from sodertorn.programme._checks import is_a
 from sodertorn.programme._ids import check_id
@@ -36,7 +37,9 @@ class CollaborationBody(enum.Enum):
     @property
     def label(self) -> str:
         """The English name, a msgid for :func:`sodertorn.i18n.gettext`."""
-        return "Committee" if self is CollaborationBody.COMMITTEE else "Management group"
+        if self is CollaborationBody.COMMITTEE:
+            return message("Committee")
+        return message("Management group")
 
 
 class CalendarKind(enum.Enum):

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import FollowUpError
+from sodertorn.i18n import message
 from sodertorn.programme._checks import json_indent
 from sodertorn.programme.model import Programme, check_id
 
@@ -89,15 +90,15 @@ class Status(enum.Enum):
 
     __module__ = "sodertorn"
 
-    PLANNED = "planned"
+    PLANNED = message("planned")
     """Planned, not yet begun (planerad)."""
-    ONGOING = "ongoing"
+    ONGOING = message("ongoing")
     """Begun and going on (pågår)."""
-    DONE = "done"
+    DONE = message("done")
     """Carried out (genomförd)."""
-    POSTPONED = "postponed"
+    POSTPONED = message("postponed")
     """Put off to later (uppskjuten)."""
-    CANCELLED = "cancelled"
+    CANCELLED = message("cancelled")
     """Will not be carried out (inställd)."""
 
     @property

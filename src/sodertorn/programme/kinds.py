@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from sodertorn.i18n import message
+
 __all__ = ["NodeKind"]
 
 
@@ -57,11 +59,11 @@ _LEVELS = {
     NodeKind.SUB_GOAL: 4,
 }
 _LABELS = {
-    NodeKind.FOCUS_AREA_GROUP: "Focus area group",
-    NodeKind.FOCUS_AREA: "Focus area",
-    NodeKind.SUBJECT_AREA: "Subject area",
-    NodeKind.OVERARCHING_GOAL: "Overarching goal",
-    NodeKind.GOAL: "Goal",
-    NodeKind.LONG_TERM_GOAL: "Long-term goal",
-    NodeKind.SUB_GOAL: "Sub-goal",
+    NodeKind.FOCUS_AREA_GROUP: message("Focus area group"),
+    NodeKind.FOCUS_AREA: message("Focus area"),
+    NodeKind.SUBJECT_AREA: message("Subject area"),
+    NodeKind.OVERARCHING_GOAL: message("Overarching goal"),
+    NodeKind.GOAL: message("Goal"),
+    NodeKind.LONG_TERM_GOAL: message("Long-term goal"),
+    NodeKind.SUB_GOAL: message("Sub-goal"),
 }
