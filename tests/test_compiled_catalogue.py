@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import babel
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
@@ -32,6 +33,14 @@ KEYWORDS: dict[str, Any] = {
     "plural": (1, 2),
     "of": None,
     "_label": None,
+    # The command line's: its translator, its errors, and argparse's own strings.
+    "tr": None,
+    "UsageError": None,
+    "DataError": None,
+    "_BugError": None,
+    "_refuse": None,
+    "_argparse": None,
+    "_error": None,
 }
 """The keywords of the documented ``pybabel extract`` command (-k message -k plural:1,2 ...)."""
 
@@ -50,6 +59,11 @@ SWEDISH = _read(PO)
 MSGIDS = sorted((m.id for m in TEMPLATE if m.id), key=str)
 
 
+@pytest.mark.skipif(
+    tuple(int(part) for part in babel.__version__.split(".")[:2]) < (2, 19),
+    reason="the template is made with Babel 2.19 or newer; older releases extract some calls "
+    "differently (the key of a subscript inside a marked call)",
+)
 def test_the_template_is_what_extraction_finds() -> None:
     found = {
         message

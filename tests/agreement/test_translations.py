@@ -27,7 +27,13 @@ def _messages() -> list[str]:
         for _, _, message, _, _ in extract_from_dir(
             str(SOURCES),
             method_map=[("**.py", "python")],
-            keywords={**DEFAULT_KEYWORDS, "message": None, "plural": (1, 2), "of": None},
+            keywords={
+                **DEFAULT_KEYWORDS,
+                "message": None,
+                "plural": (1, 2),
+                "of": None,
+                "_error": None,
+            },
         )
         if isinstance(message, str)
     ]

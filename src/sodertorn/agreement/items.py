@@ -20,9 +20,9 @@ from decimal import Decimal
 from typing import Any
 
 from sodertorn.agreement.dissolution import Item
-from sodertorn.agreement.reasons import message
 from sodertorn.errors import DissolutionError, InvalidAmountError
 from sodertorn.money import SEK
+from sodertorn.reasons import message
 
 __all__ = ["read_items"]
 

@@ -320,7 +320,8 @@ def _report(error: CommandError, lang: str, *, debug: bool) -> None:
     """Write *error* as one line on standard error, in *lang* if the catalogue can be read."""
     try:
         tr = translator(lang)
-        text = f"{error.prog}: {tr('error')}: {error.render(tr)}"
+        label = tr("error")  # outside the f-string, where every Python's extractor sees it
+        text = f"{error.prog}: {label}: {error.render(tr)}"
     except Exception:  # a broken installation still gets its one line
         text = f"{error.prog}: error: {error.render(translator('en'))}"
     with contextlib.suppress(OSError, ValueError, AttributeError):
