@@ -41,6 +41,8 @@ KEYWORDS: dict[str, Any] = {
     "_refuse": None,
     "_argparse": None,
     "_error": None,
+    # The population's provenance: _text(lang, message).
+    "_text": (2,),
 }
 """The keywords of the documented ``pybabel extract`` command (-k message -k plural:1,2 ...)."""
 
