@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -101,3 +102,26 @@ def test_a_zero_after_the_last_step_is_no_error() -> None:
     with pytest.raises(FeeRuleError, match="no inhabitants on 31 Dec 2010"):
         annual_fees(2012, Population({**counts, **{(p, 2011): 10 for p in TWO}}),
                     parties=TWO, schedule=SCHEDULE)  # fmt: skip
+
+
+@pytest.mark.parametrize("chain", ["exact", "invoiced"])
+def test_rounded_fees_refuses_junk_with_fee_rule_errors(chain: str) -> None:
+    from sodertorn import MUNICIPALITIES, FeeRuleError, IndexedRule, Population, Rounding, Unit
+
+    rule = IndexedRule(
+        first_year=2010, last_year=2017, base_total=SEK(860000), source="§ 8", chain=chain
+    )
+    register = Population({(party, 2009): 1000 for party in MUNICIPALITIES})
+    exact = {MUNICIPALITIES[0]: Fraction(1, 3)}
+    cases: list[dict[str, object]] = [
+        {"exact": None},
+        {"exact": {"Huddinge": Fraction(1)}},
+        {"exact": {MUNICIPALITIES[0]: True}},
+        {"unit": None},
+        {"rounding": "half-up"},
+    ]
+    for bad in cases:
+        arguments: dict[str, Any] = {"exact": exact, "unit": Unit.KRONA}
+        arguments |= {"rounding": Rounding.HALF_UP} | bad
+        with pytest.raises(FeeRuleError):
+            rule.rounded_fees(2010, register, **arguments)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import weakref
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -38,7 +39,7 @@ from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population import Population
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
 __all__ = [
     "ExactFeeRule",
@@ -104,6 +105,20 @@ def _check_inputs(year: object, population: object, parties: object) -> None:
         raise FeeRuleError(f"parties {parties!r} must be a tuple of Municipality")
 
 
+def _check_rounding(exact: object, unit: object, rounding: object) -> None:
+    if not isinstance(unit, Unit):
+        raise FeeRuleError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    if not isinstance(rounding, Rounding):
+        raise FeeRuleError(f"unknown rounding {rounding!r}; expected a Rounding")
+    if not isinstance(exact, Mapping) or not all(
+        isinstance(party, Municipality)
+        and isinstance(fee, (int, Fraction))
+        and not isinstance(fee, bool)
+        for party, fee in exact.items()
+    ):
+        raise FeeRuleError(f"exact fees {exact!r} must map each Municipality to a Fraction")
+
+
 def _covers(first_year: int, last_year: int | None, year: object) -> bool:
     if isinstance(year, bool) or not isinstance(year, int):
         raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
@@ -124,6 +139,7 @@ def _round_once(
     exact: Mapping[Municipality, Fraction], unit: Unit, rounding: Rounding
 ) -> tuple[SEK, dict[Municipality, SEK]]:
     """The exact total rounded once, spread by largest remainder of the exact fees."""
+    _check_rounding(exact, unit, rounding)
     total = SEK.from_exact(sum(exact.values(), Fraction(0)), unit=unit, rounding=rounding)
     return total, round_to_total(total, exact, unit=unit)
 
@@ -396,6 +412,7 @@ class IndexedRule:
         the invoiced chain rounds each party's fee on its own, and the total is their sum.
         """
         if self.chain == "invoiced":
+            _check_rounding(exact, unit, rounding)
             fees, _ = self.invoiced(year, population, tuple(exact), unit=unit, rounding=rounding)
             return SEK.total(fees.values()), fees
         return _round_once(exact, unit, rounding)
