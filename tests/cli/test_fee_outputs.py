@@ -21,10 +21,11 @@ def test_a_span_of_years_as_csv_has_a_row_per_year_and_party(
     status, out, _ = run(capsys, "fees", "2010-2025", "--format", "csv")
     assert status == 0
     rows = out.splitlines()
-    assert rows[0] == "year,code,name,population,amount,rule"
+    assert rows[0] == "year,code,name,population,amount,rule,population_source"
     assert len(rows) == 1 + 128
-    assert rows[1] == "2010,0126,Huddinge,95798,190964,indexed"
-    assert rows[-1].startswith("2025,0192,Nynäshamn,") and rows[-1].endswith(",per_capita")
+    assert rows[1].startswith("2010,0126,Huddinge,95798,190964,indexed,")
+    assert rows[-1].startswith("2025,0192,Nynäshamn,") and ",per_capita," in rows[-1]
+    assert all("Statistics Sweden (SCB)" in row for row in rows[1:])
     assert sum(int(row.split(",")[4]) for row in rows[1:] if row.startswith("2024,")) == 2_083_296
 
 

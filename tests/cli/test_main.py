@@ -53,8 +53,10 @@ def test_fees_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_fees_csv(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "fees", "2010", "--format", "csv")
     rows = out.splitlines()
-    assert rows[0] == "code,name,population,amount"
+    assert rows[0] == "code,name,population,amount,population_source"
     assert rows[1].startswith("0126,Huddinge,")
+    # Every row names where its population comes from.
+    assert all(row.endswith('(Källa: SCB)"') for row in rows[1:])
     assert len(rows) == 9
     assert sum(int(row.split(",")[3]) for row in rows[1:]) == 860_000
 
@@ -68,8 +70,8 @@ def test_csv_for_swedish_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str
     data = target.read_bytes()
     assert data.startswith("\ufeff".encode())
     lines = data.decode("utf-8-sig").split("\r\n")
-    assert lines[0] == "code;name;population;amount"
-    assert lines[1] == '="0126";Huddinge;113920;455680'
+    assert lines[0] == "code;name;population;amount;population_source"
+    assert lines[1].startswith('="0126";Huddinge;113920;455680;"Statistics Sweden (SCB)')
     assert lines[-1] == ""
 
 

@@ -48,7 +48,8 @@ class Column:
     The label is an English message, translated when a table is shown, with *values*
     filled in and formatted for the language (``"Fee {year}"``, ``(("year", 2024),)``).
     A column of kind ``term`` holds keys (``in_room``), written as they are in CSV and
-    JSON, and shown in a table as the English message *terms* gives them, translated.
+    JSON, and shown in a table as the English message *terms* gives them, translated. A
+    column not *in_table* is written to CSV only (the table says it in its notes).
     """
 
     key: str
@@ -56,6 +57,7 @@ class Column:
     kind: str = attrs.field(default="text", validator=attrs.validators.in_(KINDS))
     values: tuple[tuple[str, object], ...] = ()
     terms: tuple[tuple[str, str], ...] = ()
+    in_table: bool = True
 
 
 def _lines() -> tuple[str, ...]:
@@ -126,6 +128,14 @@ def _label(column: Column, lang: str) -> str:
 
 def table(report: Report, lang: str) -> str:
     """The report as an aligned table: heading, header, rows, the total row, notes."""
+    shown = [i for i, column in enumerate(report.columns) if column.in_table]
+    if len(shown) < len(report.columns):
+        report = attrs.evolve(
+            report,
+            columns=tuple(report.columns[i] for i in shown),
+            rows=tuple(tuple(row[i] for i in shown) for row in report.rows),
+            total=None if report.total is None else tuple(report.total[i] for i in shown),
+        )
     tr = translator(lang)
     header = [_label(column, lang) for column in report.columns]
     body = [

@@ -143,13 +143,15 @@ def _year(assessment: FeeAssessment, args: argparse.Namespace, *, trace: bool) -
             (("date", assessment.population_date),),
         ),
         Column("amount", message("Fee {year}"), "money", (("year", assessment.year),)),
+        Column("population_source", message("Population source"), in_table=False),
     )
+    source = assessment.population_source
     return Report(
         kind="fees",
         document=assessment.to_dict(trace=trace),
         columns=columns,
         rows=tuple(
-            (line.party.code, line.party.name, line.population, line.amount)
+            (line.party.code, line.party.name, line.population, line.amount, source)
             for line in assessment.lines
         ),
         total=(
@@ -157,6 +159,7 @@ def _year(assessment: FeeAssessment, args: argparse.Namespace, *, trace: bool) -
             message("Total"),
             sum(line.population for line in assessment.lines),
             assessment.total,
+            "",
         ),
         notes=lambda: _notes(assessment, lang),
         excel=lambda path, lang: assessment.to_excel(path, lang=lang),
@@ -175,9 +178,18 @@ def _history(history: FeeHistory, args: argparse.Namespace, *, trace: bool) -> R
         Column("population", message("Inhabitants"), "count"),
         Column("amount", message("Fee"), "money"),
         Column("rule", message("Rule")),
+        Column("population_source", message("Population source"), in_table=False),
     )
     rows = tuple(
-        (a.year, line.party.code, line.party.name, line.population, line.amount, a.rule.kind)
+        (
+            a.year,
+            line.party.code,
+            line.party.name,
+            line.population,
+            line.amount,
+            a.rule.kind,
+            a.population_source,
+        )
         for a in history
         for line in a.lines
     )
@@ -186,7 +198,7 @@ def _history(history: FeeHistory, args: argparse.Namespace, *, trace: bool) -> R
         document=history.to_dict(trace=trace),
         columns=columns,
         rows=rows,
-        total=("", "", message("Total"), None, SEK.total(a.total for a in history), ""),
+        total=("", "", message("Total"), None, SEK.total(a.total for a in history), "", ""),
         notes=lambda: tuple(history.explain(lang=lang).splitlines()),
         excel=lambda path, lang: history.to_excel(path, lang=lang),
         explanation=history.explain(lang=lang) if args.explain is not None else None,
