@@ -50,7 +50,12 @@ def minimum(session: nox.Session) -> None:
     constraints = Path(session.create_tmp()) / "minimum.txt"
     constraints.write_text("\n".join(_minimum_versions()) + "\n", encoding="utf-8")
     session.install("-c", str(constraints), "-e", ".", *_group("test"))
-    session.run("python", "-m", "pip", "list")
+    session.run(  # the versions installed, for the log (uv's environments have no pip)
+        "python",
+        "-c",
+        "from importlib.metadata import version as v; "
+        "print(*(f'{n} {v(n)}' for n in ('attrs', 'python-dateutil', 'babel')), sep=', ')",
+    )
     session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *session.posargs)
 
 
