@@ -120,3 +120,8 @@ def test_the_fee_outputs_do_not_import_the_holidays_package() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_calendar_s_last_year_still_has_its_banking_days() -> None:
+    # Julafton 2100 is a Friday; juldagen and annandag jul fall on the weekend after it.
+    assert next_banking_day(D(2100, 12, 24)) == D(2100, 12, 27)

@@ -399,3 +399,22 @@ def test_a_project_of_some_parties_is_the_committees_only_by_its_judgement(
 def test_a_circulation_is_never_a_decision(day: datetime.date) -> None:
     with pytest.raises(GovernanceError, match=r"is not a meeting"):
         Decision(meeting=Circulation(date=day, matter="M"), matter="M", positions={})
+
+
+def test_a_revocation_says_who_stays_and_why_and_refuses_what_is_not_one() -> None:
+    from sodertorn import NoticeError, Revocation
+
+    revocation = Revocation(
+        party="Nykvarn", decided_on=datetime.date(2024, 9, 12), matter="  Nykvarn stays "
+    )
+    assert revocation.matter == "Nykvarn stays"
+    (reason,) = revocation.reasons()
+    assert reason.text("en") == (
+        "The committee decided on September 12, 2024 that Nykvarn may withdraw its notice "
+        "(Nykvarn stays); Nykvarn remains a party. (Samarbetsavtal 2010, § 2)"
+    )
+    for matter in (5, None, "   "):
+        with pytest.raises(NoticeError, match="is not a description; expected a non-empty str"):
+            Revocation(party="Nykvarn", decided_on=datetime.date(2024, 9, 12), matter=matter)
+    with pytest.raises(NoticeError, match="decided_on"):
+        Revocation(party="Nykvarn", decided_on="2024-09-12", matter="x")
