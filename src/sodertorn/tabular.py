@@ -25,7 +25,7 @@ import datetime
 import os
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -362,3 +362,38 @@ def _money_text(value: int | Decimal, lang: str) -> str:
 def notes_from(pairs: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """*pairs* as the notes of a :class:`Table`, empty texts left out."""
     return tuple((label, text) for label, text in pairs.items() if text)
+
+
+class Tabulated:
+    """The table methods a result has once it gives its :meth:`rows` and :meth:`to_table`.
+
+    For the results of the agreement's splits (§ 7 and § 10): their records, HTML for
+    notebooks and pages, and pandas all come from the one table.
+    """
+
+    __slots__ = ()
+
+    columns: ClassVar[tuple[str, ...]] = ()
+
+    def rows(self) -> list[tuple[Cell, ...]]:
+        """One row per entry, in the order of :attr:`columns`."""
+        raise NotImplementedError
+
+    def to_table(self, *, lang: str = "sv") -> Table:
+        """The rows as a :class:`Table` with notes in *lang*."""
+        raise NotImplementedError
+
+    def to_records(self) -> list[dict[str, Cell]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows()]
+
+    def html(self, *, lang: str = "sv") -> str:
+        """The rows as an HTML table with headers in *lang*, for notebooks and pages."""
+        return self.to_table(lang=lang).html(lang)
+
+    def _repr_html_(self) -> str:
+        return self.html(lang="sv")
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a :class:`pandas.DataFrame` (``pip install 'sodertorn[pandas]'``)."""
+        return self.to_table().to_pandas()

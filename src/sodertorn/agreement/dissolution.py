@@ -44,14 +44,13 @@ from sodertorn.money import SEK, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population import Population, reference_date
 from sodertorn.reasons import Reason, message, render
-from sodertorn.tabular import Cell, Table, money_cell
+from sodertorn.tabular import Cell, Table, Tabulated, money_cell
 
 if TYPE_CHECKING:
     import datetime
     import os
     from pathlib import Path
 
-    import pandas
 
 __all__ = [
     "DISSOLUTION_COLUMNS",
@@ -190,7 +189,7 @@ class PartyStatement:
 
 
 @attrs.frozen(kw_only=True)
-class DissolutionStatement:
+class DissolutionStatement(Tabulated):
     """The split of every item between the parties, and each party's statement (§ 10)."""
 
     __module__ = "sodertorn"
@@ -260,10 +259,6 @@ class DissolutionStatement:
             for item, (_, share) in zip(self.items, statement.shares, strict=True)
         ]
 
-    def to_records(self) -> list[dict[str, Cell]]:
-        """The rows as dictionaries keyed by column name."""
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows()]
-
     def to_table(self, *, lang: str = "sv") -> Table:
         """The rows as a :class:`~sodertorn.tabular.Table` with notes in *lang*."""
         check_language(lang)
@@ -281,17 +276,6 @@ class DissolutionStatement:
             money=frozenset({"amount"}),
             notes=tuple((label, text) for label, text in notes if text),
         )
-
-    def html(self, *, lang: str = "sv") -> str:
-        """The rows as an HTML table with headers in *lang*, for notebooks and pages."""
-        return self.to_table(lang=lang).html(lang)
-
-    def _repr_html_(self) -> str:
-        return self.html(lang="sv")
-
-    def to_pandas(self) -> pandas.DataFrame:
-        """The rows as a :class:`pandas.DataFrame` (``pip install 'sodertorn[pandas]'``)."""
-        return self.to_table().to_pandas()
 
     def to_excel(self, path: str | os.PathLike[str], *, lang: str = "sv") -> Path:
         """Write the statement to an Excel workbook (``pip install 'sodertorn[excel]'``).

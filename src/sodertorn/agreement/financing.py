@@ -47,14 +47,12 @@ from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Unit
 from sodertorn.population import Population, reference_date
 from sodertorn.reasons import Reason, message, plural
-from sodertorn.tabular import Cell, Table, money_cell
+from sodertorn.tabular import Cell, Table, Tabulated, money_cell
 
 if TYPE_CHECKING:
     import datetime
     import os
     from pathlib import Path
-
-    import pandas
 
     from sodertorn.parties import Municipality
 
@@ -257,7 +255,7 @@ class Project:
 
 
 @attrs.frozen(kw_only=True)
-class SpecialContributions:
+class SpecialContributions(Tabulated):
     """The parties' special contributions to a common project outside the budget (§ 7)."""
 
     __module__ = "sodertorn"
@@ -371,10 +369,6 @@ class SpecialContributions:
             for party in self.parties
         ]
 
-    def to_records(self) -> list[dict[str, Cell]]:
-        """The rows as dictionaries keyed by column name."""
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows()]
-
     def to_table(self, *, lang: str = "sv") -> Table:
         """The rows as a :class:`~sodertorn.tabular.Table` with notes in *lang*."""
         check_language(lang)
@@ -397,17 +391,6 @@ class SpecialContributions:
             money=frozenset({"amount"}),
             notes=tuple((label, text) for label, text in notes if text),
         )
-
-    def html(self, *, lang: str = "sv") -> str:
-        """The rows as an HTML table with headers in *lang*, for notebooks and pages."""
-        return self.to_table(lang=lang).html(lang)
-
-    def _repr_html_(self) -> str:
-        return self.html(lang="sv")
-
-    def to_pandas(self) -> pandas.DataFrame:
-        """The rows as a :class:`pandas.DataFrame` (``pip install 'sodertorn[pandas]'``)."""
-        return self.to_table().to_pandas()
 
     def to_excel(self, path: str | os.PathLike[str], *, lang: str = "sv") -> Path:
         """Write the contributions to an Excel workbook (``pip install 'sodertorn[excel]'``)."""
