@@ -20,6 +20,14 @@ formatted for the language (names, dates, amounts):
 Traceback (most recent call last):
 ...
 sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
+
+A reason cites the agreement unless it is made with :meth:`Reason.cited`, which names
+another source (a programme, a decision); :meth:`Reason.sentence` gives the message
+without its citation, and a reason given as a value of another is shown that way:
+
+>>> Reason.cited("SUP 2040", "", "{day} is outside the period {period}",
+...              day=datetime.date(2027, 1, 1), period="2023–2026").text("sv")
+'1 januari 2027 ligger utanför perioden 2023–2026 (SUP 2040)'
 """
 
 from __future__ import annotations
@@ -81,6 +89,8 @@ def _show(value: object, lang: str) -> str:
         return gettext(str(value.value), lang)
     if isinstance(value, (frozenset, tuple, list)):
         return _list(value, lang)
+    if isinstance(value, Reason):
+        return value.sentence(lang)
     return str(value)
 
 
@@ -109,10 +119,12 @@ def render(template: str | Plural, lang: str, /, **values: object) -> str:
 
 @attrs.frozen(init=False)
 class Reason:
-    """One step of an answer: the paragraph it rests on and what it found.
+    """One step of an answer: the source it rests on and what it found.
 
     *section* is the agreement's paragraph (``"§ 3"``); *template* an English message
-    with ``{named}`` values, translated when shown.
+    with ``{named}`` values, translated when shown. A value may itself be a reason, shown
+    as its :meth:`sentence`. :meth:`cited` makes a reason that rests on another *source*
+    than the agreement.
     """
 
     __module__ = "sodertorn"
@@ -123,19 +135,60 @@ class Reason:
     plural: str | None = None
     """The plural form of *template*, when the value named *count* chooses between them."""
     count: str = "count"
+    source: str = AGREEMENT
+    """The document cited: the agreement, or what :meth:`cited` named."""
 
     def __init__(self, section: str, template: str | Plural, /, **values: object) -> None:
+        self._init(AGREEMENT, section, template, values)
+
+    def _init(
+        self, source: str, section: str, template: str | Plural, values: dict[str, object]
+    ) -> None:
+        for name, value in (("source", source), ("section", section)):
+            if not isinstance(value, str):
+                raise LocaleError(f"reason {name} {value!r} is not a str")
+        if not source.strip():
+            raise LocaleError(f"reason source {source!r} is empty; expected a document to cite")
         ordered = tuple(sorted(values.items()))
         if isinstance(template, Plural):
             self.__attrs_init__(
-                section, template.singular, ordered, template.plural, template.count
+                section, template.singular, ordered, template.plural, template.count, source
             )
+        elif isinstance(template, str):
+            self.__attrs_init__(section, template, ordered, source=source)
         else:
-            self.__attrs_init__(section, template, ordered)
+            raise LocaleError(f"reason template {template!r} is not a message")
 
-    def text(self, lang: str = "sv") -> str:
-        """Render the reason in *lang*, ending with its source."""
+    @classmethod
+    def cited(
+        cls, source: str, section: str, template: str | Plural, /, **values: object
+    ) -> Reason:
+        """A reason that rests on *source* (``"SUP 2040"``), at *section* if it has one.
+
+        >>> Reason.cited("SUP 2035", "", plural("{count} focus area", "{count} focus areas"),
+        ...              count=4).text("sv")
+        '4 fokusområden (SUP 2035)'
+        >>> Reason.cited("", "", "{count} goal", count=4)
+        Traceback (most recent call last):
+        ...
+        sodertorn.LocaleError: reason source '' is empty; expected a document to cite
+        """
+        reason = cls.__new__(cls)
+        reason._init(source, section, template, values)
+        return reason
+
+    @property
+    def citation(self) -> str:
+        """The source and its section, as the text ends: ``Samarbetsavtal 2010, § 3``."""
+        return f"{self.source}, {self.section}" if self.section else self.source
+
+    def sentence(self, lang: str = "sv") -> str:
+        """The message alone in *lang*, without its citation."""
         template: str | Plural = (
             self.template if self.plural is None else Plural(self.template, self.plural, self.count)
         )
-        return f"{render(template, lang, **dict(self.values))} ({AGREEMENT}, {self.section})"
+        return render(template, lang, **dict(self.values))
+
+    def text(self, lang: str = "sv") -> str:
+        """Render the reason in *lang*, ending with its source."""
+        return f"{self.sentence(lang)} ({self.citation})"
