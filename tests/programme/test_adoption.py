@@ -14,6 +14,9 @@ from sodertorn import (
     AdoptionRecord,
     Answer,
     GoalTreeError,
+    InForce,
+    Reason,
+    SodertornDeprecationWarning,
     UndecidedError,
     in_force,
     load_programme,
@@ -30,7 +33,8 @@ def test_sup2040_is_in_force_once_the_sources_say_all_eight_adopted_it() -> None
     result = sup.in_force(D(2024, 1, 16))
     assert result.answer is Answer.YES
     assert bool(result) is True
-    assert result.reason == "adopted by all 8 parties"
+    assert result.explain("en") == "adopted by all 8 parties (SUP 2040)"
+    assert result.explain() == "antaget av samtliga 8 parter (SUP 2040)"
 
 
 def test_sup2040_during_2023_is_unknown_never_a_guess() -> None:
@@ -60,7 +64,7 @@ def test_outside_the_period_or_before_the_decision_is_no() -> None:
     early = sup.in_force(D(2023, 1, 11))
     assert early.answer is Answer.NO
     assert bool(early) is False
-    assert "before the committee's decision on January 12, 2023" in early.reason
+    assert "before the committee's decision on January 12, 2023" in early.explain("en")
     assert "är före samarbetskommitténs beslut den 12 januari 2023" in early.explain()
 
 
@@ -79,7 +83,7 @@ def test_sup2013_tyreso_adopted_on_a_known_day() -> None:
     after = sup.in_force(D(2013, 5, 1), parties=[municipality("Tyresö")])
     assert (before.answer, after.answer) == (Answer.NO, Answer.YES)
     assert before.not_adopted == (municipality("Tyresö"),)
-    assert "not yet adopted by Tyresö" in before.reason
+    assert "not yet adopted by Tyresö" in before.explain("en")
 
 
 def test_only_executive_board_records_count() -> None:
@@ -111,6 +115,62 @@ def test_in_force_says_yes_only_when_every_party_is_on_record(programme, day) ->
             )
     if result.answer is Answer.UNKNOWN:
         assert result.unrecorded
+
+
+@given(programmes(), days)
+def test_every_answer_explains_itself_with_a_reason_citing_the_programme(programme, day) -> None:  # type: ignore[no-untyped-def]
+    result = in_force(programme, day)
+    (reason,) = result.reasons
+    assert isinstance(reason, Reason)
+    assert (reason.source, reason.section) == (programme.short_name, "")
+    for lang in ("sv", "en"):
+        assert result.explain(lang) == reason.text(lang)
+        assert result.explain(lang).endswith(f" ({programme.short_name})")
+    assert result.explain() == result.explain("sv")
+    # Every answer has a Swedish text of its own; dates and names may be the same.
+    assert result.explain("sv") != result.explain("en")
+    for party in result.not_adopted + result.unrecorded:
+        assert party.name in result.explain("sv")
+        assert party.name in result.explain("en")
+
+
+def test_the_reasons_are_data_in_both_languages() -> None:
+    haninge, salem = municipality("Haninge"), municipality("Salem")
+    result = load_programme("sup2013").in_force(D(2013, 5, 1), parties=[haninge, salem])
+    (reason,) = result.reasons
+    assert reason.template == "no adoption on record by {day} for {names}"
+    assert dict(reason.values) == {"day": D(2013, 5, 1), "names": (haninge, salem)}
+    assert result.explain("en") == (
+        "no adoption on record by May 1, 2013 for Salem and Haninge (SUP 2013)"
+    )
+    assert result.explain("sv") == (
+        "inget antagande registrerat senast 1 maj 2013 för Salem och Haninge (SUP 2013)"
+    )
+    before = load_programme("sup2013").in_force(D(2013, 4, 1), parties=[municipality("Tyresö")])
+    assert before.explain() == "ännu inte antaget av Tyresö (SUP 2013)"
+
+
+def test_one_party_is_one_party() -> None:
+    result = load_programme("sup2013").in_force(D(2013, 5, 1), parties=[municipality("Tyresö")])
+    assert result.explain("en") == "adopted by the 1 party (SUP 2013)"
+    assert result.explain("sv") == "antaget av den 1 parten (SUP 2013)"
+
+
+def test_reason_is_deprecated_and_says_what_it_said() -> None:
+    result = load_programme("sup2040").in_force(D(2027, 1, 1))
+    with pytest.warns(SodertornDeprecationWarning, match=r"InForce\.reason is deprecated"):
+        assert result.reason == "January 1, 2027 is outside the period 2023–2026"
+
+
+def test_an_answer_made_with_a_reason_text_still_explains_itself() -> None:
+    with pytest.warns(SodertornDeprecationWarning, match=r"InForce\(reason=\.\.\.\)") as caught:
+        made = InForce(programme="p", day=D(2024, 1, 1), answer=Answer.YES, reason="adopted")
+    assert caught[0].filename == __file__
+    assert made.explain("sv") == made.explain("en") == "adopted"
+    with pytest.warns(SodertornDeprecationWarning):
+        assert made.reason == "adopted"
+    with pytest.raises(GoalTreeError, match="invalid reasons 'adopted'"):
+        InForce(programme="p", day=D(2024, 1, 1), answer=Answer.YES, reasons="adopted")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

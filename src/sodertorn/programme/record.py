@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime
 import enum
+import warnings
 from typing import Any
 
 import attrs
 
-from sodertorn.errors import GoalTreeError, UndecidedError
+from sodertorn.errors import GoalTreeError, SodertornDeprecationWarning, UndecidedError
 from sodertorn.i18n import check_language
 from sodertorn.parties import Municipality
+from sodertorn.reasons import Reason
 
 __all__ = ["EXECUTIVE_BOARD", "AdoptionRecord", "Answer", "InForce"]
 
@@ -126,15 +128,34 @@ class Answer(enum.Enum):
     UNKNOWN = "unknown"
 
 
+def _reasons(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(r, Reason) for r in value):
+        raise GoalTreeError(f"invalid reasons {value!r}; expected a tuple of Reason values")
+
+
+def _given_reason(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise GoalTreeError(f"invalid reason {value!r}; expected a str or None")
+    warnings.warn(
+        "InForce(reason=...) is deprecated; give reasons=(Reason.cited(...),), which "
+        "explain themselves in Swedish and English",
+        SodertornDeprecationWarning,
+        stacklevel=3,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class InForce:
     """The answer to "is this programme in force on this day?", with its reasons.
 
-    *not_adopted* are parties whose adoption is recorded as later than the day;
-    *unrecorded* are parties for which the records cannot say; *replaced_by* is the id of
-    the successor that had taken over by the day, when that is why the answer is no.
-    ``bool()`` works for a yes or a no and raises :class:`~sodertorn.UndecidedError` for
-    an unknown.
+    *reasons* say why, citing the programme (:class:`~sodertorn.Reason`);
+    :meth:`explain` gives them in Swedish or English. *not_adopted* are parties whose
+    adoption is recorded as later than the day; *unrecorded* are parties for which the
+    records cannot say; *replaced_by* is the id of the successor that had taken over by
+    the day, when that is why the answer is no. ``bool()`` works for a yes or a no and
+    raises :class:`~sodertorn.UndecidedError` for an unknown.
     """
 
     __module__ = "sodertorn"
@@ -142,23 +163,52 @@ class InForce:
     programme: str
     day: datetime.date
     answer: Answer
-    reason: str
-    """Why, in English; :meth:`explain` gives it in Swedish or English."""
+    reasons: tuple[Reason, ...] = attrs.field(default=(), validator=_reasons)
     not_adopted: tuple[Municipality, ...] = ()
     unrecorded: tuple[Municipality, ...] = ()
     replaced_by: str | None = None
-    _explain: Any = attrs.field(default=None, eq=False, repr=False, alias="_explain")
+    _given: str | None = attrs.field(
+        default=None, alias="reason", eq=False, repr=False, validator=_given_reason
+    )
+
+    @property
+    def reason(self) -> str:
+        """Why, in English, without the citation.
+
+        .. deprecated:: 0.1.0
+           English only: use :meth:`explain` (``explain("en")`` for English, with the
+           citation) or :attr:`reasons` for the reasons as data. Warns with
+           :class:`~sodertorn.SodertornDeprecationWarning`.
+
+        >>> import datetime, warnings
+        >>> from sodertorn import in_force, load_programme
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).reason
+        'January 1, 2027 is outside the period 2023–2026'
+        """
+        warnings.warn(
+            "InForce.reason is deprecated: it is English only; use InForce.explain(lang) "
+            "or InForce.reasons",
+            SodertornDeprecationWarning,
+            stacklevel=2,
+        )
+        if self._given is not None:
+            return self._given
+        return "; ".join(reason.sentence("en") for reason in self.reasons)
 
     def explain(self, lang: str = "sv") -> str:
-        """Why the answer is what it is, in *lang* (Swedish by default).
+        """Why the answer is what it is, in *lang* (Swedish by default), citing the programme.
 
         >>> import datetime
         >>> from sodertorn import in_force, load_programme
         >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).explain()
-        '1 januari 2027 ligger utanför perioden 2023–2026'
+        '1 januari 2027 ligger utanför perioden 2023–2026 (SUP 2040)'
         """
         check_language(lang)
-        return self.reason if self._explain is None else str(self._explain(lang))
+        if not self.reasons and self._given is not None:
+            return self._given
+        return "\n".join(reason.text(lang) for reason in self.reasons)
 
     def __bool__(self) -> bool:
         if self.answer is Answer.UNKNOWN:

@@ -27,14 +27,14 @@ sodertorn.UndecidedError: the answer is 'unknown'; test .answer (yes, no or unkn
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from sodertorn.errors import GoalTreeError
-from sodertorn.i18n import format_date, gettext, join_list, ngettext
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.programme.builtin import load_programme, programme_names
 from sodertorn.programme.model import Programme, check_programme
 from sodertorn.programme.record import EXECUTIVE_BOARD, AdoptionRecord, Answer, InForce
+from sodertorn.reasons import Plural, Reason, message, plural
 
 __all__ = ["in_force"]
 
@@ -90,27 +90,27 @@ def _answer(
     programme: Programme,
     day: datetime.date,
     value: Answer,
-    why: Callable[[str], str],
+    why: Reason,
     *,
     not_adopted: tuple[Municipality, ...] = (),
     unrecorded: tuple[Municipality, ...] = (),
     replaced_by: str | None = None,
 ) -> InForce:
-    """An answer whose reason is *why* in English and explains itself in either language."""
+    """An answer that explains itself with *why*."""
     return InForce(
         programme=programme.id,
         day=day,
         answer=value,
-        reason=why("en"),
+        reasons=(why,),
         not_adopted=not_adopted,
         unrecorded=unrecorded,
         replaced_by=replaced_by,
-        _explain=why,
     )
 
 
-def _names(parties: tuple[Municipality, ...], lang: str) -> str:
-    return join_list((party.name for party in parties), lang)
+def _why(programme: Programme, template: str | Plural, /, **values: object) -> Reason:
+    """A reason that rests on the programme: its period, its decision, its adoptions."""
+    return Reason.cited(programme.short_name, "", template, **values)
 
 
 def _own_answer(
@@ -122,8 +122,11 @@ def _own_answer(
             programme,
             day,
             Answer.NO,
-            lambda lang: gettext("{day} is outside the period {period}", lang).format(
-                day=format_date(day, lang), period=programme.period
+            _why(
+                programme,
+                message("{day} is outside the period {period}"),
+                day=day,
+                period=programme.period,
             ),
         )
     decided = programme.decided
@@ -132,9 +135,12 @@ def _own_answer(
             programme,
             day,
             Answer.NO,
-            lambda lang: gettext(
-                "{day} is before the committee's decision on {decided}", lang
-            ).format(day=format_date(day, lang), decided=format_date(decided, lang)),
+            _why(
+                programme,
+                message("{day} is before the committee's decision on {decided}"),
+                day=day,
+                decided=decided,
+            ),
         )
     status = {party: _party_status(_records(programme, party), day) for party in required}
     later = tuple(party for party, adopted in status.items() if adopted is False)
@@ -144,9 +150,7 @@ def _own_answer(
             programme,
             day,
             Answer.NO,
-            lambda lang: gettext("not yet adopted by {names}", lang).format(
-                names=_names(later, lang)
-            ),
+            _why(programme, message("not yet adopted by {names}"), names=later),
             not_adopted=later,
         )
     if unknown:
@@ -154,8 +158,11 @@ def _own_answer(
             programme,
             day,
             Answer.UNKNOWN,
-            lambda lang: gettext("no adoption on record by {day} for {names}", lang).format(
-                day=format_date(day, lang), names=_names(unknown, lang)
+            _why(
+                programme,
+                message("no adoption on record by {day} for {names}"),
+                day=day,
+                names=unknown,
             ),
             unrecorded=unknown,
         )
@@ -163,9 +170,11 @@ def _own_answer(
         programme,
         day,
         Answer.YES,
-        lambda lang: ngettext(
-            "adopted by the {count} party", "adopted by all {count} parties", len(required), lang
-        ).format(count=len(required)),
+        _why(
+            programme,
+            plural("adopted by the {count} party", "adopted by all {count} parties"),
+            count=len(required),
+        ),
     )
 
 
@@ -245,14 +254,15 @@ def in_force(
     programme whose ``replaces`` names this one, or a programme after that one) had come
     into force by *day*. Otherwise unknown, naming the parties the records cannot answer
     for. Only records whose body is the executive board count. Successors are looked for
-    in *programmes*, by default the built-in ones.
+    in *programmes*, by default the built-in ones. The answer's reason
+    (:attr:`InForce.reasons`) cites the programme.
 
     Source: SUP 2040 (Nynäshamn KS § 55/23, "Ärendet"); SUP 2035 (Tyresö KS § 60, 2019);
     DOMAIN.md § 5 ("Programmes in force").
 
     >>> from sodertorn import load_programme
-    >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).reason
-    'January 1, 2027 is outside the period 2023–2026'
+    >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).explain("en")
+    'January 1, 2027 is outside the period 2023–2026 (SUP 2040)'
     >>> in_force(load_programme("sup2013"), datetime.date(2024, 6, 1)).answer
     <Answer.NO: 'no'>
     >>> in_force(load_programme("sup2040"), "2024-01-01")
@@ -277,34 +287,45 @@ def in_force(
                 programme,
                 day,
                 Answer.NO,
-                _replaced(successor, which, day),
+                _replaced(programme, successor, which, day),
                 replaced_by=successor.id,
             )
         if found is Answer.UNKNOWN and doubt is None:
             doubt = successor
     if doubt is not None and own.answer is Answer.YES:
-        own_why, successor = own.explain, doubt
         return _answer(
             programme,
             day,
             Answer.UNKNOWN,
-            lambda lang: gettext(
-                "{reason}, but the records cannot say whether {successor}, which replaces "
-                "it, had come into force by {day}",
-                lang,
-            ).format(
-                reason=own_why(lang), successor=successor.short_name, day=format_date(day, lang)
+            _why(
+                programme,
+                message(
+                    "{reason}, but the records cannot say whether {successor}, which replaces "
+                    "it, had come into force by {day}"
+                ),
+                reason=own.reasons[0],
+                successor=doubt.short_name,
+                day=day,
             ),
         )
     return own
 
 
-def _replaced(successor: Programme, which: Programme, day: datetime.date) -> Callable[[str], str]:
+def _replaced(
+    programme: Programme, successor: Programme, which: Programme, day: datetime.date
+) -> Reason:
     """Why a programme is over: *successor*, or *which* after it, was in force by *day*."""
     if which is successor:
-        return lambda lang: gettext("replaced by {successor}, in force by {day}", lang).format(
-            successor=successor.short_name, day=format_date(day, lang)
+        return _why(
+            programme,
+            message("replaced by {successor}, in force by {day}"),
+            successor=successor.short_name,
+            day=day,
         )
-    return lambda lang: gettext(
-        "replaced by {successor}; {later}, which follows it, was in force by {day}", lang
-    ).format(successor=successor.short_name, later=which.short_name, day=format_date(day, lang))
+    return _why(
+        programme,
+        message("replaced by {successor}; {later}, which follows it, was in force by {day}"),
+        successor=successor.short_name,
+        later=which.short_name,
+        day=day,
+    )
