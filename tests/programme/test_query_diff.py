@@ -5,9 +5,14 @@ from __future__ import annotations
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from sodertorn import (
+    Claim,
+    Finding,
     GoalTreeError,
+    Reason,
+    SodertornDeprecationWarning,
     NodeKind,
     PlanError,
     Programme,
@@ -137,7 +142,8 @@ def test_sup2035_contradicts_itself_on_utbildning() -> None:
     (finding,) = check_consistency(load_programme("sup2035"))
     assert finding.node == "utbildning.mal"
     assert (finding.found, finding.claim.count) == (2, 3)
-    assert finding.message.startswith("goal 'utbildning.mal' has 2 sub-goals; the source says 3")
+    assert finding.text("en").startswith("goal 'utbildning.mal' has 2 sub-goals; the source says 3")
+    assert finding.text().startswith("mål 'utbildning.mal' har 2 delmål; källan anger 3")
 
 
 def test_the_other_programmes_are_consistent_with_what_they_claim() -> None:
@@ -150,9 +156,60 @@ def test_a_whole_programme_claim_can_be_contradicted() -> None:
     claims = [attrs.evolve(c, count=3) for c in sup.claims if c.kind is NodeKind.LONG_TERM_GOAL]
     (finding,) = attrs.evolve(sup, claims=claims).findings()
     assert finding.node is None
-    assert finding.message.startswith(
+    assert finding.text("en").startswith(
         "programme 'sup2040' has 2 long-term goals; the source says 3"
     )
+    assert finding.text("sv").startswith(
+        "programmet 'sup2040' har 2 långsiktiga mål; källan anger 3"
+    )
+
+
+def test_message_is_deprecated_and_says_what_it_said() -> None:
+    (finding,) = check_consistency(load_programme("sup2035"))
+    with pytest.warns(SodertornDeprecationWarning, match=r"Finding\.message is deprecated"):
+        assert finding.message == finding.text("en")
+
+
+# Swedish nouns for the kinds, in the forms for one and for more than one.
+_SWEDISH = {
+    NodeKind.FOCUS_AREA_GROUP: ("område", "områden"),
+    NodeKind.FOCUS_AREA: ("fokusområde", "fokusområden"),
+    NodeKind.SUBJECT_AREA: ("ämnesområde", "ämnesområden"),
+    NodeKind.OVERARCHING_GOAL: ("övergripande mål", "övergripande mål"),
+    NodeKind.GOAL: ("mål", "mål"),
+    NodeKind.LONG_TERM_GOAL: ("långsiktigt mål", "långsiktiga mål"),
+    NodeKind.SUB_GOAL: ("delmål", "delmål"),
+}
+
+
+@given(
+    kind=st.sampled_from(NodeKind),
+    per=st.none() | st.sampled_from(NodeKind),
+    claimed=st.integers(0, 20),
+    found=st.integers(0, 20),
+    node=few_slugs,
+)
+def test_a_finding_explains_itself_in_both_languages(
+    kind: NodeKind, per: NodeKind | None, claimed: int, found: int, node: str
+) -> None:
+    claim = Claim(kind=kind, per=per, count=claimed, source="SUP 2035, 'Fokusområden'")
+    finding = Finding(
+        programme="sup2035", claim=claim, node=None if per is None else node, found=found
+    )
+    (reason,) = finding.reasons()
+    assert isinstance(reason, Reason)
+    assert reason.citation == claim.source
+    english, swedish = finding.text("en"), finding.text("sv")
+    assert finding.text() == swedish
+    for text in (english, swedish):
+        assert text.endswith(f" {claimed} (SUP 2035, 'Fokusområden')")
+        assert (f"'{node}'" if per is not None else "'sup2035'") in text
+    noun = {"long-term-goal": "long-term goal", "sub-goal": "sub-goal"}.get(
+        kind.value, kind.value.replace("-", " ")
+    )
+    assert f" has {found} {noun}{'' if found == 1 else 's'};" in english
+    assert f" har {found} {_SWEDISH[kind][found != 1]}; källan anger {claimed} " in swedish
+    assert swedish.startswith("programmet " if per is None else _SWEDISH[per][0] + " ")
 
 
 def test_consistency_refuses_other_objects() -> None:

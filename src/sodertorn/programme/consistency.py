@@ -8,7 +8,7 @@ SUP 2035 says so of every focus area (Tyresö KS § 60, 2019, appendix SUP 2035,
 "Regionala utvecklingsfrågor" and "Internt samarbete"); Utbildning lists two:
 
 >>> from sodertorn import check_consistency, load_programme
->>> [finding.message for finding in check_consistency(load_programme("sup2035"))]
+>>> [finding.text("en") for finding in check_consistency(load_programme("sup2035"))]
 ["goal 'utbildning.mal' has 2 sub-goals; the source says 3 (SUP 2035, ...)"]
 >>> check_consistency("sup2035")
 Traceback (most recent call last):
