@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import warnings
 
 import pytest
 from hypothesis import given
@@ -178,7 +179,9 @@ def test_six_meetings_and_a_conference_are_enough() -> None:
 
 
 def test_five_meetings_warn() -> None:
-    with pytest.warns(FewMeetingsWarning, match=r"The committee has 5 meetings in 2024; SUP 2040"):
+    with pytest.warns(
+        FewMeetingsWarning, match=r"The committee has 5 meetings in 2024; the agreement"
+    ):
         findings = calendar(5).check(lang="en")
     assert len(findings) == 1
 
@@ -199,8 +202,8 @@ def test_calendar_2024_from_the_activity_plan_warns() -> None:
     )
     with pytest.warns(FewMeetingsWarning):
         assert plan.check(lang="en") == (
-            "The committee has 4 meetings in 2024; SUP 2040 asks for at least 6 "
-            "(compare Samarbetsavtal 2010, § 4: about six).",
+            "The committee has 4 meetings in 2024; the agreement asks for about six, SUP 2040 "
+            "for at least 6. (Samarbetsavtal 2010, § 4)",
         )
 
 
@@ -246,14 +249,38 @@ def test_calendar_warnings_in_swedish() -> None:
         findings = calendar(5, conference=False).check()
     assert [str(w.message) for w in caught] == list(findings)
     assert findings == (
-        "Samarbetskommittén har 5 sammanträden 2024; SUP 2040 anger minst 6 "
-        "(jfr Samarbetsavtal 2010, § 4: ca sex).",
-        "Samarbetskommittén har ingen planeringskonferens 2024; SUP 2040 anger en om året.",
+        "Samarbetskommittén har 5 sammanträden 2024; avtalet anger ca sex, SUP 2040 minst 6. "
+        "(Samarbetsavtal 2010, § 4)",
+        "Samarbetskommittén har ingen planeringskonferens 2024; utvecklingsprogrammet anger en "
+        "om året. (SUP 2040)",
     )
     with pytest.warns(FewMeetingsWarning):
         assert calendar(1).check()[0].startswith("Samarbetskommittén har 1 sammanträde 2024;")
     with pytest.raises(LocaleError, match="'de'"):
         calendar(6).check(lang="de")
+
+
+@given(st.integers(0, 8), st.booleans())
+def test_the_shortfalls_are_reasons_and_check_says_them(count: int, conference: bool) -> None:
+    year = calendar(count, conference=conference)
+    shortfalls = year.shortfalls()
+    assert [(r.source, r.section) for r in shortfalls] == [
+        *([("Samarbetsavtal 2010", "§ 4")] if count < 6 else []),
+        *([] if conference else [("SUP 2040", "")]),
+    ]
+    said = {}
+    for lang in ("sv", "en"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            said[lang] = year.check(lang=lang)
+        assert said[lang] == tuple(r.text(lang) for r in shortfalls)
+        assert [str(w.message) for w in caught] == list(said[lang])
+        assert all(w.category is FewMeetingsWarning for w in caught)
+    if count < 6:
+        sammantrade = "sammanträde" if count == 1 else "sammanträden"
+        meeting = "meeting" if count == 1 else "meetings"
+        assert f"har {count} {sammantrade} 2024;" in said["sv"][0]
+        assert f"has {count} {meeting} in 2024;" in said["en"][0]
 
 
 def test_quorum_reason_counts_one_member_in_the_singular() -> None:

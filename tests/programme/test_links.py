@@ -49,11 +49,11 @@ def test_the_2024_committee_calendar_warns_of_too_few_meetings() -> None:
         D(2024, 11, 7),
     ]
     assert [m.date for m in calendar.planning_conferences] == [D(2024, 1, 16)]
-    with pytest.warns(FewMeetingsWarning, match="The committee has 4 meetings in 2024; SUP 2040"):
+    with pytest.warns(FewMeetingsWarning, match="The committee has 4 meetings in 2024; the"):
         findings = calendar.check(lang="en")
     assert findings == (
-        "The committee has 4 meetings in 2024; SUP 2040 asks for at least 6 "
-        "(compare Samarbetsavtal 2010, § 4: about six).",
+        "The committee has 4 meetings in 2024; the agreement asks for about six, SUP 2040 for "
+        "at least 6. (Samarbetsavtal 2010, § 4)",
     )
 
 

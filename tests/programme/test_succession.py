@@ -101,8 +101,7 @@ def test_sup2013_ended_when_its_successors_took_over() -> None:
     assert bool(result) is False
     assert result.replaced_by == "sup2035"
     assert result.explain("en") == (
-        "replaced by SUP 2035; SUP 2040, which follows it, was in force by June 1, 2024 "
-        "(SUP 2013)"
+        "replaced by SUP 2035; SUP 2040, which follows it, was in force by June 1, 2024 (SUP 2013)"
     )
     assert load_programme("sup2013").in_force(D(2024, 6, 1)) == result
     assert result.explain() == (

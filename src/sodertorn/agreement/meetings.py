@@ -43,7 +43,7 @@ from sodertorn.agreement import _checks
 from sodertorn.agreement.membership import Agreement
 from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS, MEETINGS_PER_YEAR, QUORUM_SHARE
 from sodertorn.errors import FewMeetingsWarning, GovernanceError
-from sodertorn.i18n import check_language, ngettext
+from sodertorn.i18n import check_language
 from sodertorn.reasons import Reason, message, plural, render
 
 if TYPE_CHECKING:
@@ -342,8 +342,8 @@ class MeetingCalendar:
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
     ...     calendar.check(lang="en")
-    ('The committee has 4 meetings in 2024; SUP 2040 asks for at least 6 (compare Samarbetsavtal
-    2010, § 4: about six).',)
+    ('The committee has 4 meetings in 2024; the agreement asks for about six, SUP 2040 for at
+    least 6. (Samarbetsavtal 2010, § 4)',)
     >>> MeetingCalendar(year=2023, meetings=[Meeting(date=datetime.date(2024, 1, 16))])
     Traceback (most recent call last):
     ...
@@ -390,36 +390,55 @@ class MeetingCalendar:
             ),
         )
 
-    def check(self, *, lang: str = "sv") -> tuple[str, ...]:
-        """Warn about each shortfall, and return the messages (empty when all is well).
+    def shortfalls(self) -> tuple[Reason, ...]:
+        """What the year lacks against § 4 and SUP 2040, as reasons (empty when all is well).
 
-        The messages are in *lang*, Swedish by default like every other text.
+        >>> import datetime
+        >>> year = MeetingCalendar(year=2024, meetings=[Meeting(date=datetime.date(2024, 3, 21))])
+        >>> [reason.text("en") for reason in year.shortfalls()]  # doctest: +NORMALIZE_WHITESPACE
+        ['The committee has 1 meeting in 2024; the agreement asks for about six, SUP 2040 for at
+        least 6. (Samarbetsavtal 2010, § 4)', 'The committee has no planning conference in 2024;
+        the development programme asks for one a year. (SUP 2040)']
         """
-        check_language(lang)
-        findings: list[str] = []
+        found: list[Reason] = []
         count = len(self.committee_meetings)
         if count < MEETINGS_PER_YEAR:
-            findings.append(
-                ngettext(
-                    "The committee has {count} meeting in {year}; SUP 2040 asks for at least "
-                    "{minimum} (compare Samarbetsavtal 2010, § 4: about six).",
-                    "The committee has {count} meetings in {year}; SUP 2040 asks for at least "
-                    "{minimum} (compare Samarbetsavtal 2010, § 4: about six).",
-                    count,
-                    lang,
-                ).format(year=self.year, count=count, minimum=MEETINGS_PER_YEAR)
+            found.append(
+                Reason(
+                    "§ 4",
+                    plural(
+                        "The committee has {count} meeting in {year}; the agreement asks for "
+                        "about six, SUP 2040 for at least {minimum}.",
+                        "The committee has {count} meetings in {year}; the agreement asks for "
+                        "about six, SUP 2040 for at least {minimum}.",
+                    ),
+                    count=count,
+                    year=self.year,
+                    minimum=MEETINGS_PER_YEAR,
+                )
             )
         if not self.planning_conferences:
-            findings.append(
-                render(
+            found.append(
+                Reason.cited(
+                    "SUP 2040",
+                    "",
                     message(
-                        "The committee has no planning conference in {year}; SUP 2040 asks "
-                        "for one a year."
+                        "The committee has no planning conference in {year}; the development "
+                        "programme asks for one a year."
                     ),
-                    lang,
                     year=self.year,
                 )
             )
+        return tuple(found)
+
+    def check(self, *, lang: str = "sv") -> tuple[str, ...]:
+        """Warn about each shortfall, and return the messages (empty when all is well).
+
+        The messages are the :meth:`shortfalls` in *lang*, Swedish by default like every
+        other text, each with its source.
+        """
+        check_language(lang)
+        findings = tuple(reason.text(lang) for reason in self.shortfalls())
         for finding in findings:
             warnings.warn(finding, FewMeetingsWarning, stacklevel=2)
-        return tuple(findings)
+        return findings
