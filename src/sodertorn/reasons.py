@@ -43,6 +43,7 @@ from sodertorn.i18n import (
     check_language,
     format_date,
     format_money,
+    format_number,
     gettext,
     join_list,
     message,
@@ -54,7 +55,7 @@ from sodertorn.parties import Municipality
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["AGREEMENT", "Plural", "Reason", "message", "plural", "render"]
+__all__ = ["AGREEMENT", "Count", "Plural", "Reason", "message", "plural", "render"]
 
 AGREEMENT = "Samarbetsavtal 2010"
 """How every rule cites its source: the collaboration agreement of 2010."""
@@ -78,7 +79,32 @@ def plural(singular: str, plural: str, /, *, count: str = "count") -> Plural:
     return Plural(singular, plural, count)
 
 
+def _whole(_: object, __: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LocaleError(f"count {value!r} is not a whole number")
+
+
+@attrs.frozen
+class Count:
+    """A number of people or things, shown with the language's digit grouping.
+
+    A plain ``int`` is shown as it is (a year, a paragraph's number); a :class:`Count` as
+    a person reads a count, and it can choose a plural form.
+
+    >>> render("{count}", "sv", count=Count(520824)) == "520\xa0824"
+    True
+    >>> render("{count}", "en", count=Count(1851))
+    '1,851'
+    >>> render(plural("{count} focus area", "{count} focus areas"), "sv", count=Count(1))
+    '1 fokusområde'
+    """
+
+    value: int = attrs.field(validator=_whole)
+
+
 def _show(value: object, lang: str) -> str:
+    if isinstance(value, Count):
+        return format_number(value.value, lang)
     if isinstance(value, Municipality):
         return value.name
     if isinstance(value, datetime.date):
@@ -107,6 +133,8 @@ def render(template: str | Plural, lang: str, /, **values: object) -> str:
     check_language(lang)
     if isinstance(template, Plural):
         count = values[template.count]
+        if isinstance(count, Count):
+            count = count.value
         if not isinstance(count, int):
             raise LocaleError(
                 f"{template.count} {count!r} is not a whole number to choose a form by"

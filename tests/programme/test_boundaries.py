@@ -91,6 +91,8 @@ def _methods() -> dict[str, Callable[..., Any]]:
     found: dict[str, Callable[..., Any]] = {}
     for name, value in _samples().items():
         for attribute in dir(value):
+            if isinstance(inspect.getattr_static(value, attribute, None), property):
+                continue  # not a method, and reading a deprecated one warns
             member = getattr(value, attribute)
             if attribute.startswith("_") or "\u01c1" in attribute or not inspect.ismethod(member):
                 continue

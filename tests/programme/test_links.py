@@ -28,6 +28,7 @@ from sodertorn import (
     annual_fees,
     load_plan,
 )
+from sodertorn.reasons import Count
 
 from .strategies import plans
 
@@ -151,25 +152,80 @@ def test_the_revenue_check_explains_itself_in_both_languages() -> None:
     english = check.explain("en").splitlines()
     assert english[0] == (
         "The stated revenue, ≈ SEK1,977,400, is SEK7,404 less than the fees assessed for "
-        "2019, SEK1,984,804."
+        "2019, SEK1,984,804. (Samarbetsavtal 2010, § 8)"
     )
     assert english[1] == (
         "At SEK4 per inhabitant the stated revenue pays for 494,350 inhabitants; the fees "
-        "count 496,201 (December 31, 2018), a difference of 1,851."
+        "count 496,201 (December 31, 2018), a difference of 1,851. (Samarbetsavtal 2010, § 8)"
     )
     assert english[2].startswith("Budget note: Avgift 4 kr per invånare")
     swedish = check.explain().replace("\xa0", " ").splitlines()
     assert swedish[0] == (
         "Budgeterade intäkter, ≈ 1 977 400 kr, är 7 404 kr mindre än avgifterna för 2019, "
-        "1 984 804 kr."
+        "1 984 804 kr. (Samarbetsavtal 2010, § 8)"
     )
-    assert "494 350" in swedish[1]
-    assert "31 december 2018" in swedish[1]
+    assert swedish[1] == (
+        "Med 4 kr per invånare motsvarar de budgeterade intäkterna 494 350 invånare; "
+        "avgifterna räknar med 496 201 (31 december 2018), en skillnad på 1 851. "
+        "(Samarbetsavtal 2010, § 8)"
+    )
     matching = load_plan(2024).revenue_check().explain("en").splitlines()
-    assert matching[0].endswith("equals the fees assessed for 2024, SEK2,083,296.")
-    assert (
-        matching[1] == "At SEK4 per inhabitant both count 520,824 inhabitants (December 31, 2023)."
+    assert matching[0].endswith(
+        "equals the fees assessed for 2024, SEK2,083,296. (Samarbetsavtal 2010, § 8)"
     )
+    assert matching[1] == (
+        "At SEK4 per inhabitant both count 520,824 inhabitants (December 31, 2023). "
+        "(Samarbetsavtal 2010, § 8)"
+    )
+
+
+def test_the_revenue_check_gives_its_reasons_as_data() -> None:
+    check = load_plan(2019).revenue_check()
+    head, counts = check.reasons()
+    assert (head.section, counts.section) == ("§ 8", "§ 8")
+    values = dict(head.values)
+    assert (values["assessed"], values["difference"], values["year"]) == (
+        SEK(1984804),
+        SEK(7404),
+        2019,
+    )
+    assert dict(counts.values)["counted"] == Count(494350)
+    assert check.explain("en").splitlines()[:2] == [r.text("en") for r in check.reasons()]
+    exact = attrs.evolve(check, approximate=False)
+    assert dict(exact.reasons()[0].values)["stated"] == SEK(1977400)
+    assert "≈" not in exact.explain()
+    assert [r.section for r in attrs.evolve(check, rate=None).reasons()] == ["§ 8"]
+
+
+@given(st.integers(1, 3), st.integers(-2, 2), st.booleans())
+def test_revenue_check_counts_in_the_right_form(
+    counted: int, difference: int, approximate: bool
+) -> None:
+    assume(counted - difference >= 0)
+    check = RevenueCheck(
+        year=2024,
+        stated=SEK(4) * counted,
+        approximate=approximate,
+        assessed=SEK(4) * (counted - difference),
+        rate=SEK(4),
+        counted=counted,
+        assessed_population=counted - difference,
+    )
+    english, swedish = check.explain("en").splitlines(), check.explain("sv").splitlines()
+    noun = "inhabitant" if counted == 1 else "inhabitants"
+    if difference == 0:
+        assert check.matches
+        assert f"both count {counted} {noun} (" in english[1]
+        assert f"räknar båda med {counted} invånare (" in swedish[1]
+    else:
+        assert f"pays for {counted} {noun};" in english[1]
+        assert f"en skillnad på {abs(difference)}." in swedish[1]
+        word = "more" if difference > 0 else "less"
+        assert f"is SEK{4 * abs(difference)} {word} than" in english[0]
+    assert english[0].startswith(
+        "The stated revenue, ≈ SEK" if approximate else "The stated revenue, SEK"
+    )
+    assert all(line.endswith("(Samarbetsavtal 2010, § 8)") for line in english + swedish)
 
 
 FOUR = SEK(4)

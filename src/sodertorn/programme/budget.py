@@ -12,11 +12,12 @@ import attrs
 
 from sodertorn.errors import PlanError
 from sodertorn.fees import FeeAssessment, PerCapitaRule
-from sodertorn.i18n import check_language, format_date, format_money, format_number, gettext
+from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK
 from sodertorn.population import reference_date
 from sodertorn.programme._checks import each, is_a, plan_tuple
 from sodertorn.programme.text import Text
+from sodertorn.reasons import Count, Reason, message, plural
 
 __all__ = ["Budget", "BudgetLine", "RevenueCheck"]
 
@@ -217,61 +218,83 @@ class RevenueCheck:
         """The day the assessed population refers to: 31 December before the fee year."""
         return reference_date(self.year - 1)
 
+    def reasons(self) -> tuple[Reason, ...]:
+        """The comparison step by step, each citing the fee paragraph (§ 8).
+
+        The revenue against the fees; where both count inhabitants at the same rate,
+        the populations. The budget's own note is not a reason: :meth:`explain` adds it.
+
+        >>> from sodertorn import load_plan
+        >>> head, counts = load_plan(2019).revenue_check().reasons()
+        >>> head.template, dict(head.values)["difference"]
+        ('The stated revenue, {stated}, is {difference} less than the fees assessed for {year}, {assessed}.', SEK(7404))
+        >>> dict(counts.values)["counted"], counts.section
+        (Count(value=494350), '§ 8')
+        """
+        stated: object = self.stated
+        if self.approximate:
+            stated = Reason("§ 8", message("≈ {amount}"), amount=self.stated)
+        values = {
+            "stated": stated,
+            "assessed": self.assessed,
+            "difference": abs(self.difference),
+            "year": self.year,
+        }
+        if self.matches:
+            head = message(
+                "The stated revenue, {stated}, equals the fees assessed for {year}, {assessed}."
+            )
+        elif self.difference < SEK(0):
+            head = message(
+                "The stated revenue, {stated}, is {difference} less than the fees assessed "
+                "for {year}, {assessed}."
+            )
+        else:
+            head = message(
+                "The stated revenue, {stated}, is {difference} more than the fees assessed "
+                "for {year}, {assessed}."
+            )
+        found = [Reason("§ 8", head, **values)]
+        if self.rate is not None and self.counted is not None:
+            counts = {
+                "rate": self.rate,
+                "counted": Count(self.counted),
+                "assessed": Count(self.assessed_population or 0),
+                "date": self.population_date,
+                "difference": Count(abs(self.population_difference or 0)),
+            }
+            if self.population_difference == 0:
+                line = plural(
+                    "At {rate} per inhabitant both count {counted} inhabitant ({date}).",
+                    "At {rate} per inhabitant both count {counted} inhabitants ({date}).",
+                    count="counted",
+                )
+            else:
+                line = plural(
+                    "At {rate} per inhabitant the stated revenue pays for {counted} "
+                    "inhabitant; the fees count {assessed} ({date}), a difference of "
+                    "{difference}.",
+                    "At {rate} per inhabitant the stated revenue pays for {counted} "
+                    "inhabitants; the fees count {assessed} ({date}), a difference of "
+                    "{difference}.",
+                    count="counted",
+                )
+            found.append(Reason("§ 8", line, **counts))
+        return tuple(found)
+
     def explain(self, lang: str = "sv") -> str:
-        """The comparison in words, in Swedish or English.
+        """The comparison in words, in Swedish or English: the :meth:`reasons` and the note.
 
         >>> from sodertorn import load_plan
         >>> print(load_plan(2024).revenue_check().explain("en"))
         The stated revenue, SEK2,083,296, equals the fees assessed for 2024, SEK2,083,296.
+        (Samarbetsavtal 2010, § 8)
         At SEK4 per inhabitant both count 520,824 inhabitants (December 31, 2023).
+        (Samarbetsavtal 2010, § 8)
         Budget note: Avgift 4 kr per invånare enligt samarbetskommitténs beslut 2017-02-02
         """
         lang = check_language(lang)
-        stated = ("≈ " if self.approximate else "") + format_money(self.stated, lang)
-        values = {
-            "stated": stated,
-            "assessed": format_money(self.assessed, lang),
-            "difference": format_money(abs(self.difference), lang),
-            "year": self.year,
-        }
-        if self.matches:
-            head = gettext(
-                "The stated revenue, {stated}, equals the fees assessed for {year}, {assessed}.",
-                lang,
-            )
-        elif self.difference < SEK(0):
-            head = gettext(
-                "The stated revenue, {stated}, is {difference} less than the fees assessed "
-                "for {year}, {assessed}.",
-                lang,
-            )
-        else:
-            head = gettext(
-                "The stated revenue, {stated}, is {difference} more than the fees assessed "
-                "for {year}, {assessed}.",
-                lang,
-            )
-        lines = [head.format(**values)]
-        if self.rate is not None and self.counted is not None:
-            counts = {
-                "rate": format_money(self.rate, lang),
-                "counted": format_number(self.counted, lang),
-                "assessed": format_number(self.assessed_population or 0, lang),
-                "date": format_date(self.population_date, lang),
-                "difference": format_number(abs(self.population_difference or 0), lang),
-            }
-            if self.population_difference == 0:
-                line = gettext(
-                    "At {rate} per inhabitant both count {counted} inhabitants ({date}).", lang
-                )
-            else:
-                line = gettext(
-                    "At {rate} per inhabitant the stated revenue pays for {counted} "
-                    "inhabitants; the fees count {assessed} ({date}), a difference of "
-                    "{difference}.",
-                    lang,
-                )
-            lines.append(line.format(**counts))
+        lines = [reason.text(lang) for reason in self.reasons()]
         if self.note is not None:
             lines.append(gettext("Budget note: {note}", lang).format(note=self.note))
         return "\n".join(lines)
