@@ -177,7 +177,7 @@ class InForce:
 
         .. deprecated:: 0.1.0
            English only: use :meth:`explain` (``explain("en")`` for English, with the
-           citation) or :attr:`reasons` for the reasons as data. Warns with
+           citation) or ``reasons`` for the reasons as data. Warns with
            :class:`~sodertorn.SodertornDeprecationWarning`.
 
         >>> import datetime, warnings

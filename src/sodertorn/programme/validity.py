@@ -255,7 +255,7 @@ def in_force(
     into force by *day*. Otherwise unknown, naming the parties the records cannot answer
     for. Only records whose body is the executive board count. Successors are looked for
     in *programmes*, by default the built-in ones. The answer's reason
-    (:attr:`InForce.reasons`) cites the programme.
+    (``InForce.reasons``) cites the programme.
 
     Source: SUP 2040 (Nynäshamn KS § 55/23, "Ärendet"); SUP 2035 (Tyresö KS § 60, 2019);
     DOMAIN.md § 5 ("Programmes in force").
