@@ -17,16 +17,9 @@ from typing import Any
 import pytest
 from apportionment.methods import largest_remainder
 
-from sodertorn import (
-    SEK,
-    FeeSchedule,
-    IndexedRule,
-    Municipality,
-    PerCapitaRule,
-    Population,
-    allocate_units,
-    annual_fees,
-)
+from sodertorn import SEK, Municipality, Population, annual_fees
+from sodertorn.allocation import allocate_units
+from sodertorn.fees import FeeSchedule, IndexedRule, PerCapitaRule
 
 TOTAL = 86_000_000  # öre: 860 000 kr, the 2010 fee
 

@@ -151,15 +151,40 @@ _QUALIFIED = {
 }
 
 
+def _at_home(target: str) -> str | None:
+    """Where a name of the package is documented: ``Item`` and ``sodertorn.Item.name`` (a
+    name that moved from the package root) become ``sodertorn.agreement.Item...``; ``SEK``
+    (a name at the root, written without its module) becomes ``sodertorn.SEK``."""
+    import sodertorn  # noqa: PLC0415 - the package is installed by the time Sphinx reads
+
+    head, _, rest = target.removeprefix("sodertorn.").partition(".")
+    if head in sodertorn._MOVED:
+        module = sodertorn._MOVED[head]
+    elif head in sodertorn._ROOT and not target.startswith("sodertorn."):
+        module = "sodertorn"
+    else:
+        return None
+    return ".".join(part for part in (module, head, rest) if part)
+
+
 def _qualify(
     app: Sphinx, env: BuildEnvironment, node: Element, contnode: TextElement
 ) -> Element | None:
     target = node.get("reftarget")
-    if node.get("refdomain") != "py" or target not in _QUALIFIED:
+    if node.get("refdomain") != "py":
         return None
-    node["reftarget"] = _QUALIFIED[target]
-    resolved: Element | None = missing_reference(app, env, node, contnode)
-    return resolved
+    if target in _QUALIFIED:
+        node["reftarget"] = _QUALIFIED[target]
+        resolved: Element | None = missing_reference(app, env, node, contnode)
+        return resolved
+    at_home = _at_home(target)
+    if at_home is None:
+        return None
+    python = env.get_domain("py")
+    found: Element | None = python.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], at_home, node, contnode
+    )
+    return found
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

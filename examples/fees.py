@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from sodertorn import (
-    MUNICIPALITIES,
-    SEK,
-    FeeSchedule,
-    PerCapitaRule,
-    Population,
-    annual_fees,
-    fee_history,
-)
+from sodertorn import MUNICIPALITIES, SEK, Population, annual_fees, fee_history
+from sodertorn.fees import FeeSchedule, PerCapitaRule
 from sodertorn.i18n import format_money
 
 FIRST, LAST = 2010, 2025

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sodertorn import MUNICIPALITIES, SEK, AllocationError, Unit, allocate, allocate_units
-from sodertorn.allocation import round_to_total
+from sodertorn import MUNICIPALITIES, SEK, AllocationError, allocate
+from sodertorn.allocation import allocate_units, round_to_total
+from sodertorn.money import Unit
 from tests.strategies import weights
 
 if TYPE_CHECKING:

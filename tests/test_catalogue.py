@@ -17,31 +17,26 @@ import pytest
 from babel.messages.pofile import read_po
 
 import sodertorn
-from sodertorn import (
-    SEK,
-    Agreement,
+from sodertorn import SEK, Agreement, FewMeetingsWarning, Notice, annual_fees, load_programme
+from sodertorn.agreement import (
     ByElection,
     Circulation,
     Decision,
     DecisionRule,
     Election,
-    FewMeetingsWarning,
     Item,
     Meeting,
     MeetingCalendar,
     MeetingKind,
     Minutes,
-    Notice,
     Position,
     Post,
     Project,
-    annual_fees,
-    check_consistency,
-    load_programme,
     special_contributions,
     split_items,
 )
 from sodertorn.i18n import catalogue, ngettext, plural_catalogue
+from sodertorn.programme import check_consistency
 
 TEMPLATE = Path(sodertorn.__file__).parent / "locale" / "sodertorn.pot"
 

@@ -1,7 +1,7 @@
 """Contract: junk given to any public name raises only the library's own errors.
 
-Walks ``sodertorn.__all__`` (so names added later are covered without editing this
-file): every public function, every public class's constructor, and its public class
+Walks ``sodertorn.__all__`` and the names that moved from the root to their packages
+(so names added later are covered without editing this file): every public function, every public class's constructor, and its public class
 and static methods (the loaders and alternative constructors). Whatever
 junk they get, what escapes is a :class:`~sodertorn.SodertornError`, or a
 :class:`TypeError` from Python's own argument binding when the arity is wrong; never
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
+import importlib
 import inspect
 import os
 import tempfile
@@ -29,6 +30,9 @@ import sodertorn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+# Type checkers see the package's names, not its __all__, which is made from a table.
+ROOT_NAMES: list[str] = vars(sodertorn)["__all__"]
 
 # A fraction of the profile's examples: these tests run once for every public callable.
 _JUNK_EXAMPLES = max(10, settings().max_examples // 3)
@@ -55,9 +59,19 @@ def _is_exception(value: object) -> bool:
     return isinstance(value, type) and issubclass(value, BaseException)
 
 
+def _public_names() -> dict[str, object]:
+    """The root's names, and those that moved from it, each taken from where it lives."""
+    found = {name: getattr(sodertorn, name) for name in ROOT_NAMES}
+    for name, module in sodertorn._MOVED.items():
+        found[name] = getattr(importlib.import_module(module), name)
+    return found
+
+
+PUBLIC = _public_names()
+
+
 def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:
-    for name in sorted(sodertorn.__all__):
-        value = getattr(sodertorn, name)
+    for name, value in sorted(PUBLIC.items()):
         if _is_exception(value) or not callable(value):
             continue
         if isinstance(value, type) and issubclass(value, enum.Enum):
@@ -138,14 +152,13 @@ _DAY = datetime.date(2024, 5, 2)
 
 def _samples() -> dict[str, object]:
     """One valid instance of each public class whose instances have methods."""
-    from sodertorn import (
-        Agreement,
+    from sodertorn import Agreement, Notice
+    from sodertorn.agreement import (
         Decision,
         Item,
         Meeting,
         MeetingCalendar,
         MeetingKind,
-        Notice,
         Position,
         Project,
         dissolve,
@@ -159,7 +172,7 @@ def _samples() -> dict[str, object]:
         council_decision_date=datetime.date(2024, 3, 1),
         received_by_chair=datetime.date(2024, 3, 15),
     )
-    election = sodertorn.Election(
+    election = sodertorn.agreement.Election(
         elected_on=datetime.date(2024, 1, 16), chair="Salem", vice_chair="Huddinge"
     )
     agreement = Agreement().with_notice(notice).with_election(election)
@@ -183,8 +196,10 @@ def _samples() -> dict[str, object]:
         "SEK": sodertorn.SEK("12.50"),
         "Municipality": sodertorn.MUNICIPALITIES[0],
         "Population": sodertorn.Population.builtin(),
-        "PopulationSource": sodertorn.PopulationSource.file("befolkning.csv", provisional=True),
-        "FeeSchedule": sodertorn.FeeSchedule.default(),
+        "PopulationSource": sodertorn.population.PopulationSource.file(
+            "befolkning.csv", provisional=True
+        ),
+        "FeeSchedule": sodertorn.fees.FeeSchedule.default(),
         "IndexedRule": indexed.rule,
         "PerCapitaRule": per_capita.rule,
         "FeeAssessment": indexed,
@@ -198,7 +213,7 @@ def _samples() -> dict[str, object]:
         "MeetingCalendar": calendar,
         "Decision": decision,
         "Outcome": decision.outcome,
-        "Minutes": sodertorn.Minutes(meeting=meeting, decisions=[decision]),
+        "Minutes": sodertorn.agreement.Minutes(meeting=meeting, decisions=[decision]),
         "Item": Item(name="Lease", amount=sodertorn.SEK(-10)),
         "DissolutionStatement": statement,
         "PartyStatement": statement.of("Huddinge"),
@@ -206,8 +221,10 @@ def _samples() -> dict[str, object]:
         "SpecialContributions": special_contributions(sodertorn.SEK(1000), decided_on=_DAY),
         "Reason": notice.reasons()[0],
         "Holder": agreement.holder_on(_DAY),
-        "Revocation": sodertorn.Revocation(party="Nykvarn", decided_on=_DAY, matter="Withdrawn"),
-        "Circulation": sodertorn.Circulation(date=_DAY, matter="Response"),
+        "Revocation": sodertorn.agreement.Revocation(
+            party="Nykvarn", decided_on=_DAY, matter="Withdrawn"
+        ),
+        "Circulation": sodertorn.agreement.Circulation(date=_DAY, matter="Response"),
     }
 
 
@@ -219,15 +236,14 @@ _PROGRAMME = "sodertorn.programme"
 
 
 def _method_classes() -> set[str]:
-    """Public non-programme classes of __all__ whose instances have public methods."""
+    """Public non-programme classes whose instances have public methods."""
     found = set()
-    for name in sodertorn.__all__:
-        value = getattr(sodertorn, name)
+    for name, value in PUBLIC.items():
         if (
             not isinstance(value, type)
             or _is_exception(value)
             or issubclass(value, enum.Enum)
-            or sodertorn._LAZY.get(name, "").startswith(_PROGRAMME)
+            or {**sodertorn._ROOT, **sodertorn._MOVED}[name].startswith(_PROGRAMME)
         ):
             continue
         if any(_is_instance_method(value, attribute) for attribute in dir(value)):

@@ -3,9 +3,9 @@
 The examples are collected from the imported modules, not from the files under ``src/``,
 so that the tests of the source distribution run against an installed wheel without
 importing a second copy of the package. Each module's docstring and functions are
-collected as doctest collects them; public classes report ``sodertorn`` as their
-``__module__`` (so reprs and docs name the package), which doctest's own collection
-skips, so each module's public classes (those in its ``__all__`` that it defines, not
+collected as doctest collects them; public classes report the package a user imports
+them from as their ``__module__`` (``sodertorn``, ``sodertorn.agreement``…, so reprs and
+docs name that package), which doctest's own collection skips, so each module's public classes (those in its ``__all__`` that it defines, not
 those it re-exports) are collected explicitly. Every test runs with the globals of the
 module it comes from.
 """
@@ -39,6 +39,21 @@ def _modules() -> list[ModuleType]:
 _MODULE_OF: dict[str, str] = {}
 
 
+def _defined_in(module: ModuleType, name: str) -> bool:
+    """Whether the doctest *name* found in *module* is of the module's own code.
+
+    A package re-exports classes whose ``__module__`` names the package; those are
+    collected where they are defined, with that module's globals.
+    """
+    first = name.removeprefix(module.__name__).lstrip(".").split(".")[0]
+    value = getattr(module, first, None) if first else None
+    return not isinstance(value, type) or _defines(module, first)
+
+
+def _defines(module: ModuleType, name: str) -> bool:
+    return re.search(rf"^class {name}\b", inspect.getsource(module), re.MULTILINE) is not None
+
+
 def _tests() -> list[doctest.DocTest]:
     finder = doctest.DocTestFinder(exclude_empty=True)
     root_finder = doctest.DocTestFinder(recurse=False, exclude_empty=True)
@@ -48,6 +63,7 @@ def _tests() -> list[doctest.DocTest]:
         # The package root's namespace fills as its lazy names are first used, so what a
         # finder would find in it depends on which tests ran before: take its docstring only.
         own = (root_finder if module is sodertorn else finder).find(module, module.__name__)
+        own = [test for test in own if _defined_in(module, test.name)]
         for test in own:
             _MODULE_OF[test.name] = module.__name__
         tests.extend(own)
@@ -55,9 +71,9 @@ def _tests() -> list[doctest.DocTest]:
             obj = getattr(module, name)
             if (
                 isinstance(obj, type)
-                and obj.__module__ == "sodertorn"
+                and obj.__module__ != module.__name__
                 and not is_package
-                and re.search(rf"^class {name}\b", inspect.getsource(module), re.MULTILINE)
+                and _defines(module, name)
             ):
                 found = finder.find(obj, f"{module.__name__}.{name}", module=False, globs={})
                 for test in found:

@@ -14,20 +14,17 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     FeeRuleError,
-    FeeSchedule,
-    IndexedRule,
     LocaleError,
     MissingDataError,
     Municipality,
-    PerCapitaRule,
     Population,
     PopulationDataError,
-    Rounding,
-    Unit,
     annual_fees,
     municipality,
 )
+from sodertorn.fees import FeeSchedule, IndexedRule, PerCapitaRule
 from sodertorn.i18n import format_money
+from sodertorn.money import Rounding, Unit
 from tests.strategies import party_sets, population_registers
 
 BUILTIN = Population.builtin()

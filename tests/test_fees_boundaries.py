@@ -14,17 +14,13 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     FeeRuleError,
-    FeeSchedule,
-    IndexedRule,
-    IndexStep,
     LocaleError,
     MissingDataError,
-    PerCapitaRule,
     Population,
-    Rounding,
-    Unit,
     annual_fees,
 )
+from sodertorn.fees import FeeSchedule, IndexedRule, IndexStep, PerCapitaRule
+from sodertorn.money import Rounding, Unit
 from sodertorn.population import BUILTIN_SOURCE
 
 HUDDINGE, BOTKYRKA, SALEM = MUNICIPALITIES[:3]

@@ -13,14 +13,13 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     FeeRuleError,
-    FeeSchedule,
-    IndexedRule,
     MissingDataError,
     Municipality,
     Population,
     SodertornError,
     annual_fees,
 )
+from sodertorn.fees import FeeSchedule, IndexedRule
 
 TWO = MUNICIPALITIES[:2]
 RULE = IndexedRule(
@@ -106,7 +105,9 @@ def test_a_zero_after_the_last_step_is_no_error() -> None:
 
 @pytest.mark.parametrize("chain", ["exact", "invoiced"])
 def test_rounded_fees_refuses_junk_with_fee_rule_errors(chain: str) -> None:
-    from sodertorn import MUNICIPALITIES, FeeRuleError, IndexedRule, Population, Rounding, Unit
+    from sodertorn import MUNICIPALITIES, FeeRuleError, Population
+    from sodertorn.fees import IndexedRule
+    from sodertorn.money import Rounding, Unit
 
     rule = IndexedRule(
         first_year=2010, last_year=2017, base_total=SEK(860000), source="§ 8", chain=chain

@@ -9,15 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import (
-    MUNICIPALITIES,
-    SEK,
-    FeeRuleError,
-    FeeSchedule,
-    IndexedRule,
-    Population,
-    annual_fees,
-)
+from sodertorn import MUNICIPALITIES, SEK, FeeRuleError, Population, annual_fees
+from sodertorn.fees import FeeSchedule, IndexedRule
 from sodertorn.testing import populations
 
 DEFAULT = FeeSchedule.default()

@@ -20,10 +20,10 @@ from sodertorn import (
     MissingDependencyError,
     OutputError,
     Population,
-    Unit,
     annual_fees,
 )
 from sodertorn.fees import FEE_COLUMNS
+from sodertorn.money import Unit
 from tests.strategies import party_sets, population_registers
 
 if TYPE_CHECKING:

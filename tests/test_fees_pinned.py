@@ -20,16 +20,14 @@ import pytest
 from sodertorn import (
     SEK,
     FeeAssessment,
-    FeeSchedule,
-    IndexedRule,
     MissingDataError,
     Municipality,
-    PerCapitaRule,
     Population,
     SodertornError,
-    Unit,
     annual_fees,
 )
+from sodertorn.fees import FeeSchedule, IndexedRule, PerCapitaRule
+from sodertorn.money import Unit
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sodertorn import MUNICIPALITIES, Population, Rounding, Unit, annual_fees
+from sodertorn import MUNICIPALITIES, Population, annual_fees
+from sodertorn.money import Rounding, Unit
 
 EXPLAIN_2024_SV = (
     "Avgiftsår 2024\n"

@@ -11,13 +11,11 @@ from sodertorn import (
     SEK,
     InvalidAmountError,
     LocaleError,
-    Rounding,
     SodertornDeprecationWarning,
     SodertornWarning,
-    Unit,
-    round_fraction,
 )
 from sodertorn.i18n import format_money
+from sodertorn.money import Rounding, Unit, round_fraction
 from tests.strategies import amounts_ore, decimals_two_places, sek
 
 

@@ -10,20 +10,16 @@ from typing import Any
 import pytest
 
 import sodertorn
-from sodertorn import (
-    SEK,
-    AllocationError,
-    InvalidAmountError,
-    Rounding,
-    Unit,
-    allocate,
-    allocate_units,
-    round_fraction,
-    round_to_total,
-)
+import sodertorn.allocation
+import sodertorn.money
+from sodertorn import SEK, AllocationError, InvalidAmountError, allocate
+from sodertorn.allocation import allocate_units, round_to_total
+from sodertorn.money import Rounding, Unit, round_fraction
 
 # Junk arguments go through an untyped view of the package.
 api: Any = sodertorn
+money_api: Any = sodertorn.money
+allocation_api: Any = sodertorn.allocation
 
 
 @pytest.mark.parametrize(
@@ -60,15 +56,15 @@ def test_other_money_errors_whole() -> None:
     cases: list[tuple[Any, str]] = [
         (lambda: api.SEK.from_ore(1.0), "expected a whole number of öre, got 1.0"),
         (
-            lambda: api.round_fraction(0.5),
+            lambda: money_api.round_fraction(0.5),
             "cannot round 0.5; expected an exact int or fractions.Fraction in kronor",
         ),
         (
-            lambda: api.round_fraction(Fraction(1), unit="x"),
+            lambda: money_api.round_fraction(Fraction(1), unit="x"),
             "expected a Unit and a Rounding, got unit='x', rounding=<Rounding.HALF_UP: 'half-up'>",
         ),
         (
-            lambda: api.round_fraction(Fraction(1), rounding="x"),
+            lambda: money_api.round_fraction(Fraction(1), rounding="x"),
             "expected a Unit and a Rounding, got unit=<Unit.KRONA: 100>, rounding='x'",
         ),
         (lambda: SEK(1) / SEK(0), "cannot divide SEK(1) by a zero amount"),
@@ -171,7 +167,7 @@ def test_allocation_errors_whole() -> None:
             "cannot split SEK(1) by weights that are all zero: {'a': 0}",
         ),
         (
-            lambda: api.allocate_units(5, {"a": 0, "b": 0}),
+            lambda: allocation_api.allocate_units(5, {"a": 0, "b": 0}),
             "cannot split 5 by weights that are all zero: {'a': 0, 'b': 0}",
         ),
         (
@@ -179,53 +175,55 @@ def test_allocation_errors_whole() -> None:
             "SEK('0.50') is not a whole number of krona; round it first, or split by unit=Unit.ORE",
         ),
         (
-            lambda: api.allocate_units(1.0, {"a": 1}),
+            lambda: allocation_api.allocate_units(1.0, {"a": 1}),
             "cannot split 1.0; expected a whole number of units",
         ),
         (
-            lambda: api.allocate_units(True, {"a": 1}),
+            lambda: allocation_api.allocate_units(True, {"a": 1}),
             "cannot split True; expected a whole number of units",
         ),
         (
-            lambda: api.allocate_units(1, {"a": 1, 2: 1}),
+            lambda: allocation_api.allocate_units(1, {"a": 1, 2: 1}),
             "the keys of dict cannot be ordered, and ties are broken by key order; use keys of "
             "one comparable type (such as Municipality)",
         ),
-        (lambda: api.round_to_total(5, {}), "cannot split 5; expected an amount of SEK"),
+        (lambda: allocation_api.round_to_total(5, {}), "cannot split 5; expected an amount of SEK"),
         (
-            lambda: api.round_to_total(SEK(1), {}, unit=1),
+            lambda: allocation_api.round_to_total(SEK(1), {}, unit=1),
             "unknown unit 1; expected Unit.KRONA or Unit.ORE",
         ),
         (
-            lambda: api.round_to_total(SEK(1), [1]),
+            lambda: allocation_api.round_to_total(SEK(1), [1]),
             "cannot round [1]; expected a mapping of keys to exact amounts",
         ),
         (
-            lambda: api.round_to_total(SEK(1), {"a": 0.5}),
+            lambda: allocation_api.round_to_total(SEK(1), {"a": 0.5}),
             "exact amount 0.5 for 'a' is not an int or Fraction",
         ),
         (
-            lambda: api.round_to_total(SEK(1), {"a": False}),
+            lambda: allocation_api.round_to_total(SEK(1), {"a": False}),
             "exact amount False for 'a' is not an int or Fraction",
         ),
         (
-            lambda: api.round_to_total(SEK(1), {"a": Fraction(-1, 2)}),
+            lambda: allocation_api.round_to_total(SEK(1), {"a": Fraction(-1, 2)}),
             "exact amount Fraction(-1, 2) for 'a' is negative",
         ),
         (
-            lambda: api.round_to_total(SEK("0.5"), {"a": Fraction(1, 2)}),
+            lambda: allocation_api.round_to_total(SEK("0.5"), {"a": Fraction(1, 2)}),
             "SEK('0.50') is not a whole number of krona",
         ),
         (
-            lambda: api.round_to_total(SEK(2), {"a": Fraction(1, 2)}),
+            lambda: allocation_api.round_to_total(SEK(2), {"a": Fraction(1, 2)}),
             "total SEK(2) is not within one krona of the exact sum 1/2",
         ),
         (
-            lambda: api.round_to_total(SEK(1), {}),
+            lambda: allocation_api.round_to_total(SEK(1), {}),
             "total SEK(1) is not within one krona of the exact sum 0",
         ),
         (
-            lambda: api.round_to_total(SEK("0.03"), {"a": Fraction(1, 100)}, unit=Unit.ORE),
+            lambda: allocation_api.round_to_total(
+                SEK("0.03"), {"a": Fraction(1, 100)}, unit=Unit.ORE
+            ),
             "total SEK('0.03') is not within one öre of the exact sum 1/100",
         ),
     ]

@@ -16,9 +16,8 @@ from sodertorn import (
     PopulationDataError,
     SodertornError,
     municipality,
-    reference_date,
 )
-from sodertorn.population import BUILTIN_SOURCE
+from sodertorn.population import BUILTIN_SOURCE, reference_date
 
 if TYPE_CHECKING:
     from pathlib import Path

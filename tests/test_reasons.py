@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import LocaleError, Reason, municipality
+from sodertorn import LocaleError, municipality
 from sodertorn.i18n import format_number
-from sodertorn.reasons import AGREEMENT, Count, plural
+from sodertorn.reasons import AGREEMENT, Count, Reason, plural
 from sodertorn.testing import words
 
 LANGS = st.sampled_from(["sv", "en"])

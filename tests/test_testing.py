@@ -6,6 +6,7 @@ import datetime
 import importlib
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -16,19 +17,16 @@ from sodertorn import (
     SEK,
     Agreement,
     AllocationError,
-    FeeSchedule,
-    IndexedRule,
     InvalidAmountError,
-    Item,
     Municipality,
     Notice,
-    PerCapitaRule,
     Population,
     PopulationDataError,
     Programme,
     allocate,
 )
 from sodertorn import testing as domain
+from sodertorn.fees import FeeSchedule, IndexedRule, PerCapitaRule
 from sodertorn.testing import (
     amounts,
     fee_rules,
@@ -42,6 +40,9 @@ from sodertorn.testing import (
     weights,
     whole_kronor,
 )
+
+if TYPE_CHECKING:
+    from sodertorn.agreement import Item
 
 
 @given(amounts(min_value=SEK(-3), max_value=SEK("4.50")))

@@ -219,7 +219,7 @@ def remainder_trace(
     ``whole`` (its whole *units*, toward zero), ``remainder`` (what was left, a fraction),
     ``adjustment`` (what the largest-remainder step added: nothing or one unit) and
     ``part``. The derivation as data, for :func:`~sodertorn.allocate` and
-    :func:`~sodertorn.round_to_total`.
+    :func:`~sodertorn.allocation.round_to_total`.
 
     >>> from fractions import Fraction
     >>> parts = round_to_total(SEK(2), {"a": Fraction(3, 4), "b": Fraction(5, 4)})

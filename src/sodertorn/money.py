@@ -10,7 +10,7 @@ Traceback (most recent call last):
 ...
 sodertorn.InvalidAmountError: refusing float -2.5: binary floats cannot hold money exactly; pass an int, a str such as '-2.5' or a Decimal
 
-Whole kronor are rounded by the statutory rule unless another :class:`~sodertorn.Rounding` is
+Whole kronor are rounded by the statutory rule unless another :class:`~sodertorn.money.Rounding` is
 asked for: *Lag (1970:1029) om avrundning av vissa öresbelopp*, 2 §, rounds 1–49 öre
 down and 50–99 öre up, the same way for negative amounts.
 """
@@ -35,7 +35,7 @@ __all__ = ["SEK", "Rounding", "Unit", "round_fraction"]
 class Unit(enum.Enum):
     """The unit an amount is rounded or split to, valued in öre."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.money"
 
     KRONA = 100
     ORE = 1
@@ -49,7 +49,7 @@ class Unit(enum.Enum):
 class Rounding(enum.Enum):
     """How an exact amount is brought to a whole unit."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.money"
 
     HALF_UP = "half-up"
     """Halves away from zero: the statutory rule of Lag (1970:1029), 2 §."""

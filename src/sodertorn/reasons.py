@@ -155,7 +155,7 @@ class Reason:
     than the agreement.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.reasons"
 
     section: str
     template: str

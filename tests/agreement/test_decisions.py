@@ -6,16 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import (
-    MUNICIPALITIES,
-    Decision,
-    DecisionRule,
-    GovernanceError,
-    Meeting,
-    Minutes,
-    Position,
-    municipality,
-)
+from sodertorn import MUNICIPALITIES, GovernanceError, municipality
+from sodertorn.agreement import Decision, DecisionRule, Meeting, Minutes, Position
 
 from .strategies import meetings
 

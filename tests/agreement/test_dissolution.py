@@ -10,18 +10,13 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     Agreement,
-    Decision,
     DissolutionError,
-    Item,
-    Meeting,
     Notice,
     Population,
-    Position,
-    Unit,
-    dissolve,
     municipality,
-    split_items,
 )
+from sodertorn.agreement import Decision, Item, Meeting, Position, dissolve, split_items
+from sodertorn.money import Unit
 
 from .strategies import agreements, amounts, items
 

@@ -10,15 +10,13 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     Agreement,
-    Financing,
     GovernanceError,
     Notice,
     Population,
-    Project,
-    Unit,
     municipality,
-    special_contributions,
 )
+from sodertorn.agreement import Financing, Project, special_contributions
+from sodertorn.money import Unit
 
 from .strategies import agreements
 

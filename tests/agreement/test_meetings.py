@@ -10,18 +10,14 @@ from hypothesis import strategies as st
 from sodertorn import (
     MUNICIPALITIES,
     Agreement,
-    Election,
     FewMeetingsWarning,
     GovernanceError,
     LocaleError,
-    Meeting,
-    MeetingCalendar,
-    MeetingKind,
     MissingDataError,
     Notice,
     SodertornWarning,
-    quorum_for,
 )
+from sodertorn.agreement import Election, Meeting, MeetingCalendar, MeetingKind, quorum_for
 
 from .strategies import agreements, meetings
 
@@ -286,7 +282,8 @@ def test_the_shortfalls_are_reasons_and_check_says_them(count: int, conference: 
 def test_quorum_reason_counts_one_member_in_the_singular() -> None:
     import datetime
 
-    from sodertorn import Agreement, Meeting
+    from sodertorn import Agreement
+    from sodertorn.agreement import Meeting
 
     alone = Agreement(parties=["Salem"])
     meeting = Meeting(date=datetime.date(2024, 5, 2), in_room=["Salem"], agreement=alone)

@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 from sodertorn import (
     MUNICIPALITIES,
     Agreement,
-    Election,
     GovernanceError,
     MissingDataError,
     Notice,
     municipality,
 )
+from sodertorn.agreement import Election
 
 from .strategies import agreements, dates
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from sodertorn import Agreement, Election, GovernanceError, MissingDataError, Notice
+from sodertorn import Agreement, GovernanceError, MissingDataError, Notice
+from sodertorn.agreement import Election
 
 NOTICE = Notice(
     party="Nykvarn",

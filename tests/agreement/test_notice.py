@@ -6,7 +6,8 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 
-from sodertorn import SEK, Notice, NoticeError, SodertornError, municipality, notice_period
+from sodertorn import SEK, Notice, NoticeError, SodertornError, municipality
+from sodertorn.agreement import notice_period
 
 from .strategies import notices, receipt_dates
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import given, settings
 
-from sodertorn import SEK, Item, special_contributions, split_items
+from sodertorn import SEK
+from sodertorn.agreement import Item, special_contributions, split_items
 from sodertorn.testing import items, whole_kronor
 
 if TYPE_CHECKING:

@@ -13,24 +13,26 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     Agreement,
+    FewMeetingsWarning,
+    GovernanceError,
+    MissingDataError,
+    Notice,
+    Population,
+    municipality,
+)
+from sodertorn.agreement import (
     ByElection,
     Circulation,
     Decision,
     Election,
-    FewMeetingsWarning,
     Financing,
-    GovernanceError,
     Meeting,
     MeetingCalendar,
     MeetingKind,
-    MissingDataError,
-    Notice,
-    Population,
     Position,
     Post,
     Project,
     Revocation,
-    municipality,
     special_contributions,
 )
 
@@ -402,7 +404,8 @@ def test_a_circulation_is_never_a_decision(day: datetime.date) -> None:
 
 
 def test_a_revocation_says_who_stays_and_why_and_refuses_what_is_not_one() -> None:
-    from sodertorn import NoticeError, Revocation
+    from sodertorn import NoticeError
+    from sodertorn.agreement import Revocation
 
     revocation = Revocation(
         party="Nykvarn", decided_on=datetime.date(2024, 9, 12), matter="  Nykvarn stays "

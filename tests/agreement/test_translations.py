@@ -11,7 +11,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 
 import sodertorn
-from sodertorn import DecisionRule, Financing, MeetingKind, Position
+from sodertorn.agreement import DecisionRule, Financing, MeetingKind, Position
 from sodertorn.i18n import catalogue
 
 if TYPE_CHECKING:

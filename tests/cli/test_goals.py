@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from sodertorn import goals_text, load_programme
+from sodertorn import load_programme
+from sodertorn.programme import goals_text
 
 from .running import run
 

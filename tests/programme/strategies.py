@@ -6,9 +6,8 @@ import datetime
 
 from hypothesis import strategies as st
 
-from sodertorn import (
-    MUNICIPALITIES,
-    SEK,
+from sodertorn import MUNICIPALITIES, SEK, Plan, Programme, testing
+from sodertorn.programme import (
     Activity,
     ActivityStatus,
     Budget,
@@ -24,11 +23,8 @@ from sodertorn import (
     NodeKind,
     Office,
     OfficeRole,
-    Plan,
-    Programme,
     Status,
     Text,
-    testing,
 )
 
 slugs = testing.slugs()

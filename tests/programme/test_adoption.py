@@ -11,17 +11,14 @@ from hypothesis import strategies as st
 
 from sodertorn import (
     MUNICIPALITIES,
-    AdoptionRecord,
-    Answer,
     GoalTreeError,
-    InForce,
-    Reason,
     SodertornDeprecationWarning,
     UndecidedError,
-    in_force,
     load_programme,
     municipality,
 )
+from sodertorn.programme import AdoptionRecord, Answer, InForce, in_force
+from sodertorn.reasons import Reason
 
 from .strategies import adoption_records, days, programmes
 

@@ -19,15 +19,19 @@ from hypothesis import strategies as st
 import sodertorn
 from sodertorn import (
     SEK,
-    CollaborationBody,
     GoalTreeError,
     LocaleError,
     PlanError,
     SchemaError,
     SodertornError,
+    annual_fees,
+    load_plan,
+    load_programme,
+)
+from sodertorn.programme import (
+    CollaborationBody,
     Text,
     activities_for,
-    annual_fees,
     conference_hosts,
     diff_programmes,
     find_goals,
@@ -36,8 +40,6 @@ from sodertorn import (
     goals_text,
     goals_without_activity,
     in_force,
-    load_plan,
-    load_programme,
     plan_from_dict,
     plan_html,
     plan_to_dict,
@@ -70,17 +72,19 @@ def _samples() -> dict[str, object]:
         "ProgrammeDiff": diff_programmes(sup, sup),
         "RevenueCheck": plan.revenue_check(),
         "CalendarEntry": plan.calendar[0],
-        "FollowUp": sodertorn.FollowUp(plan=plan),
-        "YearReport": sodertorn.report(plan, sodertorn.FollowUp(plan=plan)),
-        "Indicators": sodertorn.Indicators(
+        "FollowUp": sodertorn.programme.FollowUp(plan=plan),
+        "YearReport": sodertorn.programme.report.report(
+            plan, sodertorn.programme.FollowUp(plan=plan)
+        ),
+        "Indicators": sodertorn.programme.Indicators(
             indicators=[
-                sodertorn.Indicator(
+                sodertorn.programme.Indicator(
                     id="x",
                     goal="tillganglighet",
                     name=Text("x"),
                     unit="st",
                     source="Example",
-                    direction=sodertorn.Direction.INCREASE,
+                    direction=sodertorn.programme.Direction.INCREASE,
                 )
             ]
         ),

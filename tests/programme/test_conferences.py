@@ -11,21 +11,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import (
+    GoalTreeError,
+    PlanError,
+    Programme,
+    SchemaError,
+    load_plan,
+    load_programme,
+    municipality,
+)
+from sodertorn.programme import (
     CalendarEntry,
     CalendarKind,
     CollaborationBody,
     Conference,
     Contribution,
     Edition,
-    GoalTreeError,
     Hosting,
-    PlanError,
-    Programme,
-    SchemaError,
     Text,
-    load_plan,
-    load_programme,
-    municipality,
     plan_from_dict,
     plan_to_dict,
     programme_from_dict,

@@ -10,19 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import (
+from sodertorn import FollowUpError, PlanError, SchemaError, load_plan
+from sodertorn.i18n import gettext
+from sodertorn.programme import (
     ActivityStatus,
     Continuation,
     FollowUp,
-    FollowUpError,
-    PlanError,
-    SchemaError,
     Status,
-    load_plan,
     plan_from_dict,
     plan_to_dict,
 )
-from sodertorn.i18n import gettext
 
 from .strategies import follow_ups, plans
 

@@ -10,23 +10,16 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sodertorn import (
-    SEK,
+from sodertorn import SEK, FewMeetingsWarning, Plan, PlanError, Population, annual_fees, load_plan
+from sodertorn.agreement import MeetingCalendar, MeetingKind
+from sodertorn.programme import (
     Budget,
     BudgetLine,
     CalendarEntry,
     CalendarKind,
     CollaborationBody,
-    FewMeetingsWarning,
-    MeetingCalendar,
-    MeetingKind,
-    Plan,
-    PlanError,
-    Population,
     RevenueCheck,
     Text,
-    annual_fees,
-    load_plan,
 )
 from sodertorn.reasons import Count
 

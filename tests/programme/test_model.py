@@ -9,18 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import (
-    Claim,
-    GoalTreeError,
-    Network,
-    Node,
-    NodeKind,
-    Period,
-    Programme,
-    SodertornError,
-    Text,
-    load_programme,
-)
+from sodertorn import GoalTreeError, Programme, SodertornError, load_programme
+from sodertorn.programme import Claim, Network, Node, NodeKind, Period, Text
 
 from .strategies import programmes, texts
 

@@ -10,6 +10,16 @@ from hypothesis import given
 
 from sodertorn import (
     SEK,
+    MissingDataError,
+    Plan,
+    PlanError,
+    Population,
+    Programme,
+    load_plan,
+    load_programme,
+    municipality,
+)
+from sodertorn.programme import (
     Activity,
     Budget,
     BudgetLine,
@@ -18,18 +28,10 @@ from sodertorn import (
     CollaborationBody,
     Conference,
     Hosting,
-    MissingDataError,
     Node,
     NodeKind,
-    Plan,
-    PlanError,
-    Population,
-    Programme,
     Text,
     conference_hosts,
-    load_plan,
-    load_programme,
-    municipality,
 )
 
 from .strategies import plans, programmes, slugs

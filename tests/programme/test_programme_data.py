@@ -9,11 +9,7 @@ import pytest
 from sodertorn import (
     MUNICIPALITIES,
     SEK,
-    CalendarKind,
-    NodeKind,
     Programme,
-    Text,
-    goals_text,
     load_plan,
     load_programme,
     municipality,
@@ -21,6 +17,7 @@ from sodertorn import (
 )
 from sodertorn.cli import main
 from sodertorn.i18n import catalogue
+from sodertorn.programme import CalendarKind, NodeKind, Text, goals_text
 
 D = datetime.date
 

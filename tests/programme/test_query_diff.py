@@ -8,23 +8,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import (
-    Claim,
-    Finding,
     GoalTreeError,
-    NodeKind,
     PlanError,
     Programme,
-    Reason,
     SodertornDeprecationWarning,
+    load_plan,
+    load_programme,
+)
+from sodertorn.programme import (
+    Claim,
+    Finding,
+    NodeKind,
     Text,
     activities_for,
     check_consistency,
     diff_programmes,
     find_goals,
     goals_without_activity,
-    load_plan,
-    load_programme,
 )
+from sodertorn.reasons import Reason
 
 from .strategies import few_slugs, programmes
 

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sodertorn import (
-    LocaleError,
-    UnknownProgrammeError,
-    goals_html,
-    goals_markdown,
-    goals_text,
-    load_plan,
-    load_programme,
-    plan_html,
-    plan_years,
-    programme_names,
-)
+from sodertorn import LocaleError, UnknownProgrammeError, load_plan, load_programme, programme_names
+from sodertorn.programme import goals_html, goals_markdown, goals_text, plan_html, plan_years
 
 
 def test_text_tree_in_swedish() -> None:
@@ -104,8 +94,8 @@ def test_a_bare_programme_and_plan_render() -> None:
 
 
 def test_body_labels_are_translated() -> None:
-    from sodertorn import CollaborationBody
     from sodertorn.i18n import gettext
+    from sodertorn.programme import CollaborationBody
 
     labels = [gettext(body.label, "sv") for body in CollaborationBody]
     assert labels == ["Samarbetskommittén", "Ledningsgruppen"]

@@ -15,20 +15,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import (
+from sodertorn import FollowUpError, LocaleError, load_plan
+from sodertorn.programme import (
     Direction,
     FollowUp,
-    FollowUpError,
     Indicator,
     Indicators,
     IndicatorValue,
-    LocaleError,
     Measure,
     Text,
     YearReport,
-    load_plan,
-    report,
 )
+from sodertorn.programme.report import report
 
 from .strategies import follow_ups, plans
 

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sodertorn import FollowUp, load_plan
+from sodertorn import load_plan
 from sodertorn.cli import main
+from sodertorn.programme import FollowUp
 
 from .test_followup import TEN, filled_csv
 from .test_report import EXAMPLE

@@ -10,8 +10,6 @@ import pytest
 from hypothesis import given
 
 from sodertorn import (
-    PLAN_SCHEMA,
-    PROGRAMME_SCHEMA,
     GoalTreeError,
     Plan,
     PlanError,
@@ -19,6 +17,11 @@ from sodertorn import (
     SchemaError,
     load_plan,
     load_programme,
+    programme_names,
+)
+from sodertorn.programme import (
+    PLAN_SCHEMA,
+    PROGRAMME_SCHEMA,
     plan_from_dict,
     plan_from_json,
     plan_to_dict,
@@ -26,7 +29,6 @@ from sodertorn import (
     plan_years,
     programme_from_dict,
     programme_from_json,
-    programme_names,
     programme_to_dict,
     programme_to_json,
 )

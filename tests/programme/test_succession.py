@@ -9,18 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import (
-    MUNICIPALITIES,
-    AdoptionRecord,
-    Answer,
-    GoalTreeError,
-    Period,
-    Programme,
-    Text,
-    in_force,
-    load_programme,
-    municipality,
-)
+from sodertorn import MUNICIPALITIES, GoalTreeError, Programme, load_programme, municipality
+from sodertorn.programme import AdoptionRecord, Answer, Period, Text, in_force
 
 D = datetime.date
 

@@ -8,12 +8,12 @@ Our reading: consensus means that, at a quorate meeting, at least one present me
 supports the matter and none objects (a member may support or stand aside; a proposal
 that everyone stands aside from is not adopted). Presence is by party: the party's member,
 or the substitute it sends. A decision by e-mail circulation (per capsulam) is not taken
-at a meeting, so it is not a decision of the committee (:class:`~sodertorn.Circulation`). Another rule, such as a simple majority, applies to a
+at a meeting, so it is not a decision of the committee (:class:`~sodertorn.agreement.Circulation`). Another rule, such as a simple majority, applies to a
 matter only if every member on the meeting's date, not just those present, agreed to it;
 otherwise the decision is taken by consensus, and the outcome says why.
 
 >>> import datetime
->>> from sodertorn import Decision, Meeting, Position
+>>> from sodertorn.agreement import Decision, Meeting, Position
 >>> meeting = Meeting(date=datetime.date(2024, 5, 2),
 ...                   in_room={"Huddinge", "Botkyrka", "Salem", "Haninge"})
 >>> decision = Decision(meeting=meeting, matter="Joint consultation response on RUFS",
@@ -57,7 +57,7 @@ __all__ = ["Circulation", "Decision", "DecisionRule", "Minutes", "Outcome", "Pos
 class Position(enum.Enum):
     """A present member's position on a matter (§ 3)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     SUPPORT = message("support")
     STAND_ASIDE = message("stand aside")
@@ -73,7 +73,7 @@ class DecisionRule(enum.Enum):
     is abstaining); it applies only if every member agreed to it.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     CONSENSUS = message("consensus")
     MAJORITY = message("majority")
@@ -83,7 +83,7 @@ class DecisionRule(enum.Enum):
 class Outcome:
     """Whether a matter was adopted, under which rule, and why (§ 3)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     adopted: bool
     rule: DecisionRule
@@ -131,7 +131,7 @@ class Circulation:
     'Consultation response: sent round by e-mail on June 3, 2024, which is not a meeting; a decision per capsulam is not a decision of the committee. (Samarbetsavtal 2010, § 3)'
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     date: datetime.date = attrs.field(converter=_circulation_date)
     matter: str = attrs.field(converter=_circulation_matter)
@@ -195,7 +195,7 @@ class Decision:
     asked for; *rule_agreed_by* names the parties whose members agreed to that rule.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     meeting: Meeting = attrs.field(converter=_meeting)
     matter: str = attrs.field(converter=_matter)
@@ -354,7 +354,7 @@ class Minutes:
     Sent to: Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje and Nynäshamn.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     meeting: Meeting = attrs.field(converter=_meeting)
     decisions: tuple[Decision, ...] = attrs.field(converter=_decisions)

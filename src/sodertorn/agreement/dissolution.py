@@ -12,7 +12,8 @@ the decision. Each item (an asset is positive, a liability negative) is split on
 with :func:`~sodertorn.allocate`, so each item is conserved to the last unit; a party that
 has left gets nothing, and owes nothing.
 
->>> from sodertorn import SEK, Item, split_items
+>>> from sodertorn import SEK
+>>> from sodertorn.agreement import Item, split_items
 >>> statement = split_items(
 ...     [Item(name="Bank account", amount=SEK(1_000_000)),
 ...      Item(name="Consultancy contract", amount=SEK(-250_000))],
@@ -70,7 +71,7 @@ DISSOLUTION_COLUMNS: tuple[str, ...] = (
     "kind",
     "amount",
 )
-"""The columns of :meth:`~sodertorn.DissolutionStatement.rows`, one row per party and item: the SCB
+"""The columns of :meth:`~sodertorn.agreement.DissolutionStatement.rows`, one row per party and item: the SCB
 code (text), the name, the population (an integer) on ``population_date``, the item's
 name, its ``kind`` (``"asset"`` or ``"liability"``) and the party's share (``int`` kronor,
 or ``Decimal`` with öre; negative for a liability)."""
@@ -106,7 +107,7 @@ class Item:
     for a liability
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     name: str = attrs.field(converter=_name)
     amount: SEK = attrs.field(converter=_amount)
@@ -121,7 +122,7 @@ class Item:
 class PartyStatement:
     """One party's share of every item: its assets, its liabilities and the net (§ 10)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     party: Municipality
     population: int
@@ -192,7 +193,7 @@ class PartyStatement:
 class DissolutionStatement(Tabulated):
     """The split of every item between the parties, and each party's statement (§ 10)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     columns: ClassVar[tuple[str, ...]] = DISSOLUTION_COLUMNS
 

@@ -13,10 +13,11 @@ contributions sum exactly to it. A party in its notice period is still a party a
 the contributions decided while it is one (nothing is refunded afterwards, § 9). Whether a
 project of some parties has "stor betydelse för helheten" (§ 6) is the committee's
 judgement, so a committee decision (*judged_by*); the parties that pay for a project of
-their own share its cost as they agree, by default by population (:meth:`~sodertorn.Project.split_cost`).
+their own share its cost as they agree, by default by population (:meth:`~sodertorn.agreement.Project.split_cost`).
 
 >>> import datetime
->>> from sodertorn import SEK, Financing, Project, special_contributions
+>>> from sodertorn import SEK
+>>> from sodertorn.agreement import Financing, Project, special_contributions
 >>> Project(name="Charging infrastructure", concerns={"Haninge", "Nynäshamn"}).financing()
 <Financing.CONCERNED_PARTIES: 'financed by the parties concerned, outside the budget'>
 >>> split = special_contributions(SEK(500_000), decided_on=datetime.date(2024, 5, 2))
@@ -72,7 +73,7 @@ CONTRIBUTION_COLUMNS: tuple[str, ...] = (
     "amount",
     "decided_on",
 )
-"""The columns of :meth:`~sodertorn.SpecialContributions.rows`: the SCB code (text), the name, the
+"""The columns of :meth:`~sodertorn.agreement.SpecialContributions.rows`: the SCB code (text), the name, the
 population (an integer) on ``population_date``, the contribution (``int`` kronor, or
 ``Decimal`` with öre) and the day the committee decided the project."""
 
@@ -80,7 +81,7 @@ population (an integer) on ``population_date``, the contribution (``int`` kronor
 class Financing(enum.Enum):
     """Who pays for a project (§ 6)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     COMMITTEE_BUDGET = message("financed from the committee's budget")
     COMMITTEE_MAY_FINANCE = message("may be financed by the committee")
@@ -134,7 +135,7 @@ class Project:
     <Financing.COMMITTEE_BUDGET: "financed from the committee's budget">
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     name: str = attrs.field(converter=_name)
     concerns: frozenset[Municipality] = attrs.field(converter=_concerns)
@@ -258,7 +259,7 @@ class Project:
 class SpecialContributions(Tabulated):
     """The parties' special contributions to a common project outside the budget (§ 7)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     columns: ClassVar[tuple[str, ...]] = CONTRIBUTION_COLUMNS
 

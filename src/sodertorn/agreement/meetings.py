@@ -10,11 +10,11 @@ half of the seven remaining members (3.5, so four) is needed; "five members" is 
 number, whatever the size of the committee. Presence is by party: a party's member or the
 substitute the party sends counts toward the quorum. "Konferens via datanät" is a meeting
 held in real time over a network (record it as *remote*); answers sent round by e-mail are
-not a meeting (:class:`~sodertorn.Circulation`). The yearly planning conference does not
+not a meeting (:class:`~sodertorn.agreement.Circulation`). The yearly planning conference does not
 count toward "about six" meetings (SUP 2040: six meetings *and* a planning conference).
 
 >>> import datetime
->>> from sodertorn import Meeting
+>>> from sodertorn.agreement import Meeting
 >>> meeting = Meeting(
 ...     date=datetime.date(2024, 3, 21),
 ...     in_room={"Huddinge", "Botkyrka", "Salem"},
@@ -57,7 +57,7 @@ __all__ = ["Meeting", "MeetingCalendar", "MeetingKind", "quorum_for"]
 class MeetingKind(enum.Enum):
     """What kind of committee meeting (§ 4)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     ORDINARY = message("ordinary meeting")
     EXTRA = message("extra meeting")
@@ -131,7 +131,7 @@ class Meeting:
     that day; expected members among Huddinge, Botkyrka
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     date: datetime.date = attrs.field(converter=_date)
     kind: MeetingKind = attrs.field(default=MeetingKind.ORDINARY, converter=_kind)
@@ -351,7 +351,7 @@ class MeetingCalendar:
     calendar's year
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     year: int = attrs.field(converter=_year)
     meetings: tuple[Meeting, ...] = attrs.field(converter=_meetings)

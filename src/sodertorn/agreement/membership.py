@@ -7,8 +7,8 @@ members every year) and § 9 (a party leaves when its notice period ends).
 Our reading of § 3: the holder of a post serves from the election until the next one, so
 there is always someone to call a meeting; a post that falls vacant (the party leaves, or
 its member is replaced) is filled by a by-election for the rest of the term
-(:class:`~sodertorn.ByElection`). Our reading of § 2: a notice that has reached the chair binds the
-party; it is withdrawn only by a decision of the committee (:class:`~sodertorn.Revocation`).
+(:class:`~sodertorn.agreement.ByElection`). Our reading of § 2: a notice that has reached the chair binds the
+party; it is withdrawn only by a decision of the committee (:class:`~sodertorn.agreement.Revocation`).
 
 An :class:`~sodertorn.Agreement` is a value: recording a notice or an election gives a new one, and
 nothing is ever half-recorded.
@@ -55,7 +55,7 @@ __all__ = ["Agreement", "ByElection", "Election", "Holder", "Post"]
 class Post(enum.Enum):
     """A post the committee fills by election among its members (§ 3)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     CHAIR = message("chair")
     VICE_CHAIR = message("vice chair")
@@ -87,7 +87,7 @@ class Election:
     members
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     elected_on: datetime.date = attrs.field(converter=_election_date)
     chair: Municipality = attrs.field(converter=_party)
@@ -127,7 +127,7 @@ class ByElection:
     party=Municipality(code='0136', name='Haninge'))
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     elected_on: datetime.date = attrs.field(converter=_election_date)
     post: Post = attrs.field(converter=_post)
@@ -142,7 +142,7 @@ class Holder:
     of the holder, the same day or a later by-election.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     post: Post
     party: Municipality

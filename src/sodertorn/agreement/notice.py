@@ -275,7 +275,7 @@ class Revocation:
     A notice that has reached the chair binds the party that gave it; the party stays
     only if the committee agrees, by a decision recorded in its minutes (§ 3). Make one
     from an adopted decision with :meth:`Decision.revocation
-    <sodertorn.Decision.revocation>`, or from the minutes' date and matter.
+    <sodertorn.agreement.Decision.revocation>`, or from the minutes' date and matter.
 
     >>> import datetime
     >>> Revocation(party="Nykvarn", decided_on=datetime.date(2024, 9, 12),
@@ -284,7 +284,7 @@ class Revocation:
     12), matter='Nykvarn withdraws its notice')
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.agreement"
 
     party: Municipality = attrs.field(converter=_party)
     decided_on: datetime.date = attrs.field(converter=_decided)

@@ -1,6 +1,6 @@
 """The agreement's reasons: :mod:`sodertorn.reasons`, under its earlier name.
 
-:class:`~sodertorn.Reason` moved below the agreement so that the fees and the programme
+:class:`~sodertorn.reasons.Reason` moved below the agreement so that the fees and the programme
 explain themselves the same way; this module gives the same objects.
 
 >>> from sodertorn.agreement.reasons import Reason

@@ -2,12 +2,12 @@
 
 The committee's budget is paid for by a yearly fee from each party. Which rule sets the
 fee depends on the fee year, so the rules are data, each with its source and the years
-it covers (:class:`~sodertorn.FeeSchedule`):
+it covers (:class:`~sodertorn.fees.FeeSchedule`):
 
-* fee years 2010–2017, :class:`~sodertorn.IndexedRule` (§ 8): 860 000 kr in 2010, split by
+* fee years 2010–2017, :class:`~sodertorn.fees.IndexedRule` (§ 8): 860 000 kr in 2010, split by
   population on 31 Dec 2009; each later year every party's fee moves by the percentage
   its own population moved between the two preceding year-ends;
-* from fee year 2018, :class:`~sodertorn.PerCapitaRule` (committee decision 2017-02-02): 4 kr per
+* from fee year 2018, :class:`~sodertorn.fees.PerCapitaRule` (committee decision 2017-02-02): 4 kr per
   inhabitant on 31 Dec of the year before the fee year.
 
 >>> from sodertorn import annual_fees, municipality

@@ -211,7 +211,7 @@ class IndexStep:
     ``base_population``.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.fees"
 
     year: int
     before: int
@@ -270,7 +270,7 @@ class IndexedRule:
     (True, False)
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.fees"
 
     first_year: int = attrs.field(validator=_check_year)
     last_year: int | None = attrs.field(validator=_check_last_year)
@@ -303,7 +303,8 @@ class IndexedRule:
         before is moved by its own population change and rounded on its own. Each step's
         ``fee`` is the value before that year's rounding.
 
-        >>> from sodertorn import FeeSchedule, Population
+        >>> from sodertorn import Population
+        >>> from sodertorn.fees import FeeSchedule
         >>> rule = FeeSchedule.default().rule_for(2017)
         >>> fees, _ = attrs.evolve(rule, chain="invoiced").invoiced(
         ...     2017, Population.builtin(), MUNICIPALITIES)
@@ -565,7 +566,7 @@ class PerCapitaRule:
     sodertorn.FeeRuleError: rate SEK(-1) must be a positive amount per inhabitant
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.fees"
 
     first_year: int = attrs.field(validator=_check_year)
     last_year: int | None = attrs.field(validator=_check_last_year)

@@ -83,14 +83,15 @@ class FeeSchedule:
     The default schedule is the library's data file: the indexed rule of § 8 for
     2010–2017 and 4 kr per inhabitant from 2018. A caller adds a new rule as data:
 
-    >>> from sodertorn import SEK, PerCapitaRule
+    >>> from sodertorn import SEK
+    >>> from sodertorn.fees import PerCapitaRule
     >>> five = PerCapitaRule(first_year=2027, last_year=None, rate=SEK(5), source="Beslut")
     >>> schedule = FeeSchedule.default().with_rule(five)
     >>> [(r.kind, r.first_year, r.last_year) for r in schedule.rules]
     [('indexed', 2010, 2017), ('per_capita', 2018, 2026), ('per_capita', 2027, None)]
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.fees"
 
     rules: tuple[FeeRule, ...] = attrs.field(converter=_rules)
     due_month: int = attrs.field(default=3)

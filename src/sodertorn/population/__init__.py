@@ -2,7 +2,7 @@
 
 Population is the key of every split in the agreement (§§ 7, 8, 10). A
 :class:`~sodertorn.Population` is immutable, validated when it is made, and knows the source of
-each year's figures (:class:`~sodertorn.PopulationSource`). Its loaders read every shape in which
+each year's figures (:class:`~sodertorn.population.PopulationSource`). Its loaders read every shape in which
 users get the figures from Statistics Sweden (SCB): the library's own CSV, the
 statistical database's CSV and xlsx exports (wide or long), SCB's yearly table
 "Folkmängd i riket, län och kommuner 31 december YYYY", and the API's JSON-stat2 and

@@ -44,7 +44,7 @@ class PopulationSource:
     of figures these replaced (a file's year that the built-in data also has).
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.population"
 
     kind: Literal["builtin", "file", "fetch", "given"]
     path: str = ""

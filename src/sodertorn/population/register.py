@@ -1,7 +1,7 @@
 """The population register: inhabitants per municipality on 31 December of each year.
 
 A :class:`Population` is immutable, validated when it is made, and knows where each of
-its counts came from (:class:`~sodertorn.PopulationSource`). Its loaders are
+its counts came from (:class:`~sodertorn.population.PopulationSource`). Its loaders are
 in :mod:`sodertorn.population.formats`; the fetch from SCB's API in
 ``sodertorn.population.fetch``.
 """
@@ -113,7 +113,7 @@ class Population:
     (:meth:`builtin`, :meth:`load`, :meth:`parse_csv`, :meth:`parse_scb_csv`,
     :meth:`parse_xlsx`, :meth:`parse_jsonstat`, :meth:`parse_scb_json`,
     :meth:`fetch_scb`). Counts must be whole and non-negative. Every count knows its
-    :class:`~sodertorn.PopulationSource` (:meth:`sources`).
+    :class:`~sodertorn.population.PopulationSource` (:meth:`sources`).
 
     >>> from sodertorn import MUNICIPALITIES
     >>> huddinge = MUNICIPALITIES[0]

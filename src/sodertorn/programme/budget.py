@@ -34,7 +34,7 @@ class BudgetLine:
     sodertorn.PlanError: invalid budget amount 100000; expected a SEK
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     label: Text = attrs.field(validator=is_a(Text, "budget label"))
     amount: SEK = attrs.field(validator=is_a(SEK, "budget amount"))
@@ -69,7 +69,7 @@ class Budget:
     sodertorn.PlanError: invalid expected revenue 2083296; expected a SEK
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     revenue: tuple[BudgetLine, ...] = attrs.field(
         converter=plan_tuple, validator=each(BudgetLine, "revenue line")
@@ -185,7 +185,7 @@ class RevenueCheck:
     Made by :meth:`Budget.check_revenue` and :meth:`Plan.revenue_check`.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     year: int
     stated: SEK

@@ -27,7 +27,7 @@ __all__ = ["CalendarEntry", "CalendarKind", "CollaborationBody", "Office", "Offi
 class CollaborationBody(enum.Enum):
     """The two standing bodies of the collaboration (DOMAIN.md § 4)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     COMMITTEE = "committee"
     """Samarbetskommittén: the eight executive-board chairs."""
@@ -45,7 +45,7 @@ class CollaborationBody(enum.Enum):
 class CalendarKind(enum.Enum):
     """What a calendar entry is."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     MEETING = "meeting"
     """A meeting of the committee or the management group."""
@@ -58,7 +58,7 @@ class CalendarKind(enum.Enum):
 class OfficeRole(enum.Enum):
     """An office held for a year."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     CHAIR = "chair"
     VICE_CHAIR = "vice-chair"
@@ -85,7 +85,7 @@ class CalendarEntry:
     sodertorn.PlanError: calendar entry ends 2024-08-01, before it starts 2024-08-29
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     start: datetime.date = attrs.field(validator=is_a(datetime.date, "start date"))
     end: datetime.date | None = attrs.field(
@@ -156,7 +156,7 @@ class Office:
     sodertorn.PlanError: invalid office role 'chair'; expected a OfficeRole
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     body: CollaborationBody = attrs.field(validator=is_a(CollaborationBody, "office body"))
     role: OfficeRole = attrs.field(validator=is_a(OfficeRole, "office role"))

@@ -2,8 +2,8 @@
 
 A :class:`Claim` records a sentence such as "each focus area has three sub-goals"; a
 :class:`Finding` is a claim the listed nodes contradict, as
-:func:`~sodertorn.check_consistency` reports it, in Swedish or English, with a
-:class:`~sodertorn.Reason` that cites the claim's source.
+:func:`~sodertorn.programme.check_consistency` reports it, in Swedish or English, with a
+:class:`~sodertorn.reasons.Reason` that cites the claim's source.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class Claim:
     """What a source says about its own shape, so that it can be checked against its lists.
 
     "There are *count* nodes of *kind*" or, with *per*, "each node of kind *per* has
-    *count* children of *kind*". :func:`~sodertorn.check_consistency` reports a claim
+    *count* children of *kind*". :func:`~sodertorn.programme.check_consistency` reports a claim
     the listed nodes contradict.
 
     >>> Claim(kind=NodeKind.SUB_GOAL, per=NodeKind.GOAL, count=3, source="SUP 2035").count
@@ -37,7 +37,7 @@ class Claim:
     sodertorn.GoalTreeError: invalid claimed count -1; expected a whole number, 0 or more
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     kind: NodeKind = attrs.field(validator=tree_required(NodeKind, "claimed kind"))
     count: int = attrs.field()
@@ -58,12 +58,12 @@ class Finding:
 
     *node* is the node the claim was counted under (``None`` for a claim about the whole
     programme); *found* is how many the source lists. Made by
-    :func:`~sodertorn.check_consistency`. It explains itself with a
-    :class:`~sodertorn.Reason` that cites the claim's source (:meth:`reasons`,
+    :func:`~sodertorn.programme.check_consistency`. It explains itself with a
+    :class:`~sodertorn.reasons.Reason` that cites the claim's source (:meth:`reasons`,
     :meth:`text`).
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     programme: str
     claim: Claim
@@ -90,7 +90,8 @@ class Finding:
     def reasons(self) -> tuple[Reason, ...]:
         """What the source claims and what it lists, citing the claim's source.
 
-        >>> from sodertorn import check_consistency, load_programme
+        >>> from sodertorn import load_programme
+        >>> from sodertorn.programme import check_consistency
         >>> (reason,) = check_consistency(load_programme("sup2035"))[0].reasons()
         >>> reason.template, dict(reason.values)["claimed"]
         ('{where} has {what}; the source says {claimed}', 3)
@@ -116,7 +117,8 @@ class Finding:
     def text(self, lang: str = "sv") -> str:
         """The finding in one sentence in *lang*, Swedish by default, citing the source.
 
-        >>> from sodertorn import check_consistency, load_programme
+        >>> from sodertorn import load_programme
+        >>> from sodertorn.programme import check_consistency
         >>> finding = check_consistency(load_programme("sup2035"))[0]
         >>> finding.text()
         "mål 'utbildning.mal' har 2 delmål; källan anger 3 (SUP 2035, ...)"

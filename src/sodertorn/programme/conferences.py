@@ -45,7 +45,7 @@ class Hosting:
     sodertorn.PlanError: hosting in 2025 names no party; expected at least one host
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     year: int = attrs.field(validator=is_a(int, "hosting year"))
     parties: tuple[Municipality, ...] = attrs.field(
@@ -73,7 +73,7 @@ class Edition:
     sodertorn.PlanError: invalid edition year '2025'; expected a int
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     year: int = attrs.field(validator=is_a(int, "edition year"))
     when: str | None = attrs.field(default=None, validator=is_a(str, "edition time", optional=True))
@@ -102,7 +102,7 @@ class Conference:
     sodertorn.MissingDataError: no host of 'Södertörns Rådslag' recorded for 2030; the rotation ...
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     id: str = attrs.field()
     name: str = attrs.field(validator=is_a(str, "conference name"))

@@ -1,13 +1,14 @@
 """Where a programme's source contradicts itself: findings, not errors.
 
-A programme records what its source says about its own shape as :class:`~sodertorn.Claim`
+A programme records what its source says about its own shape as :class:`~sodertorn.programme.Claim`
 values ("each focus area has one goal and three sub-goals"), and lists what the source
 actually lists. The model keeps what the source lists; this check reports the mismatch.
 
 SUP 2035 says so of every focus area (Tyresö KS § 60, 2019, appendix SUP 2035,
 "Regionala utvecklingsfrågor" and "Internt samarbete"); Utbildning lists two:
 
->>> from sodertorn import check_consistency, load_programme
+>>> from sodertorn import load_programme
+>>> from sodertorn.programme import check_consistency
 >>> [finding.text("en") for finding in check_consistency(load_programme("sup2035"))]
 ["goal 'utbildning.mal' has 2 sub-goals; the source says 3 (SUP 2035, ...)"]
 >>> check_consistency("sup2035")

@@ -5,7 +5,8 @@ uses the same ids for what SUP 2035 and SUP 2040 share, such as ``infrastruktur`
 ``overgripande-mal``). A diff inverts: ``diff(b, a)`` swaps what ``diff(a, b)`` added and
 removed, and each change's old and new sides.
 
->>> from sodertorn import diff_programmes, load_programme
+>>> from sodertorn import load_programme
+>>> from sodertorn.programme import diff_programmes
 >>> change = diff_programmes(load_programme("sup2035"), load_programme("sup2040"))
 >>> [node.id for node in change.added]
 ['klimatomstallning', 'tillganglighet']
@@ -34,7 +35,7 @@ _PROGRAMME_FIELDS = ("name", "period", "vision", "vision_title", "purpose", "the
 class NodeChange:
     """A node kept by id whose *fields* differ (among kind, parent, text, title, network)."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     old: Node
     new: Node
@@ -54,7 +55,7 @@ class ProgrammeDiff:
     fields that differ (name, period, vision, vision_title, purpose, themes).
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     old: str
     new: str

@@ -2,16 +2,17 @@
 
 SUP 2040 asks for a yearly report after each year of activity that shows which
 activities were carried out (SUP 2040, "Målstruktur, genomförande och uppföljning"). The
-year is recorded as dated statuses: an :class:`~sodertorn.ActivityStatus` says that an activity of
+year is recorded as dated statuses: an :class:`~sodertorn.programme.ActivityStatus` says that an activity of
 the plan was planned, ongoing, done, postponed or cancelled on a day, with an optional
-comment and the network that reports it. A :class:`~sodertorn.FollowUp` holds the statuses of one
+comment and the network that reports it. A :class:`~sodertorn.programme.FollowUp` holds the statuses of one
 plan year and answers what each activity's last status is, which activities have none,
 and which are carried over into next year.
 
-A network fills in a plain CSV file (or JSON); :meth:`~sodertorn.FollowUp.to_csv` of an empty
+A network fills in a plain CSV file (or JSON); :meth:`~sodertorn.programme.FollowUp.to_csv` of an empty
 follow-up is the template, one row per activity of the plan:
 
->>> from sodertorn import FollowUp, load_plan
+>>> from sodertorn import load_plan
+>>> from sodertorn.programme import FollowUp
 >>> plan = load_plan(2024)
 >>> template = FollowUp(plan=plan).to_csv()
 >>> template.splitlines()[0]
@@ -88,7 +89,7 @@ class Status(enum.Enum):
     sodertorn.FollowUpError: invalid status 'klar'; expected one of 'planned', 'ongoing', ...
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     PLANNED = message("planned")
     """Planned, not yet begun (planerad)."""
@@ -191,7 +192,7 @@ class ActivityStatus:
     sodertorn.FollowUpError: invalid status date '2024-05-02'; expected a datetime.date
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     activity: str = attrs.field(validator=_id("activity id"))
     status: Status = attrs.field(converter=_status)
@@ -285,7 +286,7 @@ class FollowUp:
     sodertorn.FollowUpError: unknown activity 'rymden'; expected an activity of the 2024 plan: ...
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     plan: Plan = attrs.field(converter=check_plan_like)
     statuses: tuple[ActivityStatus, ...] = attrs.field(default=(), converter=_entries)
@@ -334,7 +335,7 @@ class FollowUp:
         """What next year's plan may take up: every activity not done and not cancelled.
 
         An activity without a status is not known to be done, so it is carried over.
-        Mark the activity that takes it up with :class:`~sodertorn.Continuation`.
+        Mark the activity that takes it up with :class:`~sodertorn.programme.Continuation`.
         """
         return tuple(
             activity

@@ -2,10 +2,10 @@
 
 SUP 2040 words its long-term goals so that indicators can measure how far they are met
 when that is needed (SUP 2040, "Långsiktiga mål"). It names no indicator, and the
-library ships none: an :class:`~sodertorn.Indicator` (its name, unit, source, the direction that
-counts as progress, and an optional baseline and target) and the :class:`~sodertorn.IndicatorValue`
+library ships none: an :class:`~sodertorn.programme.Indicator` (its name, unit, source, the direction that
+counts as progress, and an optional baseline and target) and the :class:`~sodertorn.programme.IndicatorValue`
 of each year come from whoever follows the programme up, in a JSON document read by
-:meth:`~sodertorn.Indicators.from_json`. The yearly report shows them beside their goal.
+:meth:`~sodertorn.programme.Indicators.from_json`. The yearly report shows them beside their goal.
 
 The figures below are an example, not data about Södertörn:
 
@@ -78,7 +78,7 @@ CSV_COLUMNS = (
 class Direction(enum.Enum):
     """Which way an indicator moves when its goal comes closer."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     INCREASE = "increase"
     """Higher is better."""
@@ -145,7 +145,7 @@ class Measure:
     sodertorn.FollowUpError: invalid indicator value 1.5; expected an int or a Decimal (not a float)
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     year: int = attrs.field(validator=_year)
     value: Decimal = attrs.field(converter=_number)
@@ -168,7 +168,7 @@ class Indicator:
     sodertorn.FollowUpError: invalid indicator name 'Restid'; expected a Text
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     id: str = attrs.field(validator=_slug("indicator id"))
     goal: str = attrs.field(validator=_slug("goal id"))
@@ -193,7 +193,7 @@ class IndicatorValue:
     sodertorn.FollowUpError: invalid value source ' '; expected a non-empty string
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     indicator: str = attrs.field(validator=_slug("indicator id"))
     year: int = attrs.field(validator=_year)
@@ -225,7 +225,7 @@ class Indicators:
     goal of the plan is checked by the report, which knows the plan.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(), converter=_sequence, validator=_each(Indicator, "indicator")

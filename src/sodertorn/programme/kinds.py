@@ -16,7 +16,7 @@ class NodeKind(enum.Enum):
     True
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     FOCUS_AREA_GROUP = "focus-area-group"
     """A group of focus areas (SUP 2035: regional development, internal collaboration)."""

@@ -12,7 +12,8 @@ parent by id. Activities are not part of the programme: they live in the annual 
 A node's kind fixes where it may sit: a child is always of a lower level than its parent
 (focus area group > focus area > overarching goal > goal or long-term goal > sub-goal).
 
->>> from sodertorn import Node, NodeKind, Period, Programme, Text
+>>> from sodertorn import Programme
+>>> from sodertorn.programme import Node, NodeKind, Period, Text
 >>> tiny = Programme(
 ...     id="sup2099", short_name="SUP 2099", name=Text("Södertörns utvecklingsprogram 2099"),
 ...     period=Period(2099, 2102), vision=Text("Södertörn växer"),
@@ -84,7 +85,7 @@ class Period:
     sodertorn.GoalTreeError: invalid period: end 2023 is before start 2026
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     start: int = attrs.field(validator=tree_required(int, "start year"))
     end: int | None = attrs.field(default=None)
@@ -119,7 +120,7 @@ class Network:
     sodertorn.GoalTreeError: invalid network id 'Klimat'; expected a lower-case slug ...
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     id: str = attrs.field(kw_only=True)
     name: Text = attrs.field(kw_only=True, validator=tree_required(Text, "network name"))
@@ -147,7 +148,7 @@ class Node:
     sodertorn.GoalTreeError: cycle: node 'a' is its own parent
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     id: str = attrs.field()
     kind: NodeKind = attrs.field(validator=tree_required(NodeKind, "node kind"))
@@ -190,7 +191,7 @@ class Contribution:
     sodertorn.GoalTreeError: a contribution to 'RUFS 2050' names no goal; expected at least one
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     plan: Text = attrs.field(validator=tree_required(Text, "contributed plan"))
     goals: tuple[Text, ...] = attrs.field(
@@ -223,7 +224,7 @@ class Programme:
     Besides the goal tree a programme holds what its source says of itself: its
     *adoptions*, *claims* about its own shape, the regional goals it says it serves
     (*contributions*), the *conferences* it names, and *replaces*, the id of the programme
-    it takes over from (see :func:`~sodertorn.in_force`).
+    it takes over from (see :func:`~sodertorn.programme.in_force`).
 
     >>> from sodertorn import load_programme
     >>> sup = load_programme("sup2040")
@@ -442,15 +443,15 @@ class Programme:
         return IN_FORCE(self, day, parties=parties, programmes=programmes)
 
     def findings(self) -> tuple[Finding, ...]:
-        """Where the source contradicts itself; see :func:`~sodertorn.check_consistency`."""
+        """Where the source contradicts itself; see :func:`~sodertorn.programme.check_consistency`."""
         return CHECK_CONSISTENCY(self)
 
     def to_text(self, lang: str = "sv") -> str:
-        """Return the goal tree as indented text; see :func:`~sodertorn.goals_text`."""
+        """Return the goal tree as indented text; see :func:`~sodertorn.programme.goals_text`."""
         return GOALS_TEXT(self, lang)
 
     def to_markdown(self, lang: str = "sv") -> str:
-        """Return the goal tree as Markdown; see :func:`~sodertorn.goals_markdown`."""
+        """Return the goal tree as Markdown; see :func:`~sodertorn.programme.goals_markdown`."""
         return GOALS_MARKDOWN(self, lang)
 
     def _repr_html_(self) -> str:

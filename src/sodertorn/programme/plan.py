@@ -16,7 +16,7 @@ Traceback (most recent call last):
 ...
 sodertorn.MissingDataError: the 2024 plan records no hosts for 'Rådslaget'; ...
 
-Host rotations are in the 2019 plan; :func:`~sodertorn.conference_hosts` searches every
+Host rotations are in the 2019 plan; :func:`~sodertorn.programme.conference_hosts` searches every
 plan. Sources: Verksamhetsplan 2019 (§§ 4–8, bilaga 1); Verksamhetsplan och budget 2024
 (§§ 2, 4–6).
 """
@@ -61,7 +61,7 @@ class Continuation:
 
     SUP 2040 plans a year at a time, and a plan may take up work begun in an earlier one
     (Verksamhetsplan och budget 2024, § 2: work on the new RUFS continues from 2023); a
-    follow-up's :meth:`~sodertorn.FollowUp.carried_over` lists what the next plan may take up.
+    follow-up's :meth:`~sodertorn.programme.FollowUp.carried_over` lists what the next plan may take up.
 
     >>> Continuation(year=2024, activity="rufs-presentation").activity
     'rufs-presentation'
@@ -71,7 +71,7 @@ class Continuation:
     sodertorn.PlanError: invalid continued year '2023'; expected a year such as 2025
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     year: int = attrs.field()
     activity: str | None = attrs.field(default=None)
@@ -107,7 +107,7 @@ class Activity:
     sodertorn.PlanError: invalid activity text 'Bevaka'; expected a Text
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     id: str = attrs.field()
     goal: str = attrs.field()
@@ -270,9 +270,10 @@ class Plan:
         indicators: Indicators | None = None,
         lang: str = "sv",
     ) -> YearReport:
-        """The yearly report of the plan from *follow_up*; see :func:`~sodertorn.report`.
+        """The yearly report of the plan from *follow_up*; see :func:`~sodertorn.programme.report.report`.
 
-        >>> from sodertorn import FollowUp, load_plan
+        >>> from sodertorn import load_plan
+        >>> from sodertorn.programme import FollowUp
         >>> plan = load_plan(2024)
         >>> plan.report(FollowUp(plan=plan), lang="en").to_markdown().splitlines()[0]
         '# Yearly report 2024: Activity plan and budget 2024 (SUP 2040)'
@@ -313,13 +314,13 @@ class Plan:
         )
 
     def committee_calendar(self) -> MeetingCalendar:
-        """The committee's part of the calendar as a :class:`~sodertorn.MeetingCalendar`.
+        """The committee's part of the calendar as a :class:`~sodertorn.agreement.MeetingCalendar`.
 
-        Each committee meeting becomes an ordinary :class:`~sodertorn.Meeting` and each
+        Each committee meeting becomes an ordinary :class:`~sodertorn.agreement.Meeting` and each
         planning conference a planning conference, on its first day; the management
         group's meetings are not the committee's and are left out. The plan says when the
         committee meets, not who attends, so nobody is recorded present. The calendar's
-        :meth:`~sodertorn.MeetingCalendar.check` then weighs the year against § 4 and
+        :meth:`~sodertorn.agreement.MeetingCalendar.check` then weighs the year against § 4 and
         SUP 2040 (at least six meetings a year plus a planning conference).
 
         Source: Samarbetsavtal 2010, § 4; Verksamhetsplan och budget 2024, § 5.

@@ -4,7 +4,8 @@ Text search folds case and diacritics, so ``"laddinfrastruktur"`` and
 ``"LADDINFRASTRUKTUR"`` find the same goals, and ``"tillganglig"`` finds
 ``"tillgänglig"``:
 
->>> from sodertorn import find_goals, load_programme
+>>> from sodertorn import load_programme
+>>> from sodertorn.programme import find_goals
 >>> [node.id for node in find_goals(load_programme("sup2040"), "tillganglig")]
 ['overgripande-mal', 'tillganglighet']
 >>> find_goals(load_programme("sup2040"))

@@ -6,7 +6,7 @@ An :class:`AdoptionRecord` holds what a source says about one adoption: the part
 body, the reference (``"KS § 55/23"``) and the date, or, where the source gives no day,
 the window the day must lie in (the year of the reference; the date of a document that
 reports the adoption as done). :class:`InForce` is the three-valued answer
-:func:`~sodertorn.in_force` (in :mod:`sodertorn.programme.validity`) gives from them.
+:func:`~sodertorn.programme.in_force` (in :mod:`sodertorn.programme.validity`) gives from them.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class AdoptionRecord:
     sodertorn.GoalTreeError: adoption window for Salem is empty: earliest 2024-01-01 is after ...
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     party: Municipality = attrs.field()
     body: str = attrs.field(default=EXECUTIVE_BOARD)
@@ -121,7 +121,7 @@ class AdoptionRecord:
 class Answer(enum.Enum):
     """A three-valued answer."""
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     YES = "yes"
     NO = "no"
@@ -150,7 +150,7 @@ def _given_reason(_: object, __: attrs.Attribute[Any], value: object) -> None:
 class InForce:
     """The answer to "is this programme in force on this day?", with its reasons.
 
-    *reasons* say why, citing the programme (:class:`~sodertorn.Reason`);
+    *reasons* say why, citing the programme (:class:`~sodertorn.reasons.Reason`);
     :meth:`explain` gives them in Swedish or English. *not_adopted* are parties whose
     adoption is recorded as later than the day; *unrecorded* are parties for which the
     records cannot say; *replaced_by* is the id of the successor that had taken over by
@@ -158,7 +158,7 @@ class InForce:
     raises :class:`~sodertorn.UndecidedError` for an unknown.
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     programme: str
     day: datetime.date
@@ -181,7 +181,8 @@ class InForce:
            :class:`~sodertorn.SodertornDeprecationWarning`.
 
         >>> import datetime, warnings
-        >>> from sodertorn import in_force, load_programme
+        >>> from sodertorn import load_programme
+        >>> from sodertorn.programme import in_force
         >>> with warnings.catch_warnings():
         ...     warnings.simplefilter("ignore", DeprecationWarning)
         ...     in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).reason
@@ -201,7 +202,8 @@ class InForce:
         """Why the answer is what it is, in *lang* (Swedish by default), citing the programme.
 
         >>> import datetime
-        >>> from sodertorn import in_force, load_programme
+        >>> from sodertorn import load_programme
+        >>> from sodertorn.programme import in_force
         >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).explain()
         '1 januari 2027 ligger utanför perioden 2023–2026 (SUP 2040)'
         """

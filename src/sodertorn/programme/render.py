@@ -5,7 +5,8 @@ domain, so they read in Swedish (the default) or English; goal texts are shown i
 original Swedish unless an English rendering exists and English is asked for; the English
 output then ends with a line saying the English texts are the library's translation.
 
->>> from sodertorn import goals_text, load_programme
+>>> from sodertorn import load_programme
+>>> from sodertorn.programme import goals_text
 >>> print(goals_text(load_programme("sup2040"), "en"))
 SUP 2040 – Södertörn development programme 2040 (2023–2026)
 Decided: 2023-01-12

@@ -9,7 +9,9 @@ their values against baseline and target; then the activities without a status (
 uppgift"), the goals without an activity, what is carried into next year, and the
 year's budget beside the fees of that year. The library measures nothing itself.
 
->>> from sodertorn import FollowUp, load_plan, report
+>>> from sodertorn import load_plan
+>>> from sodertorn.programme import FollowUp
+>>> from sodertorn.programme.report import report
 >>> plan = load_plan(2024)
 >>> yearly = report(plan, FollowUp(plan=plan), lang="en")
 >>> print(yearly.to_text().splitlines()[0])
@@ -102,7 +104,8 @@ class YearReport:
     another is asked for. *revenue* is ``None`` when the plan has no budget or the fees
     of its year cannot be assessed from the population data.
 
-    >>> from sodertorn import FollowUp, load_plan
+    >>> from sodertorn import load_plan
+    >>> from sodertorn.programme import FollowUp
     >>> plan = load_plan(2024)
     >>> yearly = report(plan, FollowUp(plan=plan))
     >>> [section.node.id for section in yearly.sections][:2]
@@ -113,7 +116,7 @@ class YearReport:
     sodertorn.LocaleError: unsupported language 'fi'; expected one of 'en', 'sv'
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     plan: Plan = attrs.field(converter=check_plan_like)
     follow_up: FollowUp = attrs.field(validator=_is(FollowUp, "follow-up"))
@@ -174,7 +177,8 @@ def report(
     Source: SUP 2040, "Målstruktur, genomförande och uppföljning"; Samarbetsavtal 2010,
     § 8 (the revenue check).
 
-    >>> from sodertorn import FollowUp, load_plan
+    >>> from sodertorn import load_plan
+    >>> from sodertorn.programme import FollowUp
     >>> plan = load_plan(2024)
     >>> report(plan, FollowUp(plan=plan)).revenue.matches
     True

@@ -9,7 +9,8 @@ key (``null`` where a value is absent); the reader accepts a missing optional ke
 amounts are strings of kronor (``"2083296"``, ``"0.50"``) so that they stay exact; parties
 are SCB codes (``"0192"``). See ``docs/programme.md`` for the full schema.
 
->>> from sodertorn import load_programme, programme_from_dict, programme_to_dict
+>>> from sodertorn import load_programme
+>>> from sodertorn.programme import programme_from_dict, programme_to_dict
 >>> sup = load_programme("sup2040")
 >>> programme_from_dict(programme_to_dict(sup)) == sup
 True

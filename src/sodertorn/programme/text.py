@@ -24,7 +24,7 @@ class Text:
     sodertorn.GoalTreeError: invalid Swedish text '  '; expected a non-empty string
     """
 
-    __module__ = "sodertorn"
+    __module__ = "sodertorn.programme"
 
     sv: str = attrs.field()
     en: str | None = attrs.field(default=None, kw_only=True)

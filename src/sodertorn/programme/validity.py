@@ -5,7 +5,7 @@ its successor is (DOMAIN.md § 5, "Programmes in force"): SUP 2013 ended when SU
 took over, SUP 2035 when SUP 2040 did. A successor is a programme whose ``replaces``
 names this one; the chain is followed, so that SUP 2040 in force also ends SUP 2013.
 
-:func:`in_force` answers with a three-valued :class:`~sodertorn.InForce`, which refuses
+:func:`in_force` answers with a three-valued :class:`~sodertorn.programme.InForce`, which refuses
 to be used as a plain truth value:
 
 >>> import datetime
