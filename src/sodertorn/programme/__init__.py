@@ -8,8 +8,11 @@ activities), ``budget``, ``calendar`` (meetings and offices) and ``conferences``
 ``schema`` (plain dicts and JSON, handed a resolver for the programme a plan names),
 ``builtin`` (the programmes and plans shipped as package data), ``validity`` (whether a
 programme is in force, following the chain of successors), ``query``, ``consistency``,
-``diff`` and ``render``; and the yearly follow-up: ``followup``, ``indicators`` and
-``report``. The old modules ``adoption`` and ``plans`` re-export their former names. Everything here is also reachable from ``import sodertorn``.
+``diff`` and ``render``; and the yearly follow-up: ``followup``, ``indicators``,
+``report`` (the report as a value) and ``report_views`` (it in text, Markdown, HTML and
+Excel). The old modules ``adoption`` and ``plans`` re-export their former names. The names
+a user needs first (``Programme``, ``Plan``, ``load_programme``, ``load_plan``,
+``programme_names``) are also at the package root.
 
 The values' convenience methods (``Programme.in_force``, ``Plan.activities_for``, the
 notebook views…) call functions of the modules above them; a value module does not import
@@ -18,6 +21,8 @@ those, so they are handed in here, before any module of the package is used.
 
 from sodertorn.programme import model as _model
 from sodertorn.programme import plan as _plan
+from sodertorn.programme import report as _report_module
+from sodertorn.programme import report_views as _report_views
 from sodertorn.programme import schema as _schema
 from sodertorn.programme.budget import Budget, BudgetLine, RevenueCheck
 from sodertorn.programme.builtin import (
@@ -87,6 +92,10 @@ _plan.GOALS_WITHOUT_ACTIVITY.fill(goals_without_activity)
 _plan.PLAN_HTML.fill(plan_html)
 _plan.REPORT.fill(_report)
 _schema.BUILT_IN.fill(load_programme)
+_report_module.TEXT.fill(_report_views.report_text)
+_report_module.MARKDOWN.fill(_report_views.report_markdown)
+_report_module.HTML.fill(_report_views.report_html)
+_report_module.XLSX.fill(_report_views.report_xlsx)
 
 __all__ = [
     "PLAN_SCHEMA",
