@@ -11,7 +11,7 @@ import pytest
 
 import sodertorn
 import sodertorn.programme
-from sodertorn.programme import model, plan, report, schema
+from sodertorn.programme import indicators, model, plan, report, schema
 from sodertorn.programme._slots import Slot
 
 OLD_PATHS = {
@@ -77,18 +77,19 @@ def test_the_package_re_exports_what_the_root_takes_from_it() -> None:
 def test_every_slot_is_filled_once_any_module_is_imported() -> None:
     code = (
         "import sodertorn.programme.model as m, sodertorn.programme.plan as p,"
-        " sodertorn.programme.schema as s, sodertorn.programme.report as r\n"
+        " sodertorn.programme.schema as s, sodertorn.programme.report as r,"
+        " sodertorn.programme.indicators as i\n"
         "from sodertorn.programme._slots import Slot\n"
-        "slots = [v for mod in (m, p, s, r) for v in vars(mod).values() if isinstance(v, Slot)]\n"
+        "slots = [v for mod in (m, p, s, r, i) for v in vars(mod).values() if isinstance(v, Slot)]\n"
         "print(len(slots), all(v._function is not None for v in slots))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.split() == ["15", "True"]
-    modules = (model, plan, schema, report)
+    assert result.stdout.split() == ["19", "True"]
+    modules = (model, plan, schema, report, indicators)
     slots = [v for mod in modules for v in vars(mod).values() if isinstance(v, Slot)]
-    assert len(slots) == 15
+    assert len(slots) == 19
 
 
 def test_an_empty_slot_says_so() -> None:

@@ -28,21 +28,18 @@ sodertorn.FollowUpError: indicator id 'laddpunkter' is given twice; expected eac
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
-import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FollowUpError, GoalTreeError
-from sodertorn.programme._checks import json_indent
+from sodertorn.errors import FollowUpError
+from sodertorn.programme._slots import Slot
 from sodertorn.programme.model import Text, check_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = [
     "INDICATORS_SCHEMA",
@@ -86,7 +83,8 @@ class Direction(enum.Enum):
     """Lower is better."""
 
 
-def _number(value: object) -> Decimal:
+def exact_number(value: object) -> Decimal:
+    """*value* as an exact, finite Decimal; a float or anything else is refused."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise FollowUpError(
             f"invalid indicator value {value!r}; expected an int or a Decimal (not a float)"
@@ -148,7 +146,7 @@ class Measure:
     __module__ = "sodertorn.programme"
 
     year: int = attrs.field(validator=_year)
-    value: Decimal = attrs.field(converter=_number)
+    value: Decimal = attrs.field(converter=exact_number)
 
 
 @attrs.frozen(kw_only=True)
@@ -197,7 +195,7 @@ class IndicatorValue:
 
     indicator: str = attrs.field(validator=_slug("indicator id"))
     year: int = attrs.field(validator=_year)
-    value: Decimal = attrs.field(converter=_number)
+    value: Decimal = attrs.field(converter=exact_number)
     source: str = attrs.field(validator=_text("value source"))
 
 
@@ -275,37 +273,7 @@ class Indicators:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The indicators and values as a JSON document (numbers written as strings)."""
-        indent = json_indent(indent, FollowUpError)
-
-        def measure(found: Measure | None) -> dict[str, Any] | None:
-            return None if found is None else {"year": found.year, "value": str(found.value)}
-
-        document = {
-            "schema": INDICATORS_SCHEMA,
-            "indicators": [
-                {
-                    "id": i.id,
-                    "goal": i.goal,
-                    "name": {"sv": i.name.sv, "en": i.name.en},
-                    "unit": i.unit,
-                    "source": i.source,
-                    "direction": i.direction.value,
-                    "baseline": measure(i.baseline),
-                    "target": measure(i.target),
-                }
-                for i in self.indicators
-            ],
-            "values": [
-                {
-                    "indicator": v.indicator,
-                    "year": v.year,
-                    "value": str(v.value),
-                    "source": v.source,
-                }
-                for v in self.values
-            ],
-        }
-        return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+        return TO_JSON(self, indent=indent)
 
     def to_csv(self) -> str:
         """The indicators and values as one table, for a spreadsheet.
@@ -313,27 +281,7 @@ class Indicators:
         A row a value, or one row for an indicator without values; the indicator's own
         columns are repeated on each of its rows.
         """
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for indicator in self.indicators:
-            fixed = [
-                indicator.id,
-                indicator.goal,
-                indicator.name.sv,
-                indicator.name.en or "",
-                indicator.unit,
-                indicator.source,
-                indicator.direction.value,
-                *_measure_cells(indicator.baseline),
-                *_measure_cells(indicator.target),
-            ]
-            values = [v for v in self.values if v.indicator == indicator.id]
-            for value in values:
-                writer.writerow([*fixed, value.year, str(value.value), value.source])
-            if not values:
-                writer.writerow([*fixed, "", "", ""])
-        return buffer.getvalue()
+        return TO_CSV(self)
 
     @classmethod
     def from_csv(cls, text: str, *, source: str | None = None) -> Indicators:
@@ -343,53 +291,7 @@ class Indicators:
         comma (``42,5``); the delimiter is a comma, or a semicolon as Swedish spreadsheets
         write it.
         """
-        if not isinstance(text, str):
-            raise FollowUpError(
-                f"invalid indicator file {text!r}; expected its text", source=source
-            )
-        text = text.removeprefix("\ufeff")
-        header = text.split("\n", 1)[0]
-        reader = csv.reader(
-            io.StringIO(text), delimiter=";" if ";" in header and "," not in header else ","
-        )
-        rows = _csv_rows(reader, source)
-        columns = [name.strip().casefold() for name in next(rows, [])]
-        if columns != list(CSV_COLUMNS):
-            raise FollowUpError(
-                f"invalid header {columns!r}; expected the columns {list(CSV_COLUMNS)!r}",
-                line=1,
-                source=source,
-            )
-        indicators: dict[str, Indicator] = {}
-        values: list[IndicatorValue] = []
-        for row in rows:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            try:
-                if len(row) != len(columns):
-                    raise FollowUpError(f"{len(row)} fields; expected {len(columns)}")
-                cells = dict(zip(columns, (cell.strip() for cell in row), strict=True))
-                indicator = _indicator_from_cells(cells)
-                known = indicators.setdefault(indicator.id, indicator)
-                if known != indicator:
-                    raise FollowUpError(
-                        f"indicator {indicator.id!r} differs from its earlier row; expected the "
-                        f"same goal, name, unit, source, direction, baseline and target"
-                    )
-                if cells["year"] or cells["value"] or cells["value_source"]:
-                    values.append(
-                        IndicatorValue(
-                            indicator=indicator.id,
-                            year=_whole(cells["year"], "year"),
-                            value=_decimal(cells["value"]),
-                            source=cells["value_source"],
-                        )
-                    )
-                cls(indicators=list(indicators.values()), values=values)
-            except (FollowUpError, GoalTreeError) as error:
-                raise FollowUpError(str(error), line=line, source=source) from None
-        return cls(indicators=list(indicators.values()), values=values)
+        return FROM_CSV(cls, text, source=source)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, source: str | None = None) -> Indicators:
@@ -397,165 +299,12 @@ class Indicators:
 
         Numbers may be written as JSON numbers or as strings; they are read exactly.
         """
-        try:
-            document = json.loads(text, parse_float=Decimal)
-        except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
-            raise FollowUpError(f"not a JSON indicators document: {error}", source=source) from None
-        if not isinstance(document, dict) or document.get("schema") != INDICATORS_SCHEMA:
-            raise FollowUpError(
-                f"not an indicators document; expected an object with schema {INDICATORS_SCHEMA!r}",
-                source=source,
-            )
-        unknown = sorted(set(document) - {"schema", "indicators", "values"})
-        if unknown:
-            raise FollowUpError(f"unknown key(s) {unknown!r}", source=source)
-        indicators = [
-            _at(f"indicators[{n}]", source, _read_indicator, item)
-            for n, item in enumerate(_list(document, "indicators", source))
-        ]
-        values = [
-            _at(f"values[{n}]", source, _read_value, item)
-            for n, item in enumerate(_list(document, "values", source))
-        ]
-        try:
-            return cls(indicators=indicators, values=values)
-        except FollowUpError as error:
-            raise FollowUpError(str(error), source=source) from None
+        return FROM_JSON(cls, text, source=source)
 
 
-def _measure_cells(found: Measure | None) -> list[object]:
-    return ["", ""] if found is None else [found.year, str(found.value)]
-
-
-def _csv_rows(reader: Any, source: str | None) -> Iterator[list[str]]:
-    """The rows of a :func:`csv.reader`, its own errors turned into ours."""
-    while True:
-        try:
-            row: list[str] = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise FollowUpError(
-                f"not a CSV indicator file: {error}", line=reader.line_num, source=source
-            ) from None
-        yield row
-
-
-def _whole(text: str, what: str) -> int:
-    if not (text.isascii() and text.isdigit()):
-        raise FollowUpError(f"invalid {what} {text!r}; expected a year such as 2024")
-    return int(text)
-
-
-def _indicator_from_cells(cells: dict[str, str]) -> Indicator:
-    def measure(year: str, value: str, what: str) -> Measure | None:
-        if not (cells[year] or cells[value]):
-            return None
-        return Measure(year=_whole(cells[year], f"{what} year"), value=_decimal(cells[value]))
-
-    try:
-        direction = Direction(cells["direction"])
-    except ValueError:
-        raise FollowUpError(
-            f"invalid direction {cells['direction']!r}; expected 'increase' or 'decrease'"
-        ) from None
-    return Indicator(
-        id=cells["id"],
-        goal=cells["goal"],
-        name=Text(cells["name"], en=cells["name_en"] or None),
-        unit=cells["unit"],
-        source=cells["source"],
-        direction=direction,
-        baseline=measure("baseline_year", "baseline", "baseline"),
-        target=measure("target_year", "target", "target"),
-    )
-
-
-def _list(document: dict[str, Any], key: str, source: str | None) -> list[Any]:
-    items = document.get(key, [])
-    if not isinstance(items, list):
-        raise FollowUpError(f"invalid {key} {items!r}; expected a list", source=source)
-    return items
-
-
-def _at(where: str, source: str | None, read: Any, item: object) -> Any:
-    try:
-        if not isinstance(item, dict):
-            raise FollowUpError(f"invalid entry {item!r}; expected an object")
-        return read(item)
-    except FollowUpError as error:
-        raise FollowUpError(f"{where}: {error}", source=source) from None
-
-
-def _v(item: dict[str, Any], key: str) -> Any:
-    """The value of *key* in *item*, ``None`` if absent (checked by the constructors)."""
-    return item.get(key)
-
-
-def _keys(item: dict[str, Any], *allowed: str) -> None:
-    unknown = sorted(set(item) - set(allowed))
-    if unknown:
-        raise FollowUpError(f"unknown key(s) {unknown!r}; expected only {sorted(allowed)!r}")
-
-
-def _decimal(value: object) -> Decimal:
-    if isinstance(value, str):
-        try:
-            return _number(Decimal(value.strip().replace(",", ".")))
-        except InvalidOperation:
-            raise FollowUpError(
-                f"invalid number {value!r}; expected digits such as '12.5'"
-            ) from None
-    return _number(value)
-
-
-def _measure(value: object) -> Measure | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise FollowUpError(f"invalid measure {value!r}; expected an object with year and value")
-    _keys(value, "year", "value")
-    return Measure(year=_v(value, "year"), value=_decimal(_v(value, "value")))
-
-
-def _name(value: object) -> Text:
-    if isinstance(value, str):
-        return Text(value)
-    if isinstance(value, dict):
-        _keys(value, "sv", "en")
-        return Text(_v(value, "sv"), en=_v(value, "en"))
-    raise FollowUpError(f"invalid indicator name {value!r}; expected a string or {{sv, en}}")
-
-
-def _read_indicator(item: dict[str, Any]) -> Indicator:
-    _keys(item, "id", "goal", "name", "unit", "source", "direction", "baseline", "target")
-    try:
-        direction = Direction(_v(item, "direction"))
-    except ValueError:
-        raise FollowUpError(
-            f"invalid direction {_v(item, 'direction')!r}; expected 'increase' or 'decrease'"
-        ) from None
-    try:
-        name = _name(_v(item, "name"))
-    except GoalTreeError as error:  # Text's own refusal of an empty text
-        raise FollowUpError(str(error)) from None
-    return Indicator(
-        id=_v(item, "id"),
-        goal=_v(item, "goal"),
-        name=name,
-        unit=_v(item, "unit"),
-        source=_v(item, "source"),
-        direction=direction,
-        baseline=_measure(_v(item, "baseline")),
-        target=_measure(_v(item, "target")),
-    )
-
-
-def _read_value(item: dict[str, Any]) -> IndicatorValue:
-    _keys(item, "indicator", "year", "value", "source")
-    return IndicatorValue(
-        indicator=_v(item, "indicator"),
-        year=_v(item, "year"),
-        value=_decimal(_v(item, "value")),
-        source=_v(item, "source"),
-    )
+# Reading and writing the documents is in indicator_files, above this module;
+# sodertorn.programme hands it in.
+TO_JSON: Slot[..., str] = Slot("Indicators.to_json")
+TO_CSV: Slot[[Indicators], str] = Slot("Indicators.to_csv")
+FROM_CSV: Slot[..., Indicators] = Slot("Indicators.from_csv")
+FROM_JSON: Slot[..., Indicators] = Slot("Indicators.from_json")
