@@ -3,17 +3,13 @@
 Source: Samarbetsavtal 2010, § 6 (work paid from the committee's budget must concern the
 common matters of all parties; a project that concerns only some of them but is judged
 important for the whole may also be paid by the committee; otherwise the parties
-concerned pay, outside the budget) and § 7 (common projects that do not fit in the annual
-budget are paid by special contributions from the parties, in proportion to population).
+concerned pay, outside the budget). The special contributions of § 7 are in
+:mod:`sodertorn.agreement.contributions`, whose names this module re-exports.
 
-Our reading: special contributions follow the same key as § 10, each party's population on
-31 December of the year before the committee's decision on the project, among the parties
-on the day of that decision; the cost is split with :func:`~sodertorn.allocate`, so the
-contributions sum exactly to it. A party in its notice period is still a party and pays
-the contributions decided while it is one (nothing is refunded afterwards, § 9). Whether a
-project of some parties has "stor betydelse för helheten" (§ 6) is the committee's
-judgement, so a committee decision (*judged_by*); the parties that pay for a project of
-their own share its cost as they agree, by default by population (:meth:`~sodertorn.agreement.Project.split_cost`).
+Our reading: whether a project of some parties has "stor betydelse för helheten" (§ 6) is
+the committee's judgement, so a committee decision (*judged_by*); the parties that pay
+for a project of their own share its cost as they agree, by default by population
+(:meth:`~sodertorn.agreement.Project.split_cost`), with the key of § 7.
 
 >>> import datetime
 >>> from sodertorn import SEK
@@ -34,28 +30,30 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sodertorn.agreement import _checks
+from sodertorn.agreement.contributions import (
+    CONTRIBUTION_COLUMNS,
+    SpecialContributions,
+    check_agreement,
+    special_contributions,
+    split_among,
+)
 from sodertorn.agreement.decisions import Decision
 from sodertorn.agreement.membership import Agreement
-from sodertorn.allocation import allocate, remainder_trace
 from sodertorn.errors import GovernanceError
-from sodertorn.i18n import check_language, gettext
+from sodertorn.i18n import check_language
 from sodertorn.money import SEK, Unit
-from sodertorn.population import Population, reference_date
-from sodertorn.reasons import Reason, message, plural
-from sodertorn.tabular import Cell, Table, Tabulated, money_cell
+from sodertorn.reasons import Reason, message
 
 if TYPE_CHECKING:
     import datetime
-    import os
-    from pathlib import Path
 
     from sodertorn.parties import Municipality
+    from sodertorn.population import Population
 
 __all__ = [
     "CONTRIBUTION_COLUMNS",
@@ -64,18 +62,6 @@ __all__ = [
     "SpecialContributions",
     "special_contributions",
 ]
-
-CONTRIBUTION_COLUMNS: tuple[str, ...] = (
-    "code",
-    "name",
-    "population",
-    "population_date",
-    "amount",
-    "decided_on",
-)
-"""The columns of :meth:`~sodertorn.agreement.SpecialContributions.rows`: the SCB code (text), the name, the
-population (an integer) on ``population_date``, the contribution (``int`` kronor, or
-``Decimal`` with öre) and the day the committee decided the project."""
 
 
 class Financing(enum.Enum):
@@ -101,12 +87,6 @@ def _concerns(value: object) -> frozenset[Municipality]:
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise GovernanceError(f"important_for_whole {value!r} is not True or False")
-    return value
-
-
-def _agreement(value: object) -> Agreement:
-    if not isinstance(value, Agreement):
-        raise GovernanceError(f"agreement {value!r} is not an Agreement")
     return value
 
 
@@ -188,7 +168,7 @@ class Project:
                     f"shares name {_checks.names(weights)}; expected the parties concerned, "
                     f"{_checks.names(self.concerns)}"
                 )
-        return _split(
+        return split_among(
             cost,
             day=day,
             parties=tuple(sorted(self.concerns)),
@@ -218,7 +198,7 @@ class Project:
     def _classify(
         self, on: datetime.date | None, agreement: Agreement | None
     ) -> tuple[Financing, Reason]:
-        checked = _agreement(Agreement() if agreement is None else agreement)
+        checked = check_agreement(Agreement() if agreement is None else agreement)
         parties = frozenset(checked.parties if on is None else checked.parties_on(on))
         outside = self.concerns - parties
         if outside:
@@ -253,303 +233,3 @@ class Project:
             financing=financing,
             date=None if judged is None else judged.meeting.date,
         )
-
-
-@attrs.frozen(kw_only=True)
-class SpecialContributions(Tabulated):
-    """The parties' special contributions to a common project outside the budget (§ 7)."""
-
-    __module__ = "sodertorn.agreement"
-
-    columns: ClassVar[tuple[str, ...]] = CONTRIBUTION_COLUMNS
-
-    cost: SEK
-    decided_on: datetime.date
-    population_year: int
-    weights: Mapping[Municipality, int] = attrs.field(eq=False)
-    amounts: Mapping[Municipality, SEK] = attrs.field(eq=False)
-    in_notice: frozenset[Municipality] = frozenset()
-    """Contributing parties in their notice period on the day of the decision."""
-    project: str | None = None
-    """For a project the parties concerned pay themselves (§ 6): its name."""
-    agreed: bool = False
-    """Whether the parties concerned agreed their own shares instead of the population key."""
-    unit: Unit = Unit.KRONA
-    population_source: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        if SEK.total(self.amounts.values()) != self.cost:
-            raise GovernanceError(
-                f"contributions {dict(self.amounts)!r} do not sum to {self.cost!r}; "
-                f"expected the cost conserved"
-            )
-
-    @property
-    def parties(self) -> tuple[Municipality, ...]:
-        """The contributing parties, in code order."""
-        return tuple(sorted(self.amounts))
-
-    @property
-    def total(self) -> SEK:
-        """The sum of the contributions: always the cost."""
-        return SEK.total(self.amounts.values())
-
-    def reasons(self) -> tuple[Reason, ...]:
-        """The rule, and the parties in their notice period, each with its paragraph."""
-        if self.project is None:
-            head = Reason(
-                "§ 7",
-                message(
-                    "A special contribution of {cost} (decided on {date}) is split in "
-                    "proportion to the number of inhabitants on 31 December {year} by the "
-                    "largest remainder method, so that the parts sum exactly to the cost."
-                ),
-                cost=self.cost,
-                date=self.decided_on,
-                year=self.population_year,
-            )
-        elif self.agreed:
-            head = Reason(
-                "§ 6",
-                message(
-                    "The parties concerned pay {project} themselves, outside the committee's "
-                    "budget: {cost} (decided on {date}) is split in the shares they agreed by "
-                    "the largest remainder method, so that the parts sum exactly to the cost."
-                ),
-                project=self.project,
-                cost=self.cost,
-                date=self.decided_on,
-            )
-        else:
-            head = Reason(
-                "§ 6",
-                message(
-                    "The parties concerned pay {project} themselves, outside the committee's "
-                    "budget: {cost} (decided on {date}) is split in proportion to the number "
-                    "of inhabitants on 31 December {year} by the largest remainder method, so "
-                    "that the parts sum exactly to the cost."
-                ),
-                project=self.project,
-                cost=self.cost,
-                date=self.decided_on,
-                year=self.population_year,
-            )
-        if not self.in_notice:
-            return (head,)
-        return (
-            head,
-            Reason(
-                "§ 9",
-                plural(
-                    "{who} is in its notice period but still a party, so it pays; nothing is "
-                    "refunded when it leaves.",
-                    "{who} are in their notice period but still parties, so they pay; nothing "
-                    "is refunded when they leave.",
-                ),
-                who=self.in_notice,
-                count=len(self.in_notice),
-            ),
-        )
-
-    @property
-    def population_date(self) -> datetime.date:
-        """The day the populations count: 31 December of the year before the decision."""
-        return reference_date(self.population_year)
-
-    def rows(self) -> list[tuple[Cell, ...]]:
-        """One row per party in the order of :data:`~sodertorn.agreement.financing.CONTRIBUTION_COLUMNS`."""
-        return [
-            (
-                party.code,
-                party.name,
-                self.weights[party],
-                self.population_date,
-                money_cell(self.amounts[party]),
-                self.decided_on,
-            )
-            for party in self.parties
-        ]
-
-    def to_table(self, *, lang: str = "sv") -> Table:
-        """The rows as a :class:`~sodertorn.tabular.Table` with notes in *lang*."""
-        check_language(lang)
-        from sodertorn.i18n import format_date  # noqa: PLC0415 - Babel
-
-        notes = [
-            (
-                gettext("Source", lang),
-                "Samarbetsavtal 2010, § 6"
-                if self.project is not None
-                else "Samarbetsavtal 2010, § 7",
-            ),
-            (gettext("Population on", lang), format_date(self.population_date, lang)),
-            (gettext("Population source", lang), gettext(self.population_source, lang)),
-        ]
-        return Table(
-            columns=self.columns,
-            rows=self.rows(),
-            title=gettext("Special contributions", lang),
-            money=frozenset({"amount"}),
-            notes=tuple((label, text) for label, text in notes if text),
-        )
-
-    def to_excel(self, path: str | os.PathLike[str], *, lang: str = "sv") -> Path:
-        """Write the contributions to an Excel workbook (``pip install 'sodertorn[excel]'``)."""
-        return self.to_table(lang=lang).to_excel(
-            path, lang=lang, explanation=self.explain(lang).splitlines()
-        )
-
-    def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
-        """Plain JSON-ready data: amounts as exact decimal strings, ISO dates.
-
-        With *trace*, the derivation as data: the rule, the key's populations with their
-        date and source, and for each party its exact share, whole units, remainder and
-        the largest-remainder adjustment.
-        """
-        data: dict[str, Any] = {
-            "cost": str(self.cost.amount),
-            "decided_on": self.decided_on.isoformat(),
-            "population_date": self.population_date.isoformat(),
-            "population_source": self.population_source,
-            "unit": self.unit.label,
-            "total": str(self.total.amount),
-            "contributions": [
-                {
-                    "code": party.code,
-                    "name": party.name,
-                    "population": self.weights[party],
-                    "amount": str(self.amounts[party].amount),
-                }
-                for party in self.parties
-            ],
-        }
-        if trace:
-            key = sum(self.weights.values())
-            exact = {
-                party: self.cost.exact * Fraction(self.weights[party], key)
-                for party in self.parties
-            }
-            steps = remainder_trace(exact, self.amounts, unit=self.unit)
-            data["trace"] = {
-                "rule": {
-                    "source": "Samarbetsavtal 2010, § 6"
-                    if self.project is not None
-                    else "Samarbetsavtal 2010, § 7",
-                    "key": "the shares the parties concerned agreed"
-                    if self.agreed
-                    else "population on 31 December of the year before the decision",
-                },
-                "population": {
-                    "date": self.population_date.isoformat(),
-                    "source": self.population_source,
-                    "total": key,
-                },
-                "allocation": {
-                    "method": "largest remainder",
-                    "ties": "lowest municipality code",
-                    "unit": self.unit.label,
-                },
-                "parties": [
-                    {
-                        "code": party.code,
-                        "name": party.name,
-                        "population": self.weights[party],
-                        "share": f"{self.weights[party]}/{key}",
-                        **steps[party],
-                        "amount": str(self.amounts[party].amount),
-                    }
-                    for party in self.parties
-                ],
-            }
-        return data
-
-    def explain(self, lang: str = "sv") -> str:
-        """Explain the rule and each party's contribution, in Swedish or English."""
-        check_language(lang)
-        from sodertorn.i18n import format_money, format_number  # noqa: PLC0415 - Babel
-
-        return "\n".join(
-            [reason.text(lang) for reason in self.reasons()]
-            + [
-                f"  {party.name} ({format_number(self.weights[party], lang)}): "
-                f"{format_money(self.amounts[party], lang)}"
-                for party in self.parties
-            ]
-        )
-
-
-def special_contributions(
-    cost: SEK,
-    *,
-    decided_on: datetime.date,
-    agreement: Agreement | None = None,
-    population: Population | None = None,
-    unit: Unit = Unit.KRONA,
-) -> SpecialContributions:
-    """Split a special project's *cost* between the parties by population (§ 7).
-
-    The parties are those on *decided_on* (the committee's decision on the project); the
-    key is their population on 31 December of the year before.
-    """
-    amount: object = cost
-    if not isinstance(amount, SEK) or amount.ore < 0:
-        raise GovernanceError(f"cost {cost!r} is not an amount; expected SEK, 0 or more")
-    day = _checks.check_date(decided_on, "decided_on", GovernanceError)
-    if not isinstance(unit, Unit):
-        raise GovernanceError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
-    if cost.ore % unit.value:
-        raise GovernanceError(
-            f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
-        )
-    checked = _agreement(Agreement() if agreement is None else agreement)
-    return _split(
-        cost,
-        day=day,
-        parties=checked.parties_on(day),
-        population=population,
-        unit=unit,
-        in_notice=frozenset(checked.in_notice_on(day)),
-    )
-
-
-def _split(
-    cost: SEK,
-    *,
-    day: datetime.date,
-    parties: tuple[Municipality, ...],
-    weights: dict[Municipality, int] | None = None,
-    population: Population | None,
-    unit: Unit,
-    in_notice: frozenset[Municipality] = frozenset(),
-    project: str | None = None,
-) -> SpecialContributions:
-    amount: object = cost
-    if not isinstance(amount, SEK) or amount.ore < 0:
-        raise GovernanceError(f"cost {cost!r} is not an amount; expected SEK, 0 or more")
-    if not isinstance(unit, Unit):
-        raise GovernanceError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
-    if cost.ore % unit.value:
-        raise GovernanceError(
-            f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
-        )
-    year = day.year - 1
-    agreed = weights is not None
-    source = ""
-    if weights is None:
-        register = Population.builtin() if population is None else population
-        if not isinstance(register, Population):
-            raise GovernanceError(f"population {register!r} is not a Population")
-        weights = register.at(year, parties)
-        source = register.source
-    return SpecialContributions(
-        cost=cost,
-        decided_on=day,
-        population_year=year,
-        weights=weights,
-        amounts=allocate(cost, weights, unit=unit),
-        in_notice=in_notice,
-        project=project,
-        agreed=agreed,
-        unit=unit,
-        population_source=source,
-    )
