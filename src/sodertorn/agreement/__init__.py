@@ -6,7 +6,7 @@ Re-exports only: :mod:`~sodertorn.agreement.membership` (§§ 2, 3, 9),
 :mod:`~sodertorn.agreement.dissolution` (§ 10), :mod:`~sodertorn.agreement.financing`
 (§ 6) and :mod:`~sodertorn.agreement.contributions` (§ 7); the fixed terms are in
 :mod:`~sodertorn.agreement.terms`, reading assets and liabilities in
-:mod:`~sodertorn.agreement.items`. The names a user needs first (``Agreement``,
+``sodertorn.agreement.items``. The names a user needs first (``Agreement``,
 ``Notice``) are also at the package root.
 """
 

@@ -171,7 +171,7 @@ class SpecialContributions(Tabulated):
         return reference_date(self.population_year)
 
     def rows(self) -> list[tuple[Cell, ...]]:
-        """One row per party in the order of :data:`~sodertorn.agreement.financing.CONTRIBUTION_COLUMNS`."""
+        """One row per party in the order of :data:`~sodertorn.agreement.contributions.CONTRIBUTION_COLUMNS`."""
         return [
             (
                 party.code,
