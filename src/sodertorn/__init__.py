@@ -7,11 +7,11 @@ Everything else lives in the package of its concept and is imported from there:
 :mod:`sodertorn.population`, :mod:`sodertorn.money`, :mod:`sodertorn.allocation` and
 :mod:`sodertorn.reasons`.
 
-One table, :data:`_ROOT`, says where each name at the root lives; ``__all__``,
+One table, ``_ROOT``, says where each name at the root lives; ``__all__``,
 ``__getattr__`` and ``__dir__`` are made from it. Each name is imported from its module
 the first time it is used (``sodertorn.SEK``, ``from sodertorn import SEK``), so
 ``import sodertorn`` loads nothing but the version. The names that used to be at the root
-and have moved are in :data:`_MOVED`: they keep working and warn with
+and have moved are in ``_MOVED``: they keep working and warn with
 :class:`~sodertorn.SodertornDeprecationWarning`, naming their new place.
 
 Type checkers cannot read a table, so they see the same names as the imports under

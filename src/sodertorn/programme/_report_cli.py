@@ -24,7 +24,7 @@ from sodertorn.programme.report import report
 if TYPE_CHECKING:
     import argparse
 
-    from sodertorn.programme.plans import Plan
+    from sodertorn.programme.plan import Plan
 
 __all__ = ["register", "run"]
 

@@ -55,7 +55,7 @@ from sodertorn.programme.model import Programme, check_id
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
-    from sodertorn.programme.plans import Activity, Plan
+    from sodertorn.programme.plan import Activity, Plan
 
 __all__ = [
     "STATUS_SCHEMA",

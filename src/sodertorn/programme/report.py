@@ -43,8 +43,9 @@ if TYPE_CHECKING:
     from sodertorn.programme.indicators import Indicator, IndicatorValue
 
 if TYPE_CHECKING:
+    from sodertorn.programme.budget import RevenueCheck
     from sodertorn.programme.model import Network, Node
-    from sodertorn.programme.plans import Activity, Plan, RevenueCheck
+    from sodertorn.programme.plan import Activity, Plan
 
 __all__ = ["ActivityLine", "GoalSection", "IndicatorLine", "YearReport", "report"]
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from sodertorn.programme.model import Node
-    from sodertorn.programme.plans import Activity
+    from sodertorn.programme.plan import Activity
     from sodertorn.programme.report import ActivityLine, IndicatorLine, YearReport
 
 __all__ = ["report_html", "report_markdown", "report_text", "report_xlsx"]
