@@ -391,3 +391,26 @@ assessment that offers it as a method; § 7's split, not § 6's projects that us
 @pytest.mark.parametrize(("lower", "upper"), SPLIT_BY_JOB)
 def test_the_split_modules_depend_one_way(lower: str, upper: str) -> None:
     assert upper not in _imports(MODULES[lower], lower)
+
+
+def _imports_argparse(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(
+        (isinstance(node, ast.Import) and any(a.name == "argparse" for a in node.names))
+        or (isinstance(node, ast.ImportFrom) and node.module == "argparse")
+        for node in ast.walk(tree)
+    )
+
+
+def test_the_command_line_is_one_package() -> None:
+    """Parsing arguments is the command line's job alone: every module that imports argparse
+    (even for type checking) is in sodertorn.cli, and every subcommand is defined there."""
+    outside = sorted(
+        module
+        for module, path in MODULES.items()
+        if _imports_argparse(path) and not module.startswith("sodertorn.cli")
+    )
+    assert not outside, f"move to sodertorn.cli: {outside}"
+    from sodertorn.cli import SUBCOMMANDS
+
+    assert all(module.startswith("sodertorn.cli.") for module, _ in SUBCOMMANDS.values())

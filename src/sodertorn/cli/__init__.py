@@ -72,11 +72,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "goals": ("sodertorn.cli.goals", message("print a development programme's goal tree")),
     "population": (
-        "sodertorn.population._cli",
+        "sodertorn.cli.population",
         message("population figures: fetch the newest from Statistics Sweden (SCB)"),
     ),
     "report": (
-        "sodertorn.programme._report_cli",
+        "sodertorn.cli.report",
         message("the yearly report of an activity plan, or its status template"),
     ),
 }
