@@ -3,7 +3,7 @@
 The expected texts in ``tests/pinned/fees.json`` were written by the straightforward
 implementation (every fee year chained step by step from the base year, every figure
 formatted on its own); the faster one must give the same bytes. Regenerate only for a
-deliberate change of output: ``python tests/test_fees_pinned.py``.
+deliberate change of output: ``python tests/fees/test_pinned.py``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sodertorn.money import Unit
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-PINNED = Path(__file__).parent / "pinned" / "fees.json"
+PINNED = Path(__file__).parents[1] / "pinned" / "fees.json"
 YEARS = (2010, 2011, 2014, 2017, 2018, 2024)
 PARTIES = ("Huddinge", "Nykvarn")
 

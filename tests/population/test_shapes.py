@@ -21,7 +21,7 @@ from sodertorn import MUNICIPALITIES, Population, PopulationDataError, annual_fe
 from sodertorn.population import PopulationSource
 from sodertorn.population._reading import MAX_BYTES
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 FILES = DATA / "population"
 SAMPLES = DATA / "scb-samples"
 HUDDINGE, BOTKYRKA = MUNICIPALITIES[0], MUNICIPALITIES[1]
