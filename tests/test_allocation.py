@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sodertorn import MUNICIPALITIES, SEK, AllocationError, allocate
 from sodertorn.allocation import allocate_units, round_to_total
 from sodertorn.money import Unit
-from tests.strategies import weights
+from sodertorn.testing import weights
 
 if TYPE_CHECKING:
     import random

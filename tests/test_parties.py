@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, Municipality, UnknownMunicipalityError, municipality
-from tests.strategies import parties
+from sodertorn.testing import parties
 
 
 def test_the_eight_parties_in_code_order() -> None:
@@ -34,7 +34,7 @@ def test_lookup_forgives_case_and_diacritics(query: str, code: str) -> None:
     assert municipality(query).code == code
 
 
-@given(parties)
+@given(parties())
 def test_lookup_round_trips(party: Municipality) -> None:
     assert municipality(party.code) is party
     assert municipality(party.name) is party

@@ -20,13 +20,24 @@ from sodertorn import (
     InvalidAmountError,
     Municipality,
     Notice,
+    Plan,
     Population,
     PopulationDataError,
     Programme,
     allocate,
 )
 from sodertorn import testing as domain
+from sodertorn.agreement import Decision, DecisionRule
 from sodertorn.fees import FeeSchedule, IndexedRule, PerCapitaRule
+from sodertorn.programme import (
+    Budget,
+    CalendarEntry,
+    Conference,
+    Contribution,
+    Text,
+    plan_from_dict,
+    plan_to_dict,
+)
 from sodertorn.testing import (
     amounts,
     fee_rules,
@@ -192,3 +203,57 @@ def test_hypothesis_finds_the_setup_hook_in_the_package_metadata() -> None:
 
     (hook,) = (entry for entry in entry_points(group="hypothesis") if entry.name == "sodertorn")
     assert hook.load() is _hypothesis_setup_hook
+
+
+@given(domain.days_in_force(), domain.receipt_dates())
+def test_agreement_days_fall_while_it_is_in_force(
+    day: datetime.date, received: datetime.date
+) -> None:
+    assert datetime.date(2010, 1, 1) <= day <= datetime.date(2099, 12, 31)
+    assert datetime.date(2010, 1, 1) <= received <= datetime.date(2099, 12, 31)
+
+
+@given(domain.decisions(DecisionRule.MAJORITY))
+def test_decisions_take_every_present_member_s_position(decision: Decision) -> None:
+    assert decision.rule is DecisionRule.MAJORITY
+    assert {party for party, _ in decision.positions} == set(decision.meeting.present)
+
+
+@given(domain.programmes(ids=domain.few_slugs()), domain.texts(), domain.days())
+def test_programme_parts_are_valid(programme: Programme, text: Text, day: datetime.date) -> None:
+    assert {node.id for node in programme.nodes} <= set("abcdefgh")
+    assert text.sv.strip() == text.sv != ""
+    assert datetime.date(2000, 1, 1) <= day <= datetime.date(2040, 12, 31)
+
+
+@given(domain.plans(), st.data())
+def test_plans_and_their_follow_ups_round_trip(plan: Plan, data: st.DataObject) -> None:
+    assert plan_from_dict(plan_to_dict(plan), programme=plan.programme) == plan
+    follow_up = data.draw(domain.follow_ups(plan))
+    assert {status.activity for status in follow_up.statuses} <= {a.id for a in plan.activities}
+    assert all(status.date.year == plan.year for status in follow_up.statuses)
+
+
+@given(domain.conferences(), domain.contributions(), domain.budgets(), domain.calendar_entries())
+def test_plan_parts_are_valid(
+    conference: Conference, contribution: Contribution, budget: Budget, entry: CalendarEntry
+) -> None:
+    assert len({hosting.year for hosting in conference.rotation}) == len(conference.rotation)
+    assert len({edition.year for edition in conference.editions}) == len(conference.editions)
+    assert contribution.goals
+    assert len(budget.revenue) <= 2 and len(budget.costs) <= 4
+    assert entry.end is None or entry.start <= entry.end
+
+
+@given(domain.comments())
+def test_comments_are_never_blank(comment: str) -> None:
+    assert comment == comment.strip() != ""
+
+
+@given(domain.junk())
+def test_junk_is_an_amount_or_refused_as_one(value: object) -> None:
+    try:
+        amount = SEK(value)  # type: ignore[arg-type]
+    except InvalidAmountError:
+        return
+    assert isinstance(amount, SEK)

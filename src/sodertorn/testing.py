@@ -38,8 +38,28 @@ In a test, draw from them with ``@given``::
     def test_parts_sum_to_the_total(total, w):
         assert SEK.total(allocate(total, w, unit=Unit.ORE).values()) == total
 
-The ``invalid_*`` strategies give values a constructor or function refuses with a
-:class:`~sodertorn.SodertornError`, for testing that a caller's error handling holds.
+The strategies by subject:
+
+- text, ids and days: :func:`words`, :func:`slugs`, :func:`few_slugs`, :func:`texts`,
+  :func:`days`;
+- money and shares: :func:`amounts`, :func:`whole_kronor`, :func:`weights`;
+- the parties and their population: :func:`municipalities`, :func:`parties`,
+  :func:`party_sets`, :func:`populations`;
+- the fees (§ 8): :func:`fee_rules`, :func:`fee_schedules`;
+- the agreement (§§ 2-10): :func:`days_in_force`, :func:`receipt_dates`, :func:`notices`,
+  :func:`agreements`, :func:`meetings`, :func:`decisions`, :func:`items`;
+- the development programme: :func:`adoption_records`, :func:`programmes`,
+  :func:`contributions`, :func:`plans` and their parts (:func:`calendar_entries`,
+  :func:`budget_lines`, :func:`budgets`, :func:`editions`, :func:`conferences`), and
+  :func:`follow_ups` with their :func:`comments`;
+- values the library refuses: :func:`invalid_amounts`, :func:`invalid_weights` and
+  :func:`invalid_population_counts` give values a constructor or function refuses with a
+  :class:`~sodertorn.SodertornError`, for testing that a caller's error handling holds;
+  :func:`junk` gives values of any wrong type, which every public name refuses.
+
+The library's own tests draw their values from these strategies, so what is published
+is what the library is tested with. All are cheap to draw from: small alphabets (with
+the Swedish letters), bounded sizes, no regular expressions.
 """
 
 from __future__ import annotations
@@ -47,6 +67,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Hashable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
 try:
@@ -57,18 +78,49 @@ except ImportError as error:
         "install the 'testing' extra: pip install 'sodertorn[testing]'"
     ) from error
 
+import sodertorn
 from sodertorn._hypothesis_plugin import _hypothesis_setup_hook
-from sodertorn.agreement.dissolution import Item
-from sodertorn.agreement.meetings import Meeting
-from sodertorn.agreement.membership import Agreement
-from sodertorn.agreement.notice import Notice
+from sodertorn.agreement import (
+    Agreement,
+    Decision,
+    DecisionRule,
+    Item,
+    Meeting,
+    Notice,
+    Position,
+)
 from sodertorn.agreement.terms import IN_FORCE_FROM
 from sodertorn.fees import FeeRule, FeeSchedule, IndexedRule, PerCapitaRule
 from sodertorn.money import SEK
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population import Population
-from sodertorn.programme.adoption import AdoptionRecord
-from sodertorn.programme.model import Claim, Network, Node, NodeKind, Period, Programme, Text
+from sodertorn.programme import (
+    Activity,
+    ActivityStatus,
+    AdoptionRecord,
+    Budget,
+    BudgetLine,
+    CalendarEntry,
+    CalendarKind,
+    Claim,
+    CollaborationBody,
+    Conference,
+    Continuation,
+    Contribution,
+    Edition,
+    FollowUp,
+    Hosting,
+    Network,
+    Node,
+    NodeKind,
+    Office,
+    OfficeRole,
+    Period,
+    Plan,
+    Programme,
+    Status,
+    Text,
+)
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -77,21 +129,36 @@ __all__ = [
     "adoption_records",
     "agreements",
     "amounts",
+    "budget_lines",
+    "budgets",
+    "calendar_entries",
+    "comments",
+    "conferences",
+    "contributions",
+    "days",
+    "days_in_force",
+    "decisions",
+    "editions",
     "fee_rules",
     "fee_schedules",
+    "few_slugs",
+    "follow_ups",
     "invalid_amounts",
     "invalid_population_counts",
     "invalid_weights",
     "items",
+    "junk",
     "meetings",
     "municipalities",
     "notices",
     "parties",
     "party_sets",
+    "plans",
     "populations",
     "programmes",
     "receipt_dates",
     "slugs",
+    "texts",
     "weights",
     "whole_kronor",
     "words",
@@ -400,7 +467,12 @@ def fee_schedules(
 
 # -- the agreement (Samarbetsavtal 2010, §§ 2-10) -------------------------------------------
 
-_DATES = st.dates(min_value=IN_FORCE_FROM, max_value=datetime.date(2099, 12, 31))
+
+def days_in_force() -> SearchStrategy[datetime.date]:
+    """Days on which the agreement is in force: from 1 January 2010 to the end of 2099."""
+    return st.dates(min_value=IN_FORCE_FROM, max_value=datetime.date(2099, 12, 31))
+
+
 _MONTH_ENDS = st.builds(
     lambda year, month: datetime.date(year, month, 1) - datetime.timedelta(days=1),
     st.integers(2011, 2099),
@@ -410,7 +482,7 @@ _MONTH_ENDS = st.builds(
 
 def receipt_dates() -> SearchStrategy[datetime.date]:
     """Days a notice may reach the chair, with month ends, 29 February and December likely."""
-    return st.one_of(_DATES, _MONTH_ENDS, st.just(datetime.date(2024, 2, 29)))
+    return st.one_of(days_in_force(), _MONTH_ENDS, st.just(datetime.date(2024, 2, 29)))
 
 
 @st.composite
@@ -439,11 +511,28 @@ def agreements(draw: st.DrawFn) -> Agreement:
 def meetings(draw: st.DrawFn, agreement: Agreement | None = None) -> Meeting:
     """A :class:`~sodertorn.Meeting` on a day with members, any of them present or remote."""
     current = Agreement() if agreement is None else agreement
-    day = draw(_DATES.filter(lambda d: bool(current.parties_on(d))))
+    day = draw(days_in_force().filter(lambda d: bool(current.parties_on(d))))
     members = current.parties_on(day)
     present = draw(st.lists(st.sampled_from(members), unique=True))
     remote = draw(st.frozensets(st.sampled_from(present))) if present else frozenset()
     return Meeting(date=day, in_room=frozenset(present) - remote, remote=remote, agreement=current)
+
+
+@st.composite
+def decisions(
+    draw: st.DrawFn,
+    rule: DecisionRule = DecisionRule.CONSENSUS,
+    *,
+    agreement: Agreement | None = None,
+) -> Decision:
+    """A :class:`~sodertorn.Decision` under *rule* at a meeting someone attends (§ 6).
+
+    Every member present takes a position, any :class:`~sodertorn.Position`; the meeting
+    is quorate or not, as drawn.
+    """
+    meeting = draw(meetings(agreement).filter(lambda m: bool(m.present)))
+    chosen = {party: draw(st.sampled_from(Position)) for party in meeting.present}
+    return Decision(meeting=meeting, matter="Matter", positions=chosen, rule=rule)
 
 
 @st.composite
@@ -455,10 +544,27 @@ def items(draw: st.DrawFn, amount: SearchStrategy[SEK] | None = None) -> tuple[I
 
 # -- the development programme (SUP) --------------------------------------------------------
 
-_SLUGS = slugs()
-_WORDS = words()
-_TEXTS = st.builds(Text, _WORDS, en=st.none() | _WORDS)
-_DAYS = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2040, 12, 31))
+
+def few_slugs() -> SearchStrategy[str]:
+    """Ids from a pool of eight one-letter ids, so that programmes drawn twice share some.
+
+    Pass it as *ids* to :func:`programmes` to draw pairs worth comparing (diffs, merges).
+    """
+    return st.sampled_from("abcdefgh")
+
+
+def texts() -> SearchStrategy[Text]:
+    """A :class:`~sodertorn.Text` in Swedish, with or without its English translation."""
+    return st.builds(Text, words(), en=st.none() | words())
+
+
+def days(
+    *,
+    min_value: datetime.date = datetime.date(2000, 1, 1),
+    max_value: datetime.date = datetime.date(2040, 12, 31),
+) -> SearchStrategy[datetime.date]:
+    """Days between *min_value* and *max_value*: by default the programmes' years, 2000-2040."""
+    return st.dates(min_value=min_value, max_value=max_value)
 
 
 @st.composite
@@ -471,9 +577,9 @@ def _periods(draw: st.DrawFn) -> Period:
 def adoption_records(draw: st.DrawFn) -> AdoptionRecord:
     """An executive board's adoption of a programme, on a day or within a window."""
     if draw(st.booleans()):
-        window: dict[str, Any] = {"date": draw(_DAYS)}
+        window: dict[str, Any] = {"date": draw(days())}
     else:
-        first, second = sorted([draw(_DAYS), draw(_DAYS)])
+        first, second = sorted([draw(days()), draw(days())])
         window = {
             "earliest": draw(st.none() | st.just(first)),
             "latest": draw(st.none() | st.just(second)),
@@ -481,41 +587,35 @@ def adoption_records(draw: st.DrawFn) -> AdoptionRecord:
     return AdoptionRecord(
         party=draw(parties()),
         body=draw(st.sampled_from(["kommunstyrelsen", "kommunfullmäktige"])),
-        reference=draw(st.none() | _WORDS),
-        source=draw(_WORDS),
+        reference=draw(st.none() | words()),
+        source=draw(words()),
         **window,
     )
-
-
-_CLAIMS = st.builds(
-    Claim,
-    kind=st.sampled_from(NodeKind),
-    count=st.integers(0, 5),
-    per=st.none() | st.sampled_from(NodeKind),
-    source=_WORDS,
-)
 
 
 @st.composite
 def programmes(
     draw: st.DrawFn,
     *,
-    ids: SearchStrategy[str] = _SLUGS,
+    ids: SearchStrategy[str] | None = None,
     max_nodes: int = 10,
     programme_id: str | None = None,
 ) -> Programme:
     """Valid :class:`~sodertorn.Programme` goal trees, their nodes in any order.
 
     Every node hangs under the root or under a node of a higher level; networks,
-    adoptions and claims are drawn too. *ids* draws node ids (a small pool makes two
-    programmes share some, for diffs).
+    adoptions and claims are drawn too. *ids* draws node ids (:func:`slugs` by default;
+    :func:`few_slugs` makes two programmes share some, for diffs).
     """
+    node_id_strategy = slugs() if ids is None else ids
     root = programme_id if programme_id is not None else draw(st.sampled_from(["sup1", "sup2"]))
     networks = draw(
-        st.lists(st.builds(Network, id=_SLUGS, name=_TEXTS), max_size=3, unique_by=lambda n: n.id)
+        st.lists(st.builds(Network, id=slugs(), name=texts()), max_size=3, unique_by=lambda n: n.id)
     )
     network_ids = [network.id for network in networks]
-    node_ids = draw(st.lists(ids.filter(lambda i: i != root), max_size=max_nodes, unique=True))
+    node_ids = draw(
+        st.lists(node_id_strategy.filter(lambda i: i != root), max_size=max_nodes, unique=True)
+    )
     nodes: list[Node] = []
     for node_id in node_ids:
         kind = draw(st.sampled_from(NodeKind))
@@ -525,27 +625,242 @@ def programmes(
                 id=node_id,
                 kind=kind,
                 parent=draw(st.sampled_from(parents)),
-                text=draw(_TEXTS),
-                title=draw(st.none() | _TEXTS),
+                text=draw(texts()),
+                title=draw(st.none() | texts()),
                 network=draw(st.none() | st.sampled_from(network_ids)) if network_ids else None,
             )
         )
+    claims = st.builds(
+        Claim,
+        kind=st.sampled_from(NodeKind),
+        count=st.integers(0, 5),
+        per=st.none() | st.sampled_from(NodeKind),
+        source=words(),
+    )
     return Programme(
         id=root,
-        short_name=draw(_WORDS),
-        name=draw(_TEXTS),
+        short_name=draw(words()),
+        name=draw(texts()),
         period=draw(_periods()),
-        decided=draw(st.none() | _DAYS),
-        vision=draw(_TEXTS),
-        vision_title=draw(st.none() | _TEXTS),
-        purpose=draw(st.none() | _TEXTS),
-        themes=draw(st.lists(_TEXTS, max_size=2)),
+        decided=draw(st.none() | days()),
+        vision=draw(texts()),
+        vision_title=draw(st.none() | texts()),
+        purpose=draw(st.none() | texts()),
+        themes=draw(st.lists(texts(), max_size=2)),
         networks=networks,
         nodes=draw(st.permutations(nodes)),
         adoptions=draw(st.lists(adoption_records(), max_size=3)),
-        claims=draw(st.lists(_CLAIMS, max_size=2)),
-        replaces=draw(st.none() | _SLUGS),
-        sources=draw(st.lists(_WORDS, max_size=2)),
+        claims=draw(st.lists(claims, max_size=2)),
+        replaces=draw(st.none() | slugs()),
+        sources=draw(st.lists(words(), max_size=2)),
+    )
+
+
+def contributions() -> SearchStrategy[Contribution]:
+    """A programme's :class:`~sodertorn.Contribution` to one to three goals of a regional plan."""
+    return st.builds(
+        Contribution,
+        plan=texts(),
+        goals=st.lists(st.builds(Text, words()), min_size=1, max_size=3),
+        source=words(),
+    )
+
+
+_PLAN_AMOUNTS = amounts(min_value=SEK(-(10**7)), max_value=SEK(10**7))
+
+
+@st.composite
+def calendar_entries(draw: st.DrawFn) -> CalendarEntry:
+    """A meeting or planning conference of a collaboration body, on one day or several."""
+    start = draw(days())
+    return CalendarEntry(
+        start=start,
+        end=draw(st.none() | st.dates(min_value=start, max_value=datetime.date(2041, 1, 1))),
+        body=draw(st.sampled_from(CollaborationBody)),
+        kind=draw(st.sampled_from([CalendarKind.MEETING, CalendarKind.PLANNING_CONFERENCE])),
+        place=draw(st.none() | words()),
+        host=draw(st.none() | parties()),
+    )
+
+
+def budget_lines() -> SearchStrategy[BudgetLine]:
+    """A :class:`~sodertorn.BudgetLine`: a label and an amount, exact or approximate."""
+    return st.builds(BudgetLine, label=texts(), amount=_PLAN_AMOUNTS, approximate=st.booleans())
+
+
+def budgets() -> SearchStrategy[Budget]:
+    """A plan's :class:`~sodertorn.Budget`: a few lines of revenue and costs, a rate or not."""
+    return st.builds(
+        Budget,
+        revenue=st.lists(budget_lines(), max_size=2),
+        costs=st.lists(budget_lines(), max_size=4),
+        rate=st.none() | _PLAN_AMOUNTS,
+        population=st.none() | st.integers(0, 10**6),
+        population_date=st.none() | days(),
+        note=st.none() | words(),
+    )
+
+
+def editions() -> SearchStrategy[Edition]:
+    """One year's :class:`~sodertorn.Edition` of a conference, its time and kind in words."""
+    return st.builds(
+        Edition, year=st.integers(2000, 2040), when=st.none() | words(), note=st.none() | words()
+    )
+
+
+@st.composite
+def conferences(draw: st.DrawFn) -> Conference:
+    """A recurring :class:`~sodertorn.Conference` with hosts by year and announced editions."""
+    years = draw(st.lists(st.integers(2000, 2040), max_size=4, unique=True))
+    return Conference(
+        id=draw(slugs()),
+        name=draw(words()),
+        aliases=draw(st.lists(words(), max_size=2)),
+        rotation=[
+            Hosting(year=year, parties=draw(st.lists(parties(), min_size=1, max_size=2)))
+            for year in years
+        ],
+        arranged_by=draw(st.none() | words()),
+        every=draw(st.none() | st.integers(1, 4)),
+        note=draw(st.none() | words()),
+        editions=draw(st.lists(editions(), max_size=3, unique_by=lambda e: e.year)),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, programme: Programme | None = None) -> Plan:
+    """A valid yearly :class:`~sodertorn.Plan` of *programme* (or of one of :func:`programmes`).
+
+    Sub-goals under the programme's goals, activities towards them, a budget or none,
+    calendar entries, offices and conferences.
+    """
+    if programme is None:
+        programme = draw(programmes())
+    goals = [node for node in programme.nodes if node.kind.is_goal]
+    network_ids = [network.id for network in programme.networks]
+    parents = [g.id for g in goals if g.kind is not NodeKind.SUB_GOAL]
+    sub_goals = [
+        Node(
+            id=sub_id,
+            kind=NodeKind.SUB_GOAL,
+            parent=draw(st.sampled_from(parents)),
+            text=draw(texts()),
+        )
+        for sub_id in (
+            draw(st.lists(st.sampled_from(["plan.x", "plan.y"]), unique=True)) if parents else []
+        )
+    ]
+    targets = [g.id for g in goals] + [s.id for s in sub_goals]
+    activities = [
+        Activity(
+            id=activity_id,
+            goal=draw(st.sampled_from(targets)),
+            text=draw(texts()),
+            network=draw(st.none() | st.sampled_from(network_ids)) if network_ids else None,
+            working_group=draw(st.lists(parties(), max_size=3, unique=True)),
+            when=draw(st.none() | words()),
+            cost=draw(st.none() | _PLAN_AMOUNTS),
+            continues=draw(
+                st.none()
+                | st.builds(
+                    Continuation, year=st.integers(1990, 1999), activity=st.none() | slugs()
+                )
+            ),
+        )
+        for activity_id in (draw(st.lists(slugs(), max_size=4, unique=True)) if targets else [])
+    ]
+    return Plan(
+        year=draw(st.integers(2000, 2040)),
+        programme=programme,
+        title=draw(texts()),
+        date=draw(st.none() | days()),
+        sub_goals=sub_goals,
+        activities=activities,
+        budget=draw(st.none() | budgets()),
+        calendar=draw(st.lists(calendar_entries(), max_size=4)),
+        offices=draw(
+            st.lists(
+                st.builds(
+                    Office,
+                    body=st.sampled_from(CollaborationBody),
+                    role=st.sampled_from(OfficeRole),
+                    party=parties(),
+                ),
+                max_size=3,
+            )
+        ),
+        conferences=draw(st.lists(conferences(), max_size=2, unique_by=lambda c: c.id)),
+        sources=draw(st.lists(words(), max_size=2)),
+    )
+
+
+def comments() -> SearchStrategy[str]:
+    """Short comments on one or more lines, with the characters a CSV file must quote."""
+    return st.text(alphabet='abå ,;"|\n', min_size=1, max_size=8).map(str.strip).filter(bool)
+
+
+@st.composite
+def follow_ups(draw: st.DrawFn, plan: Plan) -> FollowUp:
+    """A valid :class:`~sodertorn.FollowUp` of *plan*: dated statuses of its activities.
+
+    A few statuses at most, on days of the plan's year, in any order.
+    """
+    ids = [activity.id for activity in plan.activities]
+    networks = [network.id for network in plan.programme.networks]
+    year = st.dates(datetime.date(plan.year, 1, 1), datetime.date(plan.year, 12, 31))
+    keys = (
+        draw(st.lists(st.tuples(st.sampled_from(ids), year), max_size=8, unique=True))
+        if ids
+        else []
+    )
+    return FollowUp(
+        plan=plan,
+        statuses=[
+            ActivityStatus(
+                activity=activity,
+                status=draw(st.sampled_from(Status)),
+                date=day,
+                comment=draw(st.none() | comments()),
+                network=draw(st.none() | st.sampled_from(networks)) if networks else None,
+            )
+            for activity, day in keys
+        ],
+    )
+
+
+# -- junk: what careless callers pass --------------------------------------------------------
+
+
+def junk() -> SearchStrategy[object]:
+    """Values of every kind, as a careless caller passes them: mostly the wrong ones.
+
+    ``None``, booleans, integers small and huge, floats (infinities and NaN among them),
+    NaN decimals and negative fractions, short text and bytes, empty and small lists,
+    sets and dicts, a bare ``object()``, a type, a module, a party and an amount. Whatever
+    a public function, constructor or method of the library is given from these, it
+    returns or answers with a :class:`~sodertorn.SodertornError` (or Python's own
+    :class:`TypeError` when the arguments do not bind), never another exception: the
+    library's contract, which its own tests check for every public name.
+
+    >>> from hypothesis import find
+    >>> find(junk(), lambda value: isinstance(value, bytes))
+    b''
+    """
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**6), max_value=10**6),
+        st.sampled_from(
+            [-1, 0, 10**30, 1e308, float("nan"), -0.5, Decimal("NaN"), Fraction(-1, 3)]
+        ),
+        st.floats(),
+        st.text(max_size=8),
+        st.binary(max_size=8),
+        st.sampled_from([(), [], {}, set(), "", b"", object(), type, sodertorn]),
+        st.lists(st.integers(min_value=-5, max_value=5) | st.text(max_size=2), max_size=3),
+        st.dictionaries(st.text(max_size=2), st.integers() | st.none(), max_size=3),
+        st.sampled_from(MUNICIPALITIES),
+        st.just(SEK(1)),
     )
 
 

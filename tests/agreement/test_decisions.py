@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, GovernanceError, municipality
 from sodertorn.agreement import Decision, DecisionRule, Meeting, Minutes, Position
-
-from .strategies import meetings
+from sodertorn.testing import decisions
 
 D = datetime.date
 DAY = D(2024, 5, 2)
@@ -169,15 +168,6 @@ def test_minutes_refuse_a_decision_of_another_meeting() -> None:
 
 
 # Properties.
-
-positions = st.sampled_from(Position)
-
-
-@st.composite
-def decisions(draw: st.DrawFn, rule: DecisionRule = DecisionRule.CONSENSUS) -> Decision:
-    meeting = draw(meetings().filter(lambda m: bool(m.present)))
-    chosen = {party: draw(positions) for party in meeting.present}
-    return Decision(meeting=meeting, matter="Matter", positions=chosen, rule=rule)
 
 
 @given(decisions(), st.data())

@@ -17,8 +17,7 @@ from sodertorn import (
 )
 from sodertorn.agreement import Decision, Item, Meeting, Position, dissolve, split_items
 from sodertorn.money import Unit
-
-from .strategies import agreements, amounts, items
+from sodertorn.testing import agreements, amounts, items
 
 D = datetime.date
 NAMES = [m.name for m in MUNICIPALITIES]
@@ -175,7 +174,7 @@ def test_every_item_is_conserved_and_leavers_get_nothing(
     assert net == SEK.total(item.amount for item in assets)
 
 
-@given(items(amounts))
+@given(items(amounts()))
 def test_ore_items_are_conserved_to_the_ore(assets: tuple[Item, ...]) -> None:
     statement = split_items(assets, population_year=2023, unit=Unit.ORE)
     for index, item in enumerate(assets):

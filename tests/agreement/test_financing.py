@@ -17,8 +17,7 @@ from sodertorn import (
 )
 from sodertorn.agreement import Financing, Project, special_contributions
 from sodertorn.money import Unit
-
-from .strategies import agreements
+from sodertorn.testing import agreements, amounts
 
 D = datetime.date
 NYKVARN = municipality("Nykvarn")
@@ -133,7 +132,7 @@ def test_contributions_that_do_not_conserve_cannot_be_made() -> None:
 
 @given(
     agreements(),
-    st.integers(0, 10**12).map(SEK.from_ore),
+    amounts(min_value=SEK(0), max_value=SEK(10**10)),
     st.dates(D(2011, 1, 1), D(2025, 12, 31)),
 )
 def test_special_contributions_conserve_and_leave_leavers_out(

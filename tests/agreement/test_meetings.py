@@ -18,8 +18,7 @@ from sodertorn import (
     SodertornWarning,
 )
 from sodertorn.agreement import Election, Meeting, MeetingCalendar, MeetingKind, quorum_for
-
-from .strategies import agreements, meetings
+from sodertorn.testing import agreements, meetings
 
 D = datetime.date
 DAY = D(2024, 3, 21)

@@ -15,8 +15,7 @@ from sodertorn import (
     municipality,
 )
 from sodertorn.agreement import Election
-
-from .strategies import agreements, dates
+from sodertorn.testing import agreements, days_in_force
 
 D = datetime.date
 NYKVARN, SALEM, HANINGE = (municipality(n) for n in ("Nykvarn", "Salem", "Haninge"))
@@ -146,7 +145,7 @@ def test_bad_election_arguments() -> None:
 # Property: membership after any sequence of withdrawals.
 
 
-@given(agreements(), dates)
+@given(agreements(), days_in_force())
 def test_members_are_the_original_set_minus_ended_notices(agreement: Agreement, day: D) -> None:
     ended = {n.party for n in agreement.notices if n.period_end < day}
     assert set(agreement.parties_on(day)) == set(MUNICIPALITIES) - ended

@@ -8,8 +8,7 @@ from hypothesis import given
 
 from sodertorn import SEK, Notice, NoticeError, SodertornError, municipality
 from sodertorn.agreement import notice_period
-
-from .strategies import notices, receipt_dates
+from sodertorn.testing import notices, receipt_dates
 
 D = datetime.date
 NYKVARN = municipality("Nykvarn")
@@ -129,7 +128,7 @@ def test_explain_in_both_languages() -> None:
 # Properties.
 
 
-@given(receipt_dates)
+@given(receipt_dates())
 def test_period_starts_on_a_first_strictly_after_receipt(received: D) -> None:
     start, _ = notice_period(received)
     assert start.day == 1
@@ -139,7 +138,7 @@ def test_period_starts_on_a_first_strictly_after_receipt(received: D) -> None:
     )
 
 
-@given(receipt_dates)
+@given(receipt_dates())
 def test_period_lasts_exactly_twelve_calendar_months(received: D) -> None:
     start, end = notice_period(received)
     assert end + datetime.timedelta(days=1) == start + relativedelta(months=12)

@@ -35,8 +35,7 @@ from sodertorn.agreement import (
     Revocation,
     special_contributions,
 )
-
-from .strategies import dates, parties
+from sodertorn.testing import days_in_force, parties
 
 D = datetime.date
 SALEM, HANINGE, NYKVARN, NYNASHAMN = (
@@ -128,7 +127,7 @@ def test_by_election_refusals() -> None:
         Agreement(by_elections="x")
 
 
-@given(dates, parties, st.integers(0, 400))
+@given(days_in_force(), parties(), st.integers(0, 400))
 def test_the_holder_serves_from_the_election_until_the_next(
     elected: datetime.date, chair: object, later: int
 ) -> None:
@@ -143,7 +142,7 @@ def test_the_holder_serves_from_the_election_until_the_next(
     assert (len(holder.reasons()) == 2) == (day.year > elected.year)
 
 
-@given(parties, st.integers(1, 300), st.integers(0, 300))
+@given(parties(), st.integers(1, 300), st.integers(0, 300))
 def test_a_by_election_holds_until_the_next_yearly_election(
     new_chair: object, after: int, before_next: int
 ) -> None:
@@ -211,7 +210,7 @@ def test_revocations_need_an_adopted_decision_while_the_notice_runs() -> None:
 @given(st.data())
 def test_a_revoked_notice_leaves_the_parties_as_without_it(data: st.DataObject) -> None:
     day = data.draw(st.dates(D(2024, 3, 15), D(2025, 3, 31)))
-    query = data.draw(dates)
+    query = data.draw(days_in_force())
     agreement = (
         Agreement()
         .with_notice(NYKVARN_LEAVES)
@@ -348,7 +347,7 @@ def test_the_parties_concerned_share_by_population_unless_they_agree() -> None:
         project.split_cost(SEK(1), decided_on=D(2024, 5, 2), shares={"Haninge": 1})
 
 
-@given(st.frozensets(parties, min_size=1), st.integers(0, 10**9))
+@given(st.frozensets(parties(), min_size=1), st.integers(0, 10**9))
 def test_the_concerned_split_conserves_the_cost(concerns: frozenset[object], kronor: int) -> None:
     split = Project(name="P", concerns=concerns).split_cost(SEK(kronor), decided_on=D(2024, 5, 2))
     assert split.total == SEK(kronor)
@@ -381,7 +380,7 @@ def test_the_notice_period_changes_no_contribution(data: st.DataObject) -> None:
     assert with_notice.in_notice == {NYKVARN}
 
 
-@given(st.frozensets(parties, min_size=1), st.booleans())
+@given(st.frozensets(parties(), min_size=1), st.booleans())
 def test_a_project_of_some_parties_is_the_committees_only_by_its_judgement(
     concerns: frozenset[object], judged: bool
 ) -> None:
@@ -397,7 +396,7 @@ def test_a_project_of_some_parties_is_the_committees_only_by_its_judgement(
     assert project.important_for_whole == judged
 
 
-@given(dates)
+@given(days_in_force())
 def test_a_circulation_is_never_a_decision(day: datetime.date) -> None:
     with pytest.raises(GovernanceError, match=r"is not a meeting"):
         Decision(meeting=Circulation(date=day, matter="M"), matter="M", positions={})

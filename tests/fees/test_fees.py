@@ -25,7 +25,7 @@ from sodertorn import (
 from sodertorn.fees import FeeSchedule, IndexedRule, PerCapitaRule
 from sodertorn.i18n import format_money
 from sodertorn.money import Rounding, Unit
-from tests.strategies import party_sets, population_registers
+from sodertorn.testing import parties, party_sets, populations
 
 BUILTIN = Population.builtin()
 BASE_SUM_2009 = BUILTIN.total(2009)
@@ -65,7 +65,7 @@ def test_a_fee_year_without_population_data() -> None:
 # -- properties ---------------------------------------------------------------------------
 
 
-@given(population_registers(), st.integers(min_value=2010, max_value=2017), party_sets)
+@given(populations(), st.integers(min_value=2010, max_value=2017), party_sets())
 def test_chained_indexed_fee_equals_the_closed_form(
     population: Population, year: int, parties: tuple[Municipality, ...]
 ) -> None:
@@ -78,9 +78,9 @@ def test_chained_indexed_fee_equals_the_closed_form(
 
 
 @given(
-    population_registers(),
+    populations(),
     st.integers(min_value=2010, max_value=2025),
-    party_sets,
+    party_sets(),
     st.sampled_from(list(Rounding)),
     st.sampled_from(list(Unit)),
 )
@@ -100,7 +100,7 @@ def test_parts_sum_to_the_total_and_stay_within_one_unit(
     assert fees.parties == parties
 
 
-@given(population_registers(), st.integers(min_value=2018, max_value=2025), party_sets)
+@given(populations(), st.integers(min_value=2018, max_value=2025), party_sets())
 def test_per_capita_fees_are_exact(
     population: Population, year: int, parties: tuple[Municipality, ...]
 ) -> None:
@@ -112,9 +112,9 @@ def test_per_capita_fees_are_exact(
 
 
 @given(
-    population_registers(),
+    populations(),
     st.integers(min_value=2010, max_value=2025),
-    st.sampled_from(MUNICIPALITIES),
+    parties(),
 )
 def test_a_withdrawn_party_leaves_the_others_exact_fees_unchanged(
     population: Population, year: int, leaver: Municipality

@@ -22,8 +22,7 @@ from sodertorn import (
     fee_history,
     municipality,
 )
-from sodertorn.testing import agreements
-from tests.strategies import population_registers
+from sodertorn.testing import agreements, populations
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,7 +55,7 @@ def test_2010_to_2025_has_128_rows_and_one_rule_change() -> None:
 
 
 @settings(max_examples=15, deadline=None)
-@given(population_registers(), st.integers(2010, 2024), st.integers(0, 6))
+@given(populations(), st.integers(2010, 2024), st.integers(0, 6))
 def test_the_history_is_the_yearly_assessments(
     population: Population, first: int, span: int
 ) -> None:

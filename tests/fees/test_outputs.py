@@ -24,7 +24,7 @@ from sodertorn import (
 )
 from sodertorn.fees import FEE_COLUMNS
 from sodertorn.money import Unit
-from tests.strategies import party_sets, population_registers
+from sodertorn.testing import party_sets, populations
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -70,7 +70,7 @@ def test_ore_amounts_are_decimals() -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(population_registers(), st.integers(2010, 2024), party_sets)
+@given(populations(), st.integers(2010, 2024), party_sets())
 def test_rows_conserve_the_total(
     population: Population, year: int, parties: tuple[object, ...]
 ) -> None:
@@ -81,7 +81,7 @@ def test_rows_conserve_the_total(
 
 
 @settings(max_examples=30, deadline=None)
-@given(population_registers(), st.integers(2010, 2024), party_sets)
+@given(populations(), st.integers(2010, 2024), party_sets())
 def test_the_trace_recomputes_every_amount(
     population: Population, year: int, parties: tuple[object, ...]
 ) -> None:

@@ -19,8 +19,7 @@ from sodertorn import (
 )
 from sodertorn.programme import AdoptionRecord, Answer, InForce, in_force
 from sodertorn.reasons import Reason
-
-from .strategies import adoption_records, days, programmes
+from sodertorn.testing import adoption_records, days, programmes
 
 D = datetime.date
 
@@ -92,7 +91,7 @@ def test_only_executive_board_records_count() -> None:
     assert changed.in_force(D(2014, 1, 1), parties=[municipality("Salem")]).answer is Answer.UNKNOWN
 
 
-@given(adoption_records(), days)
+@given(adoption_records(), days())
 def test_a_record_is_monotone_in_time(record: AdoptionRecord, day: datetime.date) -> None:
     answer = record.adopted_by(day)
     if answer is True:
@@ -101,7 +100,7 @@ def test_a_record_is_monotone_in_time(record: AdoptionRecord, day: datetime.date
         assert record.adopted_by(day - datetime.timedelta(days=1)) is False
 
 
-@given(programmes(), days)
+@given(programmes(), days())
 def test_in_force_says_yes_only_when_every_party_is_on_record(programme, day) -> None:  # type: ignore[no-untyped-def]
     result = in_force(programme, day)
     if result.answer is Answer.YES:

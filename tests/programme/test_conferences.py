@@ -17,7 +17,6 @@ from sodertorn import (
     SchemaError,
     load_plan,
     load_programme,
-    municipality,
 )
 from sodertorn.programme import (
     CalendarEntry,
@@ -26,48 +25,20 @@ from sodertorn.programme import (
     Conference,
     Contribution,
     Edition,
-    Hosting,
     Text,
     plan_from_dict,
     plan_to_dict,
     programme_from_dict,
     programme_to_dict,
 )
+from sodertorn.testing import conferences, contributions
 
 D = datetime.date
 
-_WORDS = st.text(alphabet="abcåäö ", min_size=1, max_size=8).filter(str.strip)
-_YEARS = st.integers(2000, 2030)
-
-editions = st.builds(Edition, year=_YEARS, when=st.none() | _WORDS, note=st.none() | _WORDS)
-conferences = st.builds(
-    Conference,
-    id=st.sampled_from(["a", "b", "c"]),
-    name=_WORDS,
-    aliases=st.lists(_WORDS, max_size=2),
-    rotation=st.lists(
-        st.builds(
-            Hosting, year=_YEARS, parties=st.lists(st.just(municipality("Salem")), min_size=1)
-        ),
-        max_size=2,
-        unique_by=lambda h: h.year,
-    ),
-    arranged_by=st.none() | _WORDS,
-    every=st.none() | st.integers(1, 4),
-    note=st.none() | _WORDS,
-    editions=st.lists(editions, max_size=3, unique_by=lambda e: e.year),
-)
-contributions = st.builds(
-    Contribution,
-    plan=st.builds(Text, _WORDS, en=st.none() | _WORDS),
-    goals=st.lists(st.builds(Text, _WORDS), min_size=1, max_size=3),
-    source=_WORDS,
-)
-
 
 @given(
-    st.lists(conferences, max_size=3, unique_by=lambda c: c.id),
-    st.lists(contributions, max_size=2),
+    st.lists(conferences(), max_size=3, unique_by=lambda c: c.id),
+    st.lists(contributions(), max_size=2),
 )
 def test_conferences_and_contributions_round_trip(
     found: list[Conference], given_contributions: list[Contribution]

@@ -20,8 +20,7 @@ from sodertorn.programme import (
     plan_from_dict,
     plan_to_dict,
 )
-
-from .strategies import follow_ups, plans
+from sodertorn.testing import follow_ups, plans
 
 PLAN = load_plan(2024)
 TEN = [activity.id for activity in PLAN.activities]

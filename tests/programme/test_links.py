@@ -22,8 +22,7 @@ from sodertorn.programme import (
     Text,
 )
 from sodertorn.reasons import Count
-
-from .strategies import plans
+from sodertorn.testing import plans
 
 D = datetime.date
 COMMITTEE = CollaborationBody.COMMITTEE

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from sodertorn import GoalTreeError, Programme, SodertornError, load_programme
 from sodertorn.programme import Claim, Network, Node, NodeKind, Period, Text
-
-from .strategies import programmes, texts
+from sodertorn.testing import programmes, texts
 
 
 def make(nodes: list[Node], **fields: object) -> Programme:
@@ -46,7 +45,7 @@ def test_ids_are_unique_and_every_node_is_reachable(programme: Programme) -> Non
         assert all(a.kind.level < b.kind.level for a, b in zip(chain[1:], chain, strict=False))
 
 
-@given(programmes(), texts)
+@given(programmes(), texts())
 def test_a_duplicate_id_is_refused(programme: Programme, text: Text) -> None:
     for node in programme.nodes[:1]:
         twin = attrs.evolve(node, text=text)

@@ -33,13 +33,12 @@ from sodertorn.programme import (
     Text,
     conference_hosts,
 )
-
-from .strategies import plans, programmes, slugs
+from sodertorn.testing import plans, programmes, slugs
 
 D = datetime.date
 
 
-@given(plans(), programmes(ids=slugs.map(lambda s: f"other.{s}"), programme_id="sup2"))
+@given(plans(), programmes(ids=slugs().map(lambda s: f"other.{s}"), programme_id="sup2"))
 def test_an_activity_serving_a_goal_of_another_programme_is_refused(
     plan: Plan, other: Programme
 ) -> None:

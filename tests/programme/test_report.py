@@ -27,8 +27,7 @@ from sodertorn.programme import (
     YearReport,
 )
 from sodertorn.programme.report import report
-
-from .strategies import follow_ups, plans
+from sodertorn.testing import follow_ups, plans
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -32,8 +32,7 @@ from sodertorn.programme import (
     programme_to_dict,
     programme_to_json,
 )
-
-from .strategies import plans, programmes
+from sodertorn.testing import plans, programmes
 
 
 @given(programmes())
