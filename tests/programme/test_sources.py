@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import subprocess
 import sys
-from typing import TYPE_CHECKING
 
-from hypothesis import given
-from hypothesis import strategies as st
-
-from sodertorn import MUNICIPALITIES, SEK, SodertornError, load_plan, load_programme, municipality
+from sodertorn import SEK, load_plan, load_programme, municipality
 from sodertorn.i18n import catalogue
 from sodertorn.programme import NodeKind, conference_hosts
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 
 def test_sup2040_has_exactly_two_long_term_goals_and_the_vision_of_the_brief() -> None:
@@ -88,54 +80,3 @@ def test_importing_the_package_reads_no_data_and_no_babel() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["0", "False"]
-
-
-junk = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(),
-    st.text(max_size=8),
-    st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
-    st.sampled_from(MUNICIPALITIES),
-)
-
-
-@given(junk, junk)
-def test_junk_raises_only_documented_errors(first: object, second: object) -> None:
-    from sodertorn import load_plan
-    from sodertorn.programme import (
-        Activity,
-        AdoptionRecord,
-        CalendarEntry,
-        Network,
-        Node,
-        Period,
-        Text,
-        conference_hosts,
-        find_goals,
-        plan_from_dict,
-        programme_from_dict,
-        programme_from_json,
-    )
-
-    calls: list[Callable[[], object]] = [
-        lambda: Text(first, en=second),  # type: ignore[arg-type]
-        lambda: Period(first, second),  # type: ignore[arg-type]
-        lambda: Network(id=first, name=second),  # type: ignore[arg-type]
-        lambda: Node(id=first, kind=NodeKind.GOAL, parent=second, text=Text("x")),  # type: ignore[arg-type]
-        lambda: AdoptionRecord(party=first, source=second),  # type: ignore[arg-type]
-        lambda: Activity(id="a", goal="b", text=Text("x"), when=first, cost=second),  # type: ignore[arg-type]
-        lambda: CalendarEntry(start=first, body=second),  # type: ignore[arg-type]
-        lambda: load_programme(first),  # type: ignore[arg-type]
-        lambda: load_plan(first),  # type: ignore[arg-type]
-        lambda: conference_hosts(str(first), second),  # type: ignore[arg-type]
-        lambda: find_goals(load_programme("sup2040"), first, network=second),  # type: ignore[arg-type]
-        lambda: programme_from_dict(first),  # type: ignore[arg-type]
-        lambda: plan_from_dict({"schema": "sodertorn/plan/1", "year": first, "programme": second}),
-        lambda: programme_from_json(str(first)),
-    ]
-    for call in calls:
-        with contextlib.suppress(SodertornError):
-            call()
