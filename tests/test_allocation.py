@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sodertorn import MUNICIPALITIES, SEK, AllocationError, allocate
 from sodertorn.allocation import allocate_units, round_to_total
 from sodertorn.money import Unit
-from sodertorn.testing import weights
+from sodertorn.testing import exact_shares, weights
 
 if TYPE_CHECKING:
     import random
@@ -129,15 +129,7 @@ def test_bad_totals_and_keys() -> None:
         allocate(SEK(1), [1, 2])  # type: ignore[arg-type]
 
 
-@st.composite
-def exact_parts(draw: st.DrawFn) -> dict[str, Fraction]:
-    keys = draw(st.lists(st.text(min_size=1, max_size=3), min_size=1, max_size=10, unique=True))
-    return {
-        k: draw(st.fractions(min_value=0, max_value=10**6, max_denominator=10**4)) for k in keys
-    }
-
-
-@given(exact_parts(), st.sampled_from([-1, 0, 1]))
+@given(exact_shares(), st.sampled_from([-1, 0, 1]))
 def test_round_to_total_conserves_and_stays_within_one_unit(
     exact: dict[str, Fraction], nudge: int
 ) -> None:

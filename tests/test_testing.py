@@ -53,6 +53,8 @@ from sodertorn.testing import (
 )
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from sodertorn.agreement import Item
 
 
@@ -257,3 +259,24 @@ def test_junk_is_an_amount_or_refused_as_one(value: object) -> None:
     except InvalidAmountError:
         return
     assert isinstance(amount, SEK)
+
+
+@given(domain.exact_shares(st.integers(), max_size=4))
+def test_exact_shares_are_non_negative_fractions(shares: dict[int, Fraction]) -> None:
+    assert 1 <= len(shares) <= 4
+    assert all(0 <= share <= 10**6 and share.denominator <= 10**4 for share in shares.values())
+
+
+@given(
+    domain.sparse_populations(MUNICIPALITIES[:2], first_year=2008, last_year=2012, required=[2009])
+)
+def test_sparse_populations_keep_the_required_years(population: Population) -> None:
+    assert all(population.count(party, 2009) > 0 for party in MUNICIPALITIES[:2])
+    assert all(count >= 0 for count in population.counts.values())
+
+
+@given(domain.programme_chains(min_size=2, max_size=3))
+def test_programme_chains_replace_the_one_before(chain: tuple[Programme, ...]) -> None:
+    assert 2 <= len(chain) <= 3
+    assert chain[0].replaces is None
+    assert [later.replaces for later in chain[1:]] == [earlier.id for earlier in chain[:-1]]

@@ -42,16 +42,17 @@ The strategies by subject:
 
 - text, ids and days: :func:`words`, :func:`slugs`, :func:`few_slugs`, :func:`texts`,
   :func:`days`;
-- money and shares: :func:`amounts`, :func:`whole_kronor`, :func:`weights`;
+- money and shares: :func:`amounts`, :func:`whole_kronor`, :func:`weights`,
+  :func:`exact_shares`;
 - the parties and their population: :func:`municipalities`, :func:`parties`,
-  :func:`party_sets`, :func:`populations`;
+  :func:`party_sets`, :func:`populations`, :func:`sparse_populations`;
 - the fees (§ 8): :func:`fee_rules`, :func:`fee_schedules`;
 - the agreement (§§ 2-10): :func:`days_in_force`, :func:`receipt_dates`, :func:`notices`,
   :func:`agreements`, :func:`meetings`, :func:`decisions`, :func:`items`;
 - the development programme: :func:`adoption_records`, :func:`programmes`,
-  :func:`contributions`, :func:`plans` and their parts (:func:`calendar_entries`,
-  :func:`budget_lines`, :func:`budgets`, :func:`editions`, :func:`conferences`), and
-  :func:`follow_ups` with their :func:`comments`;
+  :func:`programme_chains`, :func:`contributions`, :func:`plans` and their parts
+  (:func:`calendar_entries`, :func:`budget_lines`, :func:`budgets`, :func:`editions`,
+  :func:`conferences`), and :func:`follow_ups` with their :func:`comments`;
 - values the library refuses: :func:`invalid_amounts`, :func:`invalid_weights` and
   :func:`invalid_population_counts` give values a constructor or function refuses with a
   :class:`~sodertorn.SodertornError`, for testing that a caller's error handling holds;
@@ -139,6 +140,7 @@ __all__ = [
     "days_in_force",
     "decisions",
     "editions",
+    "exact_shares",
     "fee_rules",
     "fee_schedules",
     "few_slugs",
@@ -155,9 +157,11 @@ __all__ = [
     "party_sets",
     "plans",
     "populations",
+    "programme_chains",
     "programmes",
     "receipt_dates",
     "slugs",
+    "sparse_populations",
     "texts",
     "weights",
     "whole_kronor",
@@ -305,6 +309,25 @@ def invalid_weights() -> SearchStrategy[object]:
     )
 
 
+def exact_shares(
+    keys: SearchStrategy[K] | None = None, *, max_size: int = 10
+) -> SearchStrategy[dict[K, Fraction]]:
+    """Exact shares before rounding: keys mapped to fractions from 0 to a million.
+
+    One to *max_size* keys (short texts by default), each with a :class:`~fractions.Fraction`
+    whose denominator is at most 10 000: what :func:`sodertorn.allocation.round_to_total`
+    rounds to whole units.
+    """
+    key_strategy: SearchStrategy[K] = (
+        keys if keys is not None else words(max_size=3)  # type: ignore[assignment]
+    )
+    return st.lists(key_strategy, min_size=1, max_size=max_size, unique=True).flatmap(
+        lambda chosen: st.tuples(
+            *(st.fractions(min_value=0, max_value=10**6, max_denominator=10**4) for _ in chosen)
+        ).map(lambda shares: dict(zip(chosen, shares, strict=True)))
+    )
+
+
 def municipalities() -> SearchStrategy[Municipality]:
     """Any valid :class:`~sodertorn.Municipality`: a four-digit code and a name.
 
@@ -380,6 +403,31 @@ def invalid_population_counts() -> SearchStrategy[object]:
         st.none(),
         st.text(max_size=5),
     )
+
+
+@st.composite
+def sparse_populations(
+    draw: st.DrawFn,
+    among: Sequence[Municipality] = MUNICIPALITIES,
+    *,
+    first_year: int = 2008,
+    last_year: int = 2024,
+    required: Sequence[int] = (),
+) -> Population:
+    """Registers with small counts, often zero, and about one year in ten missing.
+
+    For what a caller does when a population change is undefined (a count of zero) or a
+    year's count is missing. The years in *required* (a base year, say) have a positive
+    count for every party of *among*.
+    """
+    counts: dict[tuple[Municipality, int], int] = {}
+    for party in among:
+        for year in range(first_year, last_year + 1):
+            if year in required:
+                counts[(party, year)] = draw(st.sampled_from([1, 2, 5, 1000]))
+            elif draw(st.integers(0, 9)):
+                counts[(party, year)] = draw(st.sampled_from([0, 1, 2, 5, 1000]))
+    return Population(counts)
 
 
 def _rule(
@@ -654,6 +702,47 @@ def programmes(
         replaces=draw(st.none() | slugs()),
         sources=draw(st.lists(words(), max_size=2)),
     )
+
+
+def _successor(
+    index: int, start: int, end: int | None, adopted: datetime.date | None, *, window: bool
+) -> Programme:
+    if adopted is None:
+        adoptions: list[AdoptionRecord] = []
+    elif window:
+        adoptions = [AdoptionRecord(party=p, latest=adopted, source="s") for p in MUNICIPALITIES]
+    else:
+        adoptions = [AdoptionRecord(party=p, date=adopted, source="s") for p in MUNICIPALITIES]
+    return Programme(
+        id=f"p{index}",
+        short_name=f"P{index}",
+        name=Text(f"Program {index}"),
+        period=Period(start, end),
+        vision=Text("Vision"),
+        adoptions=adoptions,
+        replaces=None if index == 0 else f"p{index - 1}",
+    )
+
+
+@st.composite
+def programme_chains(
+    draw: st.DrawFn, *, min_size: int = 2, max_size: int = 4
+) -> tuple[Programme, ...]:
+    """Programmes ``p0``, ``p1``... each replacing the one before, for questions of succession.
+
+    Each starts in a year from 2000 to 2010 and runs up to three years more or without an
+    end; all eight parties adopt it on a day, or by a day, in its first three years, or no
+    adoption is recorded.
+    """
+    found = []
+    for index in range(draw(st.integers(min_size, max_size))):
+        start = draw(st.integers(2000, 2010))
+        end = draw(st.none() | st.integers(start, start + 3))
+        adopted = draw(
+            st.none() | st.dates(datetime.date(start, 1, 1), datetime.date(start + 2, 12, 31))
+        )
+        found.append(_successor(index, start, end, adopted, window=draw(st.booleans())))
+    return tuple(found)
 
 
 def contributions() -> SearchStrategy[Contribution]:

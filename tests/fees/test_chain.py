@@ -20,6 +20,7 @@ from sodertorn import (
     annual_fees,
 )
 from sodertorn.fees import FeeSchedule, IndexedRule
+from sodertorn.testing import sparse_populations
 
 TWO = MUNICIPALITIES[:2]
 RULE = IndexedRule(
@@ -48,21 +49,7 @@ def reference(
     return fee, steps
 
 
-@st.composite
-def registers(draw: st.DrawFn) -> Population:
-    """Two parties over 2008-2020, counts often zero, some years missing."""
-    counts: dict[tuple[Municipality, int], int] = {}
-    for party in TWO:
-        for year in range(2008, 2021):
-            if year != 2009 and draw(st.integers(0, 9)) == 0:
-                continue  # a year with no count
-            counts[(party, year)] = draw(st.sampled_from([0, 1, 2, 5, 1000]))
-    for party in TWO:
-        counts[(party, 2009)] = max(counts[(party, 2009)], 1)
-    return Population(counts)
-
-
-@given(registers(), st.integers(2010, 2021))
+@given(sparse_populations(TWO, last_year=2020, required=[2009]), st.integers(2010, 2021))
 def test_the_fast_fee_is_the_chained_fee_or_the_chain_s_error(
     population: Population, year: int
 ) -> None:

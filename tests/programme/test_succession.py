@@ -7,14 +7,12 @@ import datetime
 import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, GoalTreeError, Programme, load_programme, municipality
 from sodertorn.programme import AdoptionRecord, Answer, Period, Text, in_force
+from sodertorn.testing import days, programme_chains
 
 D = datetime.date
-
-_DAYS = st.dates(min_value=D(2000, 1, 1), max_value=D(2012, 12, 31))
 
 
 def _programme(
@@ -37,21 +35,7 @@ def _programme(
     )
 
 
-@st.composite
-def chains(draw: st.DrawFn) -> tuple[Programme, ...]:
-    """Two to four programmes, each replacing the one before, adopted on a day or not."""
-    found = []
-    for index in range(draw(st.integers(2, 4))):
-        start = draw(st.integers(2000, 2010))
-        end = draw(st.none() | st.integers(start, start + 3))
-        adopted = draw(st.none() | st.dates(D(start, 1, 1), D(start + 2, 12, 31)))
-        found.append(
-            _programme(index, start=start, end=end, adopted=adopted, window=draw(st.booleans()))
-        )
-    return tuple(found)
-
-
-@given(chains(), _DAYS)
+@given(programme_chains(), days(max_value=D(2012, 12, 31)))
 def test_a_programme_is_not_in_force_once_a_later_one_is(
     chain: tuple[Programme, ...], day: datetime.date
 ) -> None:
@@ -64,7 +48,7 @@ def test_a_programme_is_not_in_force_once_a_later_one_is(
                     assert result.replaced_by == chain[index + 1].id
 
 
-@given(chains(), _DAYS)
+@given(programme_chains(), days(max_value=D(2012, 12, 31)))
 def test_successors_only_take_away(chain: tuple[Programme, ...], day: datetime.date) -> None:
     for programme in chain:
         alone = in_force(programme, day, programmes=())
@@ -78,7 +62,7 @@ def test_successors_only_take_away(chain: tuple[Programme, ...], day: datetime.d
             assert "which replaces it" in followed.explain("en")
 
 
-@given(chains(), _DAYS)
+@given(programme_chains(), days(max_value=D(2012, 12, 31)))
 def test_the_last_programme_answers_by_its_own_records(
     chain: tuple[Programme, ...], day: datetime.date
 ) -> None:
