@@ -280,3 +280,18 @@ def test_programme_chains_replace_the_one_before(chain: tuple[Programme, ...]) -
     assert 2 <= len(chain) <= 3
     assert chain[0].replaces is None
     assert [later.replaces for later in chain[1:]] == [earlier.id for earlier in chain[:-1]]
+
+
+@given(domain.command_lines(["a.csv"]), domain.environments())
+def test_command_lines_never_write_files(argv: list[str], environment: dict[str, str]) -> None:
+    assert all(isinstance(token, str) for token in argv)
+    assert "--output" not in argv
+    assert set(environment) <= {"PYTHONIOENCODING", "LANG", "LC_ALL", "COLUMNS", "TZ", "HOME"}
+
+
+@given(domain.population_bytes(), domain.population_texts(), domain.jsonstat_datasets())
+def test_population_inputs_have_their_types(
+    data: bytes, text: str, dataset: dict[str, object]
+) -> None:
+    assert isinstance(data, bytes) and isinstance(text, str)
+    assert set(dataset) == {"id", "size", "dimension", "value", "role"}
