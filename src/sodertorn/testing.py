@@ -328,7 +328,7 @@ def exact_shares(
     """Exact shares before rounding: keys mapped to fractions from 0 to a million.
 
     One to *max_size* keys (short texts by default), each with a :class:`~fractions.Fraction`
-    whose denominator is at most 10 000: what :func:`sodertorn.allocation.round_to_total`
+    whose denominator is at most 10 000: what :func:`~sodertorn.round_to_total`
     rounds to whole units.
     """
     key_strategy: SearchStrategy[K] = (
