@@ -113,7 +113,7 @@ def test_in_force_says_yes_only_when_every_party_is_on_record(programme, day) ->
         assert result.unrecorded
 
 
-@given(programmes(), days)
+@given(programmes(), days())
 def test_every_answer_explains_itself_with_a_reason_citing_the_programme(programme, day) -> None:  # type: ignore[no-untyped-def]
     result = in_force(programme, day)
     (reason,) = result.reasons

@@ -188,7 +188,7 @@ _SWEDISH = {
     per=st.none() | st.sampled_from(NodeKind),
     claimed=st.integers(0, 20),
     found=st.integers(0, 20),
-    node=few_slugs,
+    node=few_slugs(),
 )
 def test_a_finding_explains_itself_in_both_languages(
     kind: NodeKind, per: NodeKind | None, claimed: int, found: int, node: str
