@@ -65,8 +65,9 @@ The strategies by subject:
   feed them to its wrapper.
 
 The library's own tests draw their values from these strategies, so what is published
-is what the library is tested with. All are cheap to draw from: small alphabets (with
-the Swedish letters), bounded sizes, no regular expressions.
+is what the library is tested with. All are cheap to draw from: bounded sizes, small
+alphabets with the Swedish letters for valid text, no regular expressions and no
+filtered Unicode text.
 """
 
 from __future__ import annotations
