@@ -173,6 +173,8 @@ def _named(name: str, known: tuple[Municipality, ...]) -> Municipality | None:
 
 def parse_year(text: str, *, where: str, line: int | None, source: str) -> int:
     """A four-digit year; a month or quarter (``2025M12``, ``2025K4``) is refused."""
+    if len(text) == 4 and text.isdecimal():  # as written: what \d{4} below would match
+        return int(text)
     cleaned = text.strip().strip('"').strip()
     if re.fullmatch(r"\d{4}", cleaned):
         return int(cleaned)
@@ -191,6 +193,8 @@ def parse_year(text: str, *, where: str, line: int | None, source: str) -> int:
 
 def parse_count(text: str, *, where: str, line: int | None, source: str) -> int:
     """A whole count, with space or no-break-space thousands separators where unambiguous."""
+    if text.isdecimal() and len(text) <= 20:  # as written: what the checks below would pass
+        return _bounded(int(text), text, where=where, line=line, source=source)
     cleaned = text.strip().strip('"').strip()
     if cleaned in ("..", "-", "–", ".", ""):
         raise PopulationDataError(

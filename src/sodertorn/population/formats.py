@@ -20,8 +20,8 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
-from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
+from sodertorn.errors import PopulationDataError
+from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population._cells import (
     Loaded,
     known_parties,
@@ -31,13 +31,14 @@ from sodertorn.population._cells import (
     parse_year,
 )
 from sodertorn.population._reading import decode, read_bytes, read_stream, sniff
-from sodertorn.population._tables import Row, read_table
 from sodertorn.population.provenance import PopulationSource
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable
     from typing import BinaryIO
+
+    from sodertorn.population._tables import Row
 
 __all__ = [
     "MAX_ROWS",
@@ -221,6 +222,9 @@ def parse_csv(
         )
     index = {name: columns.index(name) for name in ("code", "year", "population")}
     name_at = columns.index("name") if "name" in columns else None
+    by_code: dict[str, Municipality] = {}
+    for party in known:
+        by_code.setdefault(party.code, party)  # the first of a code, as a search would find
     counts: dict[tuple[Municipality, int], int] = {}
     first_seen: dict[tuple[Municipality, int], int] = {}
     for number, row in lines[1:]:
@@ -230,8 +234,12 @@ def parse_csv(
                 line=number,
                 source=source,
             )
-        party = _own_party(row[index["code"]], known, number, source)
-        if name_at is not None and not names_match(row[name_at], party):
+        party = _own_party(row[index["code"]], by_code, known, number, source)
+        if (
+            name_at is not None
+            and row[name_at] != party.name  # the name as written: no need to fold it
+            and not names_match(row[name_at], party)
+        ):
             raise PopulationDataError(
                 f"name {row[name_at]!r} does not match code {party.code} ({party.name})",
                 line=number,
@@ -270,21 +278,31 @@ def parse_csv(
     return _made(counts, source, origin)
 
 
-def _own_party(code: str, known: tuple[Municipality, ...], line: int, source: str) -> Municipality:
+def _own_party(
+    code: str,
+    by_code: dict[str, Municipality],
+    known: tuple[Municipality, ...],
+    line: int,
+    source: str,
+) -> Municipality:
+    """The party of a four-digit *code*: found in *by_code* (the code → party of *known*)."""
+    party = by_code.get(code)  # the code as written: no need to clean it
+    if party is not None:
+        return party
     cleaned = code.strip().strip('"')
     if not re.fullmatch(r"\d{4}", cleaned):
         raise PopulationDataError(
             f"code {code[:20]!r} is not a four-digit municipality code", line=line, source=source
         )
-    try:
-        return municipality(cleaned, among=known)
-    except UnknownMunicipalityError:
+    party = by_code.get(cleaned)
+    if party is None:
         raise PopulationDataError(
             f"unknown municipality code {cleaned!r}; expected one of "
             + ", ".join(m.code for m in known),
             line=line,
             source=source,
-        ) from None
+        )
+    return party
 
 
 # -- SCB's tables: CSV and xlsx ----------------------------------------------------------
@@ -332,6 +350,8 @@ def parse_scb_csv(
     rows = _rows(decoded, source, _delimiter(decoded))
     if not skip_unknown:
         _refuse_unknown(rows, known, source)
+    from sodertorn.population._tables import read_table  # noqa: PLC0415 - not for our own CSV
+
     counts = read_table(rows, source=source, known=known, year=year)
     return _made(counts, source, origin or PopulationSource.given(source))
 
@@ -378,6 +398,8 @@ def parse_xlsx(
     if not data.startswith(b"PK\x03\x04"):
         raise PopulationDataError("not an xlsx workbook (no zip signature)", source=source)
     sheets = _sheets(data, source)
+    from sodertorn.population._tables import read_table  # noqa: PLC0415 - not for our own CSV
+
     refusal: PopulationDataError | None = None
     for title, rows in sheets:
         where = f"{source} [{title}]" if len(sheets) > 1 else source

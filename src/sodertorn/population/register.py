@@ -12,8 +12,8 @@ import csv
 import datetime
 import functools
 import io
+import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,15 +24,15 @@ from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population.provenance import BUILTIN_SOURCE, PopulationSource
 
 if TYPE_CHECKING:
-    import os
     from typing import BinaryIO
 
     from sodertorn.population._cells import Loaded
 
 __all__ = ["BUILTIN_SOURCE", "Population", "reference_date"]
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "population.csv"
-"""The built-in data, read relative to this file (no importlib.resources at start-up)."""
+_DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "population.csv")
+"""The built-in data, read relative to this file (neither importlib.resources nor pathlib at
+start-up)."""
 
 Conflict = Literal["other", "self", "error"]
 
@@ -502,7 +502,8 @@ def _to_csv(population: Population) -> str:
 def _builtin() -> Population:
     from sodertorn.population.formats import parse_csv  # noqa: PLC0415
 
-    loaded = parse_csv(_DATA.read_text(encoding="utf-8"), source=BUILTIN_SOURCE)
+    with open(_DATA, encoding="utf-8") as file:
+        loaded = parse_csv(file.read(), source=BUILTIN_SOURCE)
     builtin = PopulationSource.builtin()
     return Population(
         loaded.counts, source=BUILTIN_SOURCE, provenance=dict.fromkeys(loaded.counts, builtin)

@@ -2,7 +2,7 @@
 
 Each programme and plan is one readable JSON file under ``sodertorn/programme/data/``
 (``sup2013.json``, ``sup2035.json``, ``sup2040.json``, ``plan2019.json``,
-``plan2024.json``), read with :mod:`importlib.resources` on first use and validated
+``plan2024.json``), read beside this module on first use and validated
 against the model (:mod:`sodertorn.programme.schema`). Each file lists its sources.
 
 Names are forgiving: ``"sup2040"``, ``"SUP 2040"`` and ``"2040"`` are the same programme.
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
+import os
 from typing import TYPE_CHECKING, Any
 
 from sodertorn.errors import MissingDataError, UnknownProgrammeError
@@ -53,9 +53,15 @@ def plan_years() -> tuple[int, ...]:
     return _PLANS
 
 
+_DATA = os.path.join(os.path.dirname(__file__), "data")
+"""The built-in documents, read relative to this file: :mod:`importlib.resources` would
+import :mod:`pathlib`, :mod:`zipfile`, :mod:`tempfile` and more into every command that
+loads a programme."""
+
+
 def _document(name: str) -> Any:
-    path = resources.files("sodertorn.programme").joinpath("data").joinpath(f"{name}.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    with open(os.path.join(_DATA, f"{name}.json"), encoding="utf-8") as file:
+        return json.load(file)
 
 
 def _programme_id(name: object) -> str:
