@@ -74,7 +74,7 @@ def check_trace(args: argparse.Namespace) -> bool:
 
 def fees(args: argparse.Namespace) -> Report:
     """The fees of a year or a span of years as a report."""
-    from sodertorn.fees import annual_fees, fee_history  # noqa: PLC0415
+    from sodertorn.fees import annual_fees  # noqa: PLC0415
 
     trace = check_trace(args)
     register = population(args.population)
@@ -86,6 +86,8 @@ def fees(args: argparse.Namespace) -> Report:
         return _year(annual_fees(first, register), args, trace=trace)
     if args.explain not in (None, True):
         raise UsageError("--explain PARTY needs one fee year; give --explain alone for a span")
+    from sodertorn.fees.history import fee_history  # noqa: PLC0415 - only for a span
+
     return _history(fee_history(first, last, population=register), args, trace=trace)
 
 

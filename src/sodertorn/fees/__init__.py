@@ -30,17 +30,21 @@ The package, one job a module: ``rules`` (the rules and their one question,
 HTML) and :mod:`~sodertorn.fees.invoices` (invoice pages).
 """
 
+from typing import TYPE_CHECKING
+
 from sodertorn.fees.assessment import FEE_COLUMNS, FeeAssessment, FeeLine, annual_fees
 from sodertorn.fees.banking import is_banking_day, next_banking_day
-from sodertorn.fees.history import FeeHistory, fee_history
-from sodertorn.fees.invoices import (
-    InvoiceDetails,
-    invoice_html,
-    read_invoice_details,
-    write_invoices,
-)
 from sodertorn.fees.rules import FeeRule, IndexedRule, IndexStep, PerCapitaRule
 from sodertorn.fees.schedule import FeeSchedule
+
+if TYPE_CHECKING:
+    from sodertorn.fees.history import FeeHistory, fee_history
+    from sodertorn.fees.invoices import (
+        InvoiceDetails,
+        invoice_html,
+        read_invoice_details,
+        write_invoices,
+    )
 
 __all__ = [
     "FEE_COLUMNS",
@@ -61,3 +65,30 @@ __all__ = [
     "read_invoice_details",
     "write_invoices",
 ]
+
+_LAZY = {
+    "FeeHistory": "sodertorn.fees.history",
+    "fee_history": "sodertorn.fees.history",
+    "InvoiceDetails": "sodertorn.fees.invoices",
+    "invoice_html": "sodertorn.fees.invoices",
+    "read_invoice_details": "sodertorn.fees.invoices",
+    "write_invoices": "sodertorn.fees.invoices",
+}
+"""Names imported on first use: a year's fees need neither many years nor invoices (nor
+the text and HTML those import)."""
+
+# Hidden from type checkers, which see the imports above: a misspelt name stays an error.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        if name in _LAZY:
+            import importlib  # noqa: PLC0415
+
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -23,15 +23,12 @@ import attrs
 
 from sodertorn.allocation import remainder_trace
 from sodertorn.errors import FeeRuleError, MissingDataError
-from sodertorn.fees import explain as _explain
-from sodertorn.fees import invoices as _invoices
 from sodertorn.fees.banking import next_banking_day, payable_by_or_none
 from sodertorn.fees.schedule import FeeSchedule
 from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK, Rounding, Unit
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population import Population, PopulationSource, reference_date
-from sodertorn.tabular import Cell, Table, money_cell
 
 if TYPE_CHECKING:
     import os
@@ -39,8 +36,10 @@ if TYPE_CHECKING:
 
     import pandas
 
+    from sodertorn.fees import explain as _explain
     from sodertorn.fees.invoices import InvoiceDetails
     from sodertorn.fees.rules import FeeRule, IndexStep
+    from sodertorn.tabular import Cell, Table
 
 __all__ = ["FEE_COLUMNS", "FeeAssessment", "FeeLine", "Membership", "annual_fees"]
 
@@ -182,10 +181,14 @@ class FeeAssessment:
         Exact fee: 17,451 × SEK4 = SEK69,804.
         Salem pays SEK69,804.
         """
+        from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
+
         return _explain.explain(self, party, lang)
 
     def rows(self) -> list[tuple[Cell, ...]]:
         """One row per party in the order of :data:`~sodertorn.fees.FEE_COLUMNS`."""
+        from sodertorn.tabular import money_cell  # noqa: PLC0415 - not for JSON
+
         payable = payable_by_or_none(self.due_date)
         population_date = self.population_date
         return [
@@ -210,6 +213,9 @@ class FeeAssessment:
 
     def to_table(self, *, lang: str = "sv") -> Table:
         """The rows as a :class:`~sodertorn.tabular.Table`, with its title and notes in *lang*."""
+        from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
+        from sodertorn.tabular import Table  # noqa: PLC0415 - not for JSON
+
         check_language(lang)
         return Table(
             columns=self.columns,
@@ -327,14 +333,20 @@ class FeeAssessment:
 
     def table(self, *, lang: str = "sv") -> str:
         """A plain-text table for a terminal: party, population, fee, and the total."""
+        from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
+
         return _explain.table(self, lang)
 
     def html(self, *, lang: str = "sv") -> str:
         """The fees as an HTML table with headers in *lang*, for notebooks and pages."""
+        from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
+
         return _explain.assessment_html(self, lang)
 
     def view(self, *, lang: str = "sv") -> _explain.View:
         """The assessment for a notebook in *lang*: shows as an HTML table, prints as text."""
+        from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
+
         return _explain.View(html=self.html(lang=lang), text=self.table(lang=lang))
 
     def _repr_html_(self) -> str:
@@ -353,6 +365,8 @@ class FeeAssessment:
         rule with its paragraph and the derivation step by step. Organisation numbers,
         addresses and references appear only if given in *details*.
         """
+        from sodertorn.fees import invoices as _invoices  # noqa: PLC0415 - not for JSON
+
         return _invoices.invoice_html(self, party, lang=lang, details=details)
 
 
