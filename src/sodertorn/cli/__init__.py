@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -89,8 +90,41 @@ BUGS = "https://pypi.org/project/sodertorn/"
 """Where to report a bug: the project's page, which links its tracker."""
 
 
+def _width() -> int:
+    """The width argparse wraps help at: the terminal's columns less two.
+
+    Found as :func:`shutil.get_terminal_size` finds it (``COLUMNS``, else the terminal of
+    standard output, else 80), without importing :mod:`shutil`, which argparse does for
+    every parser it builds and which imports :mod:`bz2`, :mod:`lzma` and more.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns - 2
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given its width (see :func:`_width`)."""
+
+    def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
+        if len(args) < 3 and kwargs.get("width") is None:
+            kwargs["width"] = _width()
+        super().__init__(prog, *args, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises instead of printing and exiting."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError("{message}", message=Plain(message), prog=self.prog)
@@ -369,7 +403,5 @@ class _BugError(DataError):
 
 def _quiet_stdout() -> None:
     """The reader left early (``sodertorn fees | head``): stop quietly, as Unix tools do."""
-    import os  # noqa: PLC0415 - rare
-
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
