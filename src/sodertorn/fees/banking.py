@@ -37,15 +37,17 @@ _DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "non_ba
 
 
 @functools.cache
-def _calendar() -> tuple[int, int, frozenset[datetime.date]]:
-    """The years the data file covers, and the weekdays in them that are no banking days."""
+def _calendar() -> tuple[int, int, frozenset[str]]:
+    """The years the data file covers, and the weekdays in them that are no banking days.
+
+    The days as ISO dates (``2024-12-24``), as the file writes them: a day is looked up by
+    its ``isoformat()``, which spares reading some 1 600 dates to ask about one.
+    """
     with open(_DATA, encoding="utf-8") as file:
         lines = file.read().splitlines()
     years = next(line for line in lines if line.startswith("# years: "))
     first, _, last = years.removeprefix("# years: ").partition("-")
-    closed = frozenset(
-        datetime.date.fromisoformat(line[:10]) for line in lines if not line.startswith("#")
-    )
+    closed = frozenset(line[:10] for line in lines if not line.startswith("#"))
     return int(first), int(last), closed
 
 
@@ -63,14 +65,14 @@ def _checked(day: object) -> datetime.date:
 def is_banking_day(day: datetime.date) -> bool:
     """Whether *day* is a Swedish banking day (not a weekend, holiday or holiday eve)."""
     checked = _checked(day)
-    return checked.weekday() < 5 and checked not in _calendar()[2]  # Monday to Friday
+    return checked.weekday() < 5 and checked.isoformat() not in _calendar()[2]  # Monday to Friday
 
 
 def next_banking_day(day: datetime.date) -> datetime.date:
     """The first Swedish banking day on or after *day*."""
     current = _checked(day)
     first, last, closed = _calendar()
-    while current.weekday() >= 5 or current in closed:
+    while current.weekday() >= 5 or current.isoformat() in closed:
         current += datetime.timedelta(days=1)
         if current.year > last:
             raise MissingDataError(

@@ -67,7 +67,22 @@ def _freeze(
             raise PopulationDataError(f"expected a key (Municipality, year), got {key!r}")
         _check_count(count, key)
         checked[key] = count
-    return MappingProxyType(dict(sorted(checked.items())))
+    items = list(checked.items())
+    parties = {party for party, _ in checked}
+    if all(type(party) is Municipality for party in parties) and len(parties) == len(
+        {party.code for party in parties}
+    ):
+        # Municipalities order by code: with one party a code, (code, year) orders the keys
+        # as comparing them would, without attrs' comparisons (a third of reading the data).
+        items.sort(key=_code_and_year)
+    else:
+        items.sort()
+    return MappingProxyType(dict(items))
+
+
+def _code_and_year(item: tuple[tuple[Municipality, int], int]) -> tuple[str, int]:
+    (party, year), _ = item
+    return party.code, year
 
 
 def _check_count(count: object, where: object, *, line: int | None = None) -> None:
