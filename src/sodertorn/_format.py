@@ -1,33 +1,29 @@
-"""Formatting through Babel; imported only when something is formatted.
+"""Formatting numbers, amounts in kronor and dates for a locale; imported only when something is formatted.
 
 Below :mod:`sodertorn.i18n`, which chooses the locale; it formats numbers, not values of the
 package, and imports none of them (:mod:`sodertorn.money` knows nothing of formatting).
+
+The locales of the library's two languages, ``sv_SE`` and ``en``, are formatted from their
+shapes in :mod:`sodertorn._shapes`: CLDR's symbols, grouping and affixes, month and day
+names and long date pattern, which ``tools/locale_shapes.py`` writes from Babel's locale
+data. A Swedish or English output thus neither imports Babel nor loads its locale data.
+Every other locale is formatted through Babel, imported then.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import (
-    NumberPattern,
-    get_currency_symbol,
-    get_decimal_precision,
-    get_decimal_quantum,
-    get_decimal_symbol,
-    get_group_symbol,
-    parse_pattern,
-)
-
+from sodertorn import _shapes
 from sodertorn.errors import LocaleError
 
 if TYPE_CHECKING:
     import datetime
+
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 
 _LOCALES: dict[str, Locale] = {}
@@ -37,6 +33,8 @@ def _locale(locale: str) -> Locale:
     """The parsed *locale*; each is parsed once, as parsing dominates a short format."""
     if isinstance(locale, str) and locale in _LOCALES:
         return _LOCALES[locale]
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - Babel is heavy
+
     try:
         parsed = Locale.parse(locale)
     except (UnknownLocaleError, ValueError, TypeError):
@@ -51,13 +49,22 @@ def _locale(locale: str) -> Locale:
 @functools.cache
 def _currency_pattern(locale: Locale, whole: bool) -> NumberPattern:  # noqa: FBT001
     """The locale's currency pattern, without decimals for whole kronor; parsed once."""
+    from babel.numbers import parse_pattern  # noqa: PLC0415
+
     pattern = locale.currency_formats["standard"].pattern
     return parse_pattern(pattern.replace(".00", "") if whole else pattern)
 
 
 @functools.cache
 def _decimal_pattern(locale: Locale) -> NumberPattern:
+    from babel.numbers import parse_pattern  # noqa: PLC0415
+
     return parse_pattern(locale.decimal_formats[None])
+
+
+def _shaped(locale: object) -> bool:
+    """Whether *locale* is one of the locales :mod:`sodertorn._shapes` describes."""
+    return isinstance(locale, str) and locale in _shapes.LOCALES
 
 
 def format_amount(value: Decimal, locale: str) -> str:
@@ -66,6 +73,9 @@ def format_amount(value: Decimal, locale: str) -> str:
     Babel would round half-even to the currency's digits; this never rounds, so callers
     round first, with the rule they mean.
     """
+    if _shaped(locale) and value.is_finite():
+        kind = "SEK" if value == value.to_integral_value() else "SEK.00"
+        return _apply_shape(_shape_of(locale, kind), value)
     parsed = _locale(locale)
     pattern = _currency_pattern(parsed, value == value.to_integral_value())
     return _apply(pattern, value, parsed, "SEK")
@@ -73,13 +83,16 @@ def format_amount(value: Decimal, locale: str) -> str:
 
 def format_number(value: int | Decimal, locale: str) -> str:
     """Format a number with the locale's grouping, every digit shown (no rounding)."""
+    if _shaped(locale):
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+        if number.is_finite():
+            return _apply_shape(_shape_of(locale, "decimal"), number)
     parsed = _locale(locale)
     return _apply(_decimal_pattern(parsed), value, parsed, None)
 
 
-@attrs.frozen
-class _Shape:
-    """What Babel looks up in the locale for each number, looked up once per pattern.
+class Shape(NamedTuple):
+    """How a locale writes a number with a plain pattern: what Babel looks up for each number.
 
     The prefixes and suffixes are pairs: for a non-negative and for a negative number.
     """
@@ -93,9 +106,36 @@ class _Shape:
     frac_prec: tuple[int, int]
 
 
+_SHAPES: dict[tuple[str, str], Shape] = {}
+
+
+def _shape_of(locale: str, kind: str) -> Shape:
+    """The shape of *kind* (``decimal``, ``SEK`` for whole kronor, ``SEK.00``) in *locale*."""
+    key = (locale, kind)
+    if key not in _SHAPES:
+        _SHAPES[key] = Shape(*_shapes.NUMBERS[key])  # type: ignore[arg-type]
+    return _SHAPES[key]
+
+
+def babel_shape(locale: str, kind: str) -> Shape | None:
+    """The shape of *kind* in *locale* from Babel's locale data (``tools/locale_shapes.py``)."""
+    parsed = _locale(locale)
+    if kind == "decimal":
+        return _shape(_decimal_pattern(parsed), parsed, None)
+    return _shape(_currency_pattern(parsed, kind == "SEK"), parsed, "SEK")
+
+
 @functools.cache
-def _shape(pattern: NumberPattern, locale: Locale, currency: str | None) -> _Shape | None:
+def _shape(pattern: NumberPattern, locale: Locale, currency: str | None) -> Shape | None:
     """The shape of a plain pattern (no exponent, significant digits, scale or plurals)."""
+    import re  # noqa: PLC0415
+
+    from babel.numbers import (  # noqa: PLC0415
+        get_currency_symbol,
+        get_decimal_symbol,
+        get_group_symbol,
+    )
+
     affixes = "".join(pattern.prefix + pattern.suffix)
     if pattern.exp_prec or "@" in pattern.pattern or pattern.scale or "¤¤¤" in affixes:
         return None
@@ -108,7 +148,7 @@ def _shape(pattern: NumberPattern, locale: Locale, currency: str | None) -> _Sha
             text = text.replace("¤", get_currency_symbol(currency, locale))
         return re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
 
-    return _Shape(
+    return Shape(
         prefix=(affix(pattern.prefix[0]), affix(pattern.prefix[1])),
         suffix=(affix(pattern.suffix[0]), affix(pattern.suffix[1])),
         group=get_group_symbol(locale),
@@ -140,10 +180,15 @@ def _apply(
                 value, locale, currency=currency, currency_digits=False, decimal_quantization=False
             )
         )
+    return _apply_shape(shape, number)
+
+
+def _apply_shape(shape: Shape, number: Decimal) -> str:
+    """A finite *number* in *shape*: every digit shown, none added (Babel's own steps)."""
     negative = int(number.is_signed())
     number = abs(number).normalize()
-    frac_min, frac_max = shape.frac_prec[0], max(shape.frac_prec[1], get_decimal_precision(number))
-    whole, _, fraction = f"{number.quantize(get_decimal_quantum(frac_max)):f}".partition(".")
+    frac_min, frac_max = shape.frac_prec[0], max(shape.frac_prec[1], _decimal_precision(number))
+    whole, _, fraction = f"{number.quantize(Decimal(10) ** -frac_max):f}".partition(".")
     whole = whole.rjust(shape.int_min, "0")
     size, grouped = shape.grouping[0], ""
     while len(whole) > size:
@@ -160,11 +205,30 @@ def _apply(
     return shape.prefix[negative] + whole + grouped + fraction + shape.suffix[negative]
 
 
+def _decimal_precision(number: Decimal) -> int:
+    """The digits after the point of a finite, normalized *number* (Babel's own rule)."""
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def format_date(value: datetime.date, locale: str) -> str:
     """Format a date in the locale's long form: ``15 mars 2024``."""
+    if _shaped(locale):
+        pattern, months, _ = _shapes.DATES[locale]
+        return pattern % {
+            "d": str(value.day),
+            "MMMM": months[value.month - 1],
+            "y": str(value.year),
+        }
+    from babel.dates import format_date as _babel_format_date  # noqa: PLC0415
+
     return str(_babel_format_date(value, format="long", locale=_locale(locale)))
 
 
 def format_weekday(value: datetime.date, locale: str) -> str:
     """The name of the day of the week of *value* in *locale*: ``söndag``, ``Sunday``."""
+    if _shaped(locale):
+        return _shapes.DATES[locale][2][value.weekday()]
+    from babel.dates import format_date as _babel_format_date  # noqa: PLC0415
+
     return str(_babel_format_date(value, format="EEEE", locale=_locale(locale)))

@@ -6,7 +6,6 @@ words come from the library's catalogue, Swedish by default (``lang="sv"``) or E
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -137,6 +136,8 @@ def source_lines(assessment: Assessed, lang: str) -> list[str]:
 
 def assessment_html(assessment: Assessed, lang: str) -> str:
     """The assessment as an HTML table with headers in *lang*, for notebooks and pages."""
+    from html import escape  # noqa: PLC0415 - only for HTML
+
     check_language(lang)
     year = assessment.year
     head = "".join(
