@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "sodertorn.money",
         "sodertorn.i18n",
         "sodertorn._format",
+        "sodertorn._shapes",
         "sodertorn._msgfmt",
     ),
     ("sodertorn.allocation", "sodertorn.tabular", "sodertorn.reasons"),
@@ -325,7 +326,8 @@ def test_reasons_sit_below_the_agreement_the_fees_and_the_programme() -> None:
 def test_money_and_formatting_do_not_import_each_other() -> None:
     """Money is a value: formatting imports no value, and money nothing that translates."""
     formatting = _imports(MODULES["sodertorn._format"], "sodertorn._format")
-    assert formatting <= {"sodertorn.errors"}, formatting
+    assert formatting <= {"sodertorn.errors", "sodertorn._shapes"}, formatting
+    assert not _imports(MODULES["sodertorn._shapes"], "sodertorn._shapes")  # data only
     money = _imports(MODULES["sodertorn.money"], "sodertorn.money")
     assert "sodertorn.i18n" not in money
     # Only the deprecated SEK.format reaches formatting, inside the method.

@@ -7,8 +7,10 @@ compiles it to ``sodertorn.mo`` beside it (``hatch_build.py``; for a wheel and f
 that, the first time Swedish is asked for. A source tree that was never built, or whose
 ``.po`` changed after the build, has no compiled catalogue that fits: the ``.po`` is then
 compiled in memory with Babel's message tools, which gives the same translations, only
-more slowly (:func:`translations` tells which). Amounts and dates are formatted by Babel in
-the locale that goes with the language.
+more slowly (:func:`translations` tells which). Amounts and dates are formatted in the
+locale that goes with the language, ``sv_SE`` or ``en``, from its shapes in CLDR's locale data
+(taken from Babel by ``tools/locale_shapes.py``), without importing Babel; any other locale
+given to :func:`format_money` is formatted through Babel.
 
 >>> from sodertorn.i18n import gettext
 >>> gettext("Total", "sv")

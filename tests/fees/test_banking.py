@@ -125,3 +125,19 @@ def test_the_fee_outputs_do_not_import_the_holidays_package() -> None:
 def test_the_calendar_s_last_year_still_has_its_banking_days() -> None:
     # Julafton 2100 is a Friday; juldagen and annandag jul fall on the weekend after it.
     assert next_banking_day(D(2100, 12, 24)) == D(2100, 12, 27)
+
+
+def test_every_line_of_the_calendar_file_is_a_weekday_within_its_years() -> None:
+    # The library reads the days as text, so a malformed line would be skipped unread.
+    from sodertorn.fees import banking
+
+    first, last, closed = banking._calendar()
+    with open(banking._DATA, encoding="utf-8") as file:
+        lines = [line for line in file.read().splitlines() if not line.startswith("#")]
+    assert len(closed) == len(lines) > 1400
+    for line in lines:
+        day = datetime.date.fromisoformat(line[:10])
+        assert line[10] == " "
+        assert first <= day.year <= last
+        assert day.weekday() < 5, line
+        assert not is_banking_day(day)

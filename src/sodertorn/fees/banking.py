@@ -41,7 +41,7 @@ def _calendar() -> tuple[int, int, frozenset[str]]:
     """The years the data file covers, and the weekdays in them that are no banking days.
 
     The days as ISO dates (``2024-12-24``), as the file writes them: a day is looked up by
-    its ``isoformat()``, which spares reading some 1 600 dates to ask about one.
+    its ``isoformat()``, which spares reading some 1 450 dates to ask about one.
     """
     with open(_DATA, encoding="utf-8") as file:
         lines = file.read().splitlines()

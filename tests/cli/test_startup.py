@@ -1,0 +1,99 @@
+"""What ``sodertorn fees`` loads to start, and the floor its start-up is measured against.
+
+No timing here (docs/benchmarks.md has the measurements): these tests hold what the
+measurements rest on. The floor script prints the command's JSON byte for byte from the
+same built-in data, so that the two do the same work; and the command's JSON and its
+Swedish table leave out the modules they do not need.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sodertorn
+
+from .running import spawn
+
+FLOOR = Path(__file__).resolve().parents[2] / "benchmarks" / "floor_fees.py"
+DATA = Path(sodertorn.__file__).parent / "data"
+
+
+@pytest.mark.parametrize("year", ["2018", "2024", "2025"])
+def test_the_floor_prints_the_command_s_json_byte_for_byte(year: str) -> None:
+    floor = subprocess.run(
+        [sys.executable, str(FLOOR), year, "--data", str(DATA)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    command = spawn("fees", year, "--format", "json")
+    assert command.returncode == 0, command.stderr
+    assert floor.stdout == command.stdout
+    assert b'"schema": "sodertorn/fees/1"' in floor.stdout
+
+
+def _loaded(*argv: str) -> set[str]:
+    """The modules imported by ``sodertorn *argv`` in a fresh process."""
+    script = (
+        "import sys, io, contextlib\n"
+        "from sodertorn.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main({list(argv)!r})\n"
+        "assert status == 0, status\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    return set(result.stdout.split())
+
+
+NOT_FOR_JSON = {
+    # Babel and the standard library's heavier modules: formatting, package data, archives.
+    "babel",
+    "importlib.resources",
+    "pathlib",
+    "shutil",
+    "tempfile",
+    "zipfile",
+    "html",
+    # The fee package's views and the readers of other shapes than the library's own CSV.
+    "sodertorn.fees.explain",
+    "sodertorn.fees.history",
+    "sodertorn.fees.invoices",
+    "sodertorn.tabular",
+    "sodertorn.population._tables",
+    "sodertorn.population.jsonstat",
+    "sodertorn._format",
+    # Nothing of the agreement or the programme.
+    "sodertorn.agreement",
+    "sodertorn.programme",
+}
+
+
+def test_the_fees_json_loads_only_what_it_needs() -> None:
+    loaded = _loaded("fees", "2024", "--format", "json")
+    assert "sodertorn.population.formats" in loaded  # the check can see what is loaded
+    assert not NOT_FOR_JSON & loaded
+
+
+def test_the_swedish_fee_table_formats_without_babel() -> None:
+    loaded = _loaded("fees", "2024")
+    assert "sodertorn._format" in loaded
+    assert not {"babel", "importlib.resources", "pathlib", "shutil"} & loaded
+
+
+def test_the_built_in_programmes_are_read_without_importlib_resources() -> None:
+    loaded = _loaded("goals", "sup2040")
+    assert "sodertorn.programme.builtin" in loaded
+    assert not {"importlib.resources", "pathlib", "zipfile", "tempfile", "babel"} & loaded
