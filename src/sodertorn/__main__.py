@@ -1,8 +1,6 @@
 """``python -m sodertorn``: the command line."""
 
-import sys
-
-from sodertorn.cli import main
+from sodertorn.cli import entry_point
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry_point()

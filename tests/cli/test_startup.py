@@ -75,9 +75,12 @@ NOT_FOR_JSON = {
     "sodertorn.population._tables",
     "sodertorn.population.jsonstat",
     "sodertorn._format",
+    # No catalogue: JSON is not translated.
+    "sodertorn._msgfmt",
     # Nothing of the agreement or the programme.
     "sodertorn.agreement",
     "sodertorn.programme",
+    "sodertorn.reasons",
 }
 
 
@@ -97,3 +100,12 @@ def test_the_built_in_programmes_are_read_without_importlib_resources() -> None:
     loaded = _loaded("goals", "sup2040")
     assert "sodertorn.programme.builtin" in loaded
     assert not {"importlib.resources", "pathlib", "zipfile", "tempfile", "babel"} & loaded
+
+
+def test_the_command_exits_with_the_status_of_main() -> None:
+    # python -m sodertorn runs the command's entry point, as the installed script does.
+    assert spawn("fees", "2024", "--format", "json").returncode == 0
+    data_error = spawn("fees", "1999")
+    assert data_error.returncode == 1
+    assert data_error.stderr.decode().count("\n") == 1
+    assert spawn("fees", "--no-such-option").returncode == 2
