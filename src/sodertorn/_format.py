@@ -1,4 +1,4 @@
-"""Formatting numbers, amounts in kronor and dates for a locale; imported only when something is formatted.
+"""Formatting numbers, kronor and dates for a locale; imported only when something is formatted.
 
 Below :mod:`sodertorn.i18n`, which chooses the locale; it formats numbers, not values of the
 package, and imports none of them (:mod:`sodertorn.money` knows nothing of formatting).

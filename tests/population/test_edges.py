@@ -184,3 +184,14 @@ def test_loaders_name_the_source_when_refusing_the_parties(loader: str) -> None:
         getattr(Population, loader)("", source="f", parties=[5])
     assert (info.value.source, info.value.line) == ("f", None)
     assert str(info.value) == "f: parties [5] must be one or more Municipality"
+
+
+def test_a_code_is_found_as_municipality_finds_it_however_often_it_recurs() -> None:
+    from sodertorn.population.formats import parse_csv
+
+    # Full-width digits fold to the code, as municipality() folds them; each year repeats it.
+    text = "code,name,year,population\n０１２６,Huddinge,2020,5\n０１２６,huddinge,2021,6\n"
+    loaded = parse_csv(text)
+    assert [(party.code, year) for party, year in loaded.counts] == [("0126", 2020), ("0126", 2021)]
+    with pytest.raises(PopulationDataError, match="line 3: unknown municipality code '0999'"):
+        parse_csv("code,year,population\n0126,2020,5\n0999,2020,5\n")

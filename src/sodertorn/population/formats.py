@@ -20,8 +20,8 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import PopulationDataError
-from sodertorn.parties import MUNICIPALITIES, Municipality
+from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
+from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population._cells import (
     Loaded,
     known_parties,
@@ -222,9 +222,8 @@ def parse_csv(
         )
     index = {name: columns.index(name) for name in ("code", "year", "population")}
     name_at = columns.index("name") if "name" in columns else None
+    # The party of each code as written, found once: a file repeats its codes every year.
     by_code: dict[str, Municipality] = {}
-    for party in known:
-        by_code.setdefault(party.code, party)  # the first of a code, as a search would find
     counts: dict[tuple[Municipality, int], int] = {}
     first_seen: dict[tuple[Municipality, int], int] = {}
     for number, row in lines[1:]:
@@ -234,7 +233,10 @@ def parse_csv(
                 line=number,
                 source=source,
             )
-        party = _own_party(row[index["code"]], by_code, known, number, source)
+        code = row[index["code"]]
+        party = by_code.get(code)
+        if party is None:
+            party = by_code[code] = _own_party(code, known, number, source)
         if (
             name_at is not None
             and row[name_at] != party.name  # the name as written: no need to fold it
@@ -278,31 +280,21 @@ def parse_csv(
     return _made(counts, source, origin)
 
 
-def _own_party(
-    code: str,
-    by_code: dict[str, Municipality],
-    known: tuple[Municipality, ...],
-    line: int,
-    source: str,
-) -> Municipality:
-    """The party of a four-digit *code*: found in *by_code* (the code → party of *known*)."""
-    party = by_code.get(code)  # the code as written: no need to clean it
-    if party is not None:
-        return party
+def _own_party(code: str, known: tuple[Municipality, ...], line: int, source: str) -> Municipality:
     cleaned = code.strip().strip('"')
     if not re.fullmatch(r"\d{4}", cleaned):
         raise PopulationDataError(
             f"code {code[:20]!r} is not a four-digit municipality code", line=line, source=source
         )
-    party = by_code.get(cleaned)
-    if party is None:
+    try:
+        return municipality(cleaned, among=known)
+    except UnknownMunicipalityError:
         raise PopulationDataError(
             f"unknown municipality code {cleaned!r}; expected one of "
             + ", ".join(m.code for m in known),
             line=line,
             source=source,
-        )
-    return party
+        ) from None
 
 
 # -- SCB's tables: CSV and xlsx ----------------------------------------------------------
