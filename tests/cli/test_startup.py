@@ -109,3 +109,20 @@ def test_the_command_exits_with_the_status_of_main() -> None:
     assert data_error.returncode == 1
     assert data_error.stderr.decode().count("\n") == 1
     assert spawn("fees", "--no-such-option").returncode == 2
+
+
+def test_the_fee_package_s_lazy_names_and_modules_arrive_on_first_use() -> None:
+    script = (
+        "import sys, sodertorn.fees as fees\n"
+        "first = sorted(m for m in ('sodertorn.fees.history', 'sodertorn.fees.invoices',"
+        " 'sodertorn.fees.explain') if m in sys.modules)\n"
+        "assert fees.FeeHistory is fees.history.FeeHistory\n"
+        "assert fees.write_invoices is fees.invoices.write_invoices\n"
+        "assert fees.explain.__name__ == 'sodertorn.fees.explain'\n"
+        "assert {'FeeHistory', 'history', 'invoice_html'} <= set(dir(fees))\n"
+        "print(first)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

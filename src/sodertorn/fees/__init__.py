@@ -77,18 +77,23 @@ _LAZY = {
 """Names imported on first use: a year's fees need neither many years nor invoices (nor
 the text and HTML those import)."""
 
+_SUBMODULES = ("explain", "history", "invoices")
+"""The modules imported on first use, as attributes (``sodertorn.fees.invoices``)."""
+
 # Hidden from type checkers, which see the imports above: a misspelt name stays an error.
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> object:
-        if name in _LAZY:
-            import importlib  # noqa: PLC0415
+        import importlib  # noqa: PLC0415
 
+        if name in _LAZY:
             value = getattr(importlib.import_module(_LAZY[name]), name)
             globals()[name] = value
             return value
+        if name in _SUBMODULES:
+            return importlib.import_module(f"{__name__}.{name}")
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
