@@ -73,6 +73,7 @@ _FALLBACK: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
             "UserWarning": ("py:exception", "library/exceptions.html#$"),
             "argparse": ("py:module", "library/argparse.html#module-$"),
             "argparse.ArgumentParser": ("py:class", "library/argparse.html#$"),
+            "gc.freeze": ("py:function", "library/gc.html#$"),
             "gettext": ("py:module", "library/gettext.html#module-$"),
             "gettext.GNUTranslations": ("py:class", "library/gettext.html#$"),
             "gettext.NullTranslations": ("py:class", "library/gettext.html#$"),
@@ -139,7 +140,7 @@ intersphinx_timeout = 5
 
 # -- names imported only for type checking ---------------------------------------------------
 # The annotations spell them as the module imports them (``Fraction``); link them to the
-# qualified name (``fractions.Fraction``) in the other project's inventory.
+# qualified name (``fractions.Fraction``), in these pages or the other project's inventory.
 
 _QUALIFIED = {
     "Decimal": "decimal.Decimal",
@@ -147,6 +148,8 @@ _QUALIFIED = {
     "Path": "pathlib.Path",
     "Membership": "sodertorn.fees.assessment.Membership",
     "Assessed": "sodertorn.fees.explain.Assessed",
+    "Cell": "sodertorn.tabular.Cell",
+    "_explain.View": "sodertorn.fees.explain.View",
     "SearchStrategy": "hypothesis.strategies.SearchStrategy",
 }
 
@@ -175,7 +178,11 @@ def _qualify(
         return None
     if target in _QUALIFIED:
         node["reftarget"] = _QUALIFIED[target]
-        resolved: Element | None = missing_reference(app, env, node, contnode)
+        # One of ours (documented in these pages), or another project's.
+        ours: Element | None = env.get_domain("py").resolve_xref(
+            env, node["refdoc"], app.builder, node["reftype"], node["reftarget"], node, contnode
+        )
+        resolved: Element | None = ours or missing_reference(app, env, node, contnode)
         return resolved
     at_home = _at_home(target)
     if at_home is None:
