@@ -38,14 +38,19 @@ def test_the_floor_prints_the_command_s_json_byte_for_byte(year: str) -> None:
 
 
 def _loaded(*argv: str) -> set[str]:
-    """The modules imported by ``sodertorn *argv`` in a fresh process."""
+    """The modules ``sodertorn *argv`` imports in a fresh process (not those there before it).
+
+    What the environment loads at start-up (a ``.pth`` file's imports) is not counted.
+    """
     script = (
-        "import sys, io, contextlib\n"
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import io, contextlib\n"
         "from sodertorn.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    status = main({list(argv)!r})\n"
         "assert status == 0, status\n"
-        "print(' '.join(sorted(sys.modules)))\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
