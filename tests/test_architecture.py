@@ -23,7 +23,7 @@ import sodertorn
 PACKAGE = Path(sodertorn.__file__).parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("sodertorn._version", "sodertorn.errors", "sodertorn.schemas"),
+    ("sodertorn._version", "sodertorn.errors", "sodertorn._checks", "sodertorn.schemas"),
     (
         "sodertorn.parties",
         "sodertorn.money",

@@ -1,0 +1,243 @@
+"""The argument checks: attrs validators that raise the package's own errors."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sodertorn import _checks
+from sodertorn.errors import (
+    FeeRuleError,
+    FollowUpError,
+    GoalTreeError,
+    NoticeError,
+    PlanError,
+    PopulationDataError,
+    SodertornError,
+)
+
+ERRORS = st.sampled_from([FeeRuleError, GoalTreeError, NoticeError, PlanError])
+NAMES = st.text(alphabet="abcdefg_ ", min_size=1, max_size=10)
+
+# Values of every kind the checks meet; small, so that drawing them is cheap.
+ANYTHING: st.SearchStrategy[Any] = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=False),
+    st.text(alphabet="ab 2-0", max_size=6),
+    st.binary(max_size=4),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from([Decimal("2024"), Fraction(1, 3), (), [], {}, object()]),
+    st.lists(st.integers(min_value=0, max_value=3000), max_size=3).map(tuple),
+)
+
+
+def _refused(check: _checks.Check[Any], value: object, name: str) -> SodertornError:
+    with pytest.raises(check.error) as info:
+        check.check(value, name)
+    return info.value
+
+
+@given(ERRORS, NAMES, st.integers(min_value=-5000, max_value=15000))
+def test_a_year_is_an_int_within_its_bounds(
+    error: type[SodertornError], name: str, value: int
+) -> None:
+    check = _checks.year(error, low=1000, high=9999)
+    if 1000 <= value <= 9999:
+        assert check.check(value, name) == value
+    else:
+        refused = _refused(check, value, name)
+        assert str(refused) == (
+            f"{name} {value} is not a calendar year; expected an int from 1000 to 9999, "
+            "such as 2024"
+        )
+
+
+@given(ERRORS, NAMES, ANYTHING)
+def test_a_year_refuses_whatever_is_not_an_int(
+    error: type[SodertornError], name: str, value: object
+) -> None:
+    check = _checks.year(error)
+    if type(value) is int and 1 <= value <= 9999:
+        assert check.check(value, name) is value
+    else:
+        refused = _refused(check, value, name)
+        assert type(refused) is error
+        assert str(refused).startswith(f"{name} {_checks.shown(value)} is not a calendar year;")
+
+
+@given(ERRORS, NAMES, ANYTHING)
+def test_a_date_is_a_day_without_a_time(
+    error: type[SodertornError], name: str, value: object
+) -> None:
+    check = _checks.date(error)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        assert check.check(value, name) is value
+    else:
+        assert str(_refused(check, value, name)) == (
+            f"{name} {_checks.shown(value)} is not a date; "
+            "expected a datetime.date such as 2024-03-15"
+        )
+
+
+@given(ERRORS, NAMES, ANYTHING)
+def test_or_none_lets_none_through_and_nothing_else(
+    error: type[SodertornError], name: str, value: object
+) -> None:
+    check = _checks.date(error).or_none()
+    assert check.check(None, name) is None
+    is_day = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+    if value is not None and not is_day:
+        assert str(_refused(check, value, name)).endswith(", or None")
+
+
+@given(ERRORS, NAMES, ANYTHING, st.integers(min_value=-3, max_value=3))
+def test_whole_numbers_are_never_truth_values(
+    error: type[SodertornError], name: str, value: object, low: int
+) -> None:
+    check = _checks.whole(error, low=low)
+    passes = type(value) is int and value >= low
+    if passes:
+        assert check.check(value, name) is value
+    else:
+        assert f"expected an int of {low} or more" in str(_refused(check, value, name))
+
+
+@given(ERRORS, NAMES, ANYTHING)
+def test_text_has_something_besides_spaces(
+    error: type[SodertornError], name: str, value: object
+) -> None:
+    check = _checks.text(error, expected="a name")
+    if isinstance(value, str) and value.strip():
+        assert check.check(value, name) is value
+    else:
+        assert str(_refused(check, value, name)) == (
+            f"{name} {_checks.shown(value)} is empty or not text; expected a name"
+        )
+
+
+@given(ERRORS, NAMES, st.lists(st.sampled_from("abcd"), min_size=1, max_size=4), ANYTHING)
+def test_one_of_lists_what_it_takes(
+    error: type[SodertornError], name: str, options: list[str], value: object
+) -> None:
+    check = _checks.one_of(tuple(options), error, what="an option")
+    if value in options:
+        assert check.check(value, name) == value
+    else:
+        message = str(_refused(check, value, name))
+        assert message.startswith(f"{name} {_checks.shown(value)} is not an option; expected ")
+        assert all(repr(option) in message for option in options)
+
+
+@given(ERRORS, NAMES, ANYTHING)
+def test_is_a_keeps_bools_out_of_ints_and_datetimes_out_of_dates(
+    error: type[SodertornError], name: str, value: object
+) -> None:
+    for kind, refused in ((int, bool), (datetime.date, datetime.datetime), (str, ())):
+        check = _checks.is_a(kind, error)
+        if isinstance(value, kind) and not isinstance(value, refused):
+            assert check.check(value, name) is value
+        else:
+            assert type(_refused(check, value, name)) is error
+
+
+def test_is_a_names_the_kinds() -> None:
+    assert str(_refused(_checks.is_a(int, PlanError), "x", "n")) == (
+        "n 'x' is not an int; expected an int"
+    )
+    check = _checks.is_a((int, Fraction), FeeRuleError)
+    assert str(_refused(check, 1.5, "fee")) == (
+        "fee 1.5 is not an int or a Fraction; expected an int or a Fraction"
+    )
+    assert type(_refused(check, True, "fee")) is FeeRuleError  # a bool is no int here either
+    assert _checks.is_a((int, bool), FeeRuleError).check(True, "flag") is True
+
+
+@given(ERRORS, st.lists(ANYTHING, max_size=4))
+def test_each_checks_the_container_and_every_item(
+    error: type[SodertornError], values: list[object]
+) -> None:
+    check = _checks.each(_checks.year(error), what="a tuple of years")
+    good = all(type(v) is int and 1 <= v <= 9999 for v in values)
+    as_tuple = tuple(values)
+    if good:
+        assert check.check(as_tuple, "years") is as_tuple
+    else:
+        assert "is not a calendar year" in str(_refused(check, as_tuple, "years"))
+    assert str(_refused(check, values, "years")).startswith(
+        f"years {_checks.shown(values)} is not a tuple of years; expected a tuple"
+    )
+
+
+@attrs.frozen
+class _Example:
+    year: int = attrs.field(validator=_checks.year(PlanError))
+    decided: datetime.date | None = attrs.field(
+        default=None, validator=_checks.date(PlanError).or_none()
+    )
+
+
+@given(ANYTHING)
+def test_as_an_attrs_validator_it_names_the_field(value: object) -> None:
+    if type(value) is int and 1 <= value <= 9999:
+        assert _Example(year=value).year == value
+        return
+    with pytest.raises(PlanError) as info:
+        _Example(year=value)  # type: ignore[arg-type]
+    assert str(info.value).startswith(f"year {_checks.shown(value)} is not a calendar year")
+
+
+def test_as_an_attrs_validator_it_checks_each_field() -> None:
+    with pytest.raises(PlanError, match=r"^decided '2024-01-01' is not a date"):
+        _Example(year=2024, decided="2024-01-01")  # type: ignore[arg-type]
+
+
+@given(ERRORS, NAMES, st.integers(min_value=-5, max_value=5))
+def test_raising_and_worded_change_only_the_error_and_the_words(
+    error: type[SodertornError], name: str, value: int
+) -> None:
+    check = _checks.whole(FeeRuleError, low=0).raising(error).worded("invalid {name} {value}")
+    if value >= 0:
+        assert check.check(value, name) == value
+    else:
+        refused = _refused(check, value, name)
+        assert type(refused) is error
+        assert str(refused) == f"invalid {name} {value}"
+
+
+def test_where_goes_to_errors_that_name_a_file_and_line() -> None:
+    check = _checks.year(PopulationDataError)
+    with pytest.raises(PopulationDataError) as info:
+        check.check("x", "year", source="data.csv", line=3)
+    assert (info.value.source, info.value.line) == ("data.csv", 3)
+    assert str(info.value).startswith("data.csv: line 3: year 'x' is not a calendar year")
+    with pytest.raises(FollowUpError, match="^f.csv: "):
+        check.raising(FollowUpError).check(None, "year", source="f.csv")
+
+
+def test_an_error_of_an_inner_check_is_not_reworded() -> None:
+    inner = _checks.year(NoticeError)
+    outer: _checks.Check[int] = _checks.Check(inner, FeeRuleError, "anything", "anything")
+    with pytest.raises(NoticeError, match="^y 0 is not a calendar year"):
+        outer.check(0, "y")
+
+
+@given(st.text(max_size=300))
+def test_shown_values_are_short(text: str) -> None:
+    assert len(_checks.shown(text)) <= 81
+    assert _checks.shown(text) == repr(text) or _checks.shown(text).endswith("…")
+
+
+def test_shown_survives_an_int_too_long_to_write() -> None:
+    assert _checks.shown(10**5000) == "<int of 16610 bits>"
+    with pytest.raises(FeeRuleError, match="^year <int of 16610 bits> is not a calendar year"):
+        _checks.year(FeeRuleError).check(10**5000, "year")
