@@ -62,7 +62,9 @@ def test_the_option_is_data() -> None:
     assert data["rules"][0]["chain"] == "invoiced"
     assert "chain" not in DEFAULT.to_dict()["rules"][0]
     assert FeeSchedule.from_dict(data) == INVOICED
-    with pytest.raises(FeeRuleError, match=r"chain 'rounded' is unknown; expected 'exact' or"):
+    with pytest.raises(
+        FeeRuleError, match=r"chain 'rounded' is not a known chain; expected 'exact' or"
+    ):
         attrs.evolve(INDEXED, chain="rounded")
 
 

@@ -279,7 +279,7 @@ def test_importing_the_fees_loads_no_optional_package() -> None:
         ((None, 1, Fraction(1), ()), "fee year None"),
         ((2024, "1", Fraction(1), ()), "population '1' is not a count"),
         ((2024, 1, 1.5, ()), "exact fee 1.5 is not a Fraction"),
-        ((2024, 1, Fraction(1), [1]), "must be a tuple of IndexStep"),
+        ((2024, 1, Fraction(1), [1]), "is not a tuple of IndexStep"),
     ],
 )
 def test_derivation_refuses_junk(args: tuple[object, ...], message: str) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 
+from sodertorn import _checks
 from sodertorn.allocation import remainder_trace
 from sodertorn.errors import FeeRuleError, MissingDataError
 from sodertorn.fees.banking import next_banking_day, payable_by_or_none
@@ -409,6 +410,16 @@ def _code(party: Municipality) -> str:
     return party.code
 
 
+_SCHEDULE = _checks.is_a(
+    FeeSchedule, FeeRuleError, expected="a FeeSchedule such as FeeSchedule.default(), or None"
+)
+_POPULATION = _checks.is_a(
+    Population, MissingDataError, expected="a Population such as Population.builtin(), or None"
+)
+_UNIT = _checks.is_a(Unit, FeeRuleError, expected="Unit.KRONA or Unit.ORE")
+_ROUNDING = _checks.is_a(Rounding, FeeRuleError, expected="a Rounding such as Rounding.HALF_UP")
+
+
 def annual_fees(
     year: int,
     population: Population | None = None,
@@ -437,17 +448,13 @@ def annual_fees(
     ...
     sodertorn.UnknownMunicipalityError: unknown municipality 'Gotland'; expected one of ...
     """
-    if schedule is None:
-        schedule = FeeSchedule.default()
-    elif not isinstance(schedule, FeeSchedule):
-        raise FeeRuleError(f"expected a FeeSchedule, got {schedule!r}")
-    rule, due_date = schedule.terms(year)
-    if population is None:
-        population = Population.builtin()
-    elif not isinstance(population, Population):
-        raise MissingDataError(f"expected a Population, got {population!r}")
-    if not isinstance(unit, Unit) or not isinstance(rounding, Rounding):
-        raise FeeRuleError(f"expected a Unit and a Rounding, got {unit!r}, {rounding!r}")
+    schedule = FeeSchedule.default() if schedule is None else _SCHEDULE.check(schedule, "schedule")
+    rule, due_date = schedule.terms(year)  # the one check of *year*
+    population = (
+        Population.builtin() if population is None else _POPULATION.check(population, "population")
+    )
+    _UNIT.check(unit, "unit")
+    _ROUNDING.check(rounding, "rounding")
     if agreement is None:
         chosen = _parties(parties, population)
     elif parties is not None:

@@ -15,6 +15,7 @@ import attrs
 
 from sodertorn.errors import FeeRuleError
 from sodertorn.fees._rule_checks import (
+    check_chain,
     check_covers,
     check_decided,
     check_derivation,
@@ -92,12 +93,7 @@ class IndexedRule:
     base_parties: tuple[Municipality, ...] = attrs.field(
         default=MUNICIPALITIES, converter=sorted_parties
     )
-    chain: str = attrs.field(default="exact", repr=False)
-
-    @chain.validator
-    def _check_chain(self, _: object, value: object) -> None:
-        if value not in ("exact", "invoiced"):
-            raise FeeRuleError(f"chain {value!r} is unknown; expected 'exact' or 'invoiced'")
+    chain: str = attrs.field(default="exact", repr=False, validator=check_chain)
 
     def invoiced(
         self,
