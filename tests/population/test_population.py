@@ -415,7 +415,7 @@ def test_years_and_parties_follow_the_counts_through_evolve_and_merge() -> None:
 
 
 def test_count_refuses_a_year_that_is_not_an_integer() -> None:
-    with pytest.raises(MissingDataError, match=r"year \[\]; expected an integer year"):
+    with pytest.raises(MissingDataError, match=r"year \[\] is not a year; expected an int"):
         Population.builtin().count(HUDDINGE, [])  # type: ignore[arg-type]
     with pytest.raises(MissingDataError, match="'2023'"):
         Population.builtin().count(HUDDINGE, "2023")  # type: ignore[arg-type]

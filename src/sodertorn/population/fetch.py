@@ -25,6 +25,7 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn._version import __version__
 from sodertorn.errors import PopulationDataError
 from sodertorn.parties import MUNICIPALITIES
@@ -62,15 +63,16 @@ def url_of(api_url: str | None = None) -> str:
     return f"{base.strip().rstrip('/')}/tables/{TABLE}/data?lang=sv&outputFormat=json-stat2"
 
 
+_YEAR = _checks.whole(PopulationDataError, what="a year")
+
+
 def _years(years: Iterable[int]) -> list[int]:
     if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
         raise PopulationDataError(f"years {years!r} must be a collection of years, such as [2025]")
     chosen = list(years)
     this_year = datetime.date.today().year
     for year in chosen:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise PopulationDataError(f"year {year!r} is not a year such as 2025")
-        if not _FIRST_YEAR <= year < this_year + 1:
+        if not _FIRST_YEAR <= _YEAR.check(year, "year") < this_year + 1:
             raise PopulationDataError(
                 f"year {year} is outside {_FIRST_YEAR}-{this_year}, the year-ends SCB can have "
                 "published"

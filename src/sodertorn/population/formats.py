@@ -20,6 +20,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population._cells import (
@@ -348,11 +349,11 @@ def parse_scb_csv(
     return _made(counts, source, origin or PopulationSource.given(source))
 
 
+_TABLE_YEAR = _checks.year(PopulationDataError, low=1700, high=2199).or_none()
+
+
 def _check_year(year: object, source: str) -> None:
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int) or not 1700 <= year <= 2199
-    ):
-        raise PopulationDataError(f"year {year!r} is not a year such as 2025", source=source)
+    _TABLE_YEAR.check(year, "year", source=source)
 
 
 def _refuse_unknown(rows: list[Row], known: tuple[Municipality, ...], source: str) -> None:
