@@ -241,3 +241,46 @@ def test_shown_survives_an_int_too_long_to_write() -> None:
     assert _checks.shown(10**5000) == "<int of 16610 bits>"
     with pytest.raises(FeeRuleError, match="^year <int of 16610 bits> is not a calendar year"):
         _checks.year(FeeRuleError).check(10**5000, "year")
+
+
+# -- one figure walked through the code ------------------------------------------------------
+
+
+def _year_checks(monkeypatch: pytest.MonkeyPatch, year: int) -> list[str]:
+    from sodertorn import annual_fees
+
+    annual_fees(year)  # the schedule and the register read once, before counting
+    names: list[str] = []
+    check = _checks.Check.check
+
+    def counted(self: _checks.Check[Any], value: object, name: str, **where: Any) -> Any:
+        if "year" in name:
+            names.append(name)
+        return check(self, value, name, **where)
+
+    monkeypatch.setattr(_checks.Check, "check", counted)
+    annual_fees(year)
+    return names
+
+
+@pytest.mark.parametrize("year", [2010, 2015, 2024])
+def test_the_year_of_annual_fees_is_checked_once_per_public_boundary(
+    monkeypatch: pytest.MonkeyPatch, year: int
+) -> None:
+    # FeeSchedule.terms (annual_fees' own check), the rule's exact_fees and the register's
+    # at(): never once per party or per step of the indexed chain.
+    assert _year_checks(monkeypatch, year) == ["fee year", "fee year", "year"]
+
+
+@given(st.integers(min_value=2011, max_value=2025), st.sampled_from(["a.csv", "b.csv"]))
+def test_annual_fees_names_the_sources_the_register_names(year: int, other: str) -> None:
+    from sodertorn import MUNICIPALITIES, Population, annual_fees
+
+    builtin = Population.builtin()
+    salem = MUNICIPALITIES[-1]
+    mixed = builtin.merge(
+        Population({(salem, year - 1): 1 + builtin.count(salem, year - 1)}, source=other)
+    )
+    fees = annual_fees(year, mixed)
+    assert fees.population_sources == mixed.sources(year - 1, fees.parties)
+    assert len(fees.population_sources) == 2

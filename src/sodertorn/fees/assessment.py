@@ -466,7 +466,9 @@ def annual_fees(
     exact, steps = rule.exact_fees(year, population, chosen, unit=unit, rounding=rounding)
     exact_total = sum(exact.values(), Fraction(0))
     total, amounts = rule.rounded_fees(year, population, exact, unit=unit, rounding=rounding)
-    weights = population.at(year - 1, chosen)
+    # The rule has read these counts, and the year was checked once, by schedule.terms.
+    base = year - 1
+    weights = {party: population.counts[(party, base)] for party in chosen}
     lines = tuple(
         FeeLine(
             party=party,
@@ -474,11 +476,12 @@ def annual_fees(
             exact=exact[party],
             amount=amounts[party],
             steps=steps.get(party, ()),
-            source=population.provenance.get((party, year - 1)),
+            source=population.provenance[(party, base)],
         )
         for party in chosen
     )
-    sources = population.sources(year - 1, chosen)
+    # The distinct sources in party order, as population.sources(base, chosen) gives them.
+    sources = tuple(dict.fromkeys(line.source for line in lines if line.source is not None))
     return FeeAssessment(
         year=year,
         rule=rule,

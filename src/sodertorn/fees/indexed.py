@@ -48,6 +48,12 @@ __all__ = ["IndexedRule"]
 _CHAINS: dict[int, dict[IndexedRule, dict[Municipality, list[IndexStep]]]] = {}
 
 
+def _count(population: Population, party: Municipality, year: int) -> int:
+    """A count the chain steps over (its year already checked), or the register's refusal."""
+    found = population.counts.get((party, year))
+    return population.count(party, year) if found is None else found
+
+
 def _chains_of(population: Population, rule: IndexedRule) -> dict[Municipality, list[IndexStep]]:
     key = id(population)
     by_rule = _CHAINS.get(key)
@@ -138,8 +144,8 @@ class IndexedRule:
                     f"indexed rule ({self.source}) gives it no fee"
                 )
             for step_year in range(self.first_year + 1, year + 1):
-                before = population.count(party, step_year - 2)
-                after = population.count(party, step_year - 1)
+                before = _count(population, party, step_year - 2)
+                after = _count(population, party, step_year - 1)
                 if before == 0:
                     raise FeeRuleError(
                         f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "
@@ -257,8 +263,8 @@ class IndexedRule:
                 )
             ]
         for step_year in range(walked[-1].year + 1, year + 1):
-            before = population.count(party, step_year - 2)
-            after = population.count(party, step_year - 1)
+            before = _count(population, party, step_year - 2)
+            after = _count(population, party, step_year - 1)
             if before == 0:
                 raise FeeRuleError(
                     f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "
