@@ -205,7 +205,7 @@ def test_calendar_2024_from_the_activity_plan_warns() -> None:
 @pytest.mark.parametrize(
     ("arguments", "pattern"),
     [
-        ({"year": "2024", "meetings": []}, r"year '2024' is not a year"),
+        ({"year": "2024", "meetings": []}, r"year '2024' is not a calendar year"),
         ({"year": 2024, "meetings": "x"}, r"meetings 'x' is not a collection of Meeting"),
         ({"year": 2023, "meetings": [Meeting(date=DAY)]}, r"meeting on 2024-03-21 is not in 2023"),
     ],

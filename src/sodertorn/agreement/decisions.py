@@ -152,9 +152,7 @@ class Circulation:
 
 
 def _matter(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise GovernanceError(f"matter {value!r} is not a description; expected a non-empty str")
-    return value.strip()
+    return _checks.check_text(value, "matter", GovernanceError, "a description of the matter")
 
 
 def _positions(value: object) -> tuple[tuple[Municipality, Position], ...]:

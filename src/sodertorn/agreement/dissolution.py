@@ -78,9 +78,7 @@ or ``Decimal`` with öre; negative for a liability)."""
 
 
 def _name(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise DissolutionError(f"item name {value!r} is empty; expected a name such as 'Bank'")
-    return value.strip()
+    return _checks.check_text(value, "item name", DissolutionError, "a name such as 'Bank'")
 
 
 def _amount(value: object) -> SEK:

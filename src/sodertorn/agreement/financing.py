@@ -75,9 +75,7 @@ class Financing(enum.Enum):
 
 
 def _name(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise GovernanceError(f"project name {value!r} is empty; expected a non-empty str")
-    return value.strip()
+    return _checks.check_text(value, "project name", GovernanceError, "the project's name")
 
 
 def _concerns(value: object) -> frozenset[Municipality]:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.membership import Agreement
 from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS, MEETINGS_PER_YEAR, QUORUM_SHARE
@@ -320,10 +321,11 @@ def _meetings(value: object) -> tuple[Meeting, ...]:
     return tuple(sorted(items, key=lambda m: m.date))
 
 
+_YEAR = _shared.year(GovernanceError)
+
+
 def _year(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-        raise GovernanceError(f"year {value!r} is not a year; expected an int such as 2024")
-    return value
+    return _YEAR.check(value, "year")
 
 
 @attrs.frozen(kw_only=True)
