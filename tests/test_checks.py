@@ -97,7 +97,7 @@ def test_or_none_lets_none_through_and_nothing_else(
     assert check.check(None, name) is None
     is_day = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
     if value is not None and not is_day:
-        assert str(_refused(check, value, name)).endswith(", or None")
+        assert str(_refused(check, value, name)).endswith(" or None")
 
 
 @given(ERRORS, NAMES, ANYTHING, st.integers(min_value=-3, max_value=3))

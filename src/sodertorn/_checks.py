@@ -90,7 +90,8 @@ class Check(Generic[T]):
     Call it as an attrs validator (``instance, attribute, value``), or :meth:`check` a
     plain value. *what* is what a refused value is not (``"a date"``), *expected* what to
     give instead (``"a datetime.date such as 2024-03-15"``); *message* puts them with the
-    argument's name and the value (:data:`DEFAULT_MESSAGE`).
+    argument's name and the value (:data:`DEFAULT_MESSAGE`). As a validator it names the
+    field by its *label* if it has one, else by the field's name.
     """
 
     validator: Callable[[Any, Any, Any], object]
@@ -98,9 +99,10 @@ class Check(Generic[T]):
     what: str
     expected: str
     message: str = DEFAULT_MESSAGE
+    label: str | None = None
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        self.check(value, attribute.name)
+        self.check(value, self.label or attribute.name)
 
     def check(self, value: object, name: str, **where: Any) -> T:
         """*value* if it passes, else :attr:`error` naming *name* and the value.
@@ -133,9 +135,14 @@ class Check(Generic[T]):
             validators.optional(self.validator),
             self.error,
             self.what,
-            f"{self.expected}, or None",
+            f"{self.expected} or None",
             self.message,
+            self.label,
         )
+
+    def named(self, label: str) -> Check[T]:
+        """The same check, calling a field *label* in its message instead of the field's name."""
+        return attrs.evolve(self, label=label)
 
     def worded(self, message: str) -> Check[T]:
         """The same check, saying no with *message* (keys ``name``, ``value``, ``what``, ``expected``)."""

@@ -135,7 +135,7 @@ def test_decided_is_a_date_or_none() -> None:
         with pytest.raises(FeeRuleError) as info:
             PerCapitaRule(first_year=2018, last_year=None, rate=SEK(4), source="s", decided=bad)  # type: ignore[arg-type]
         assert message(info) == (
-            f"decided {bad!r} is not a date; expected a datetime.date such as 2024-03-15, or None"
+            f"decided {bad!r} is not a date; expected a datetime.date such as 2024-03-15 or None"
         )
 
 

@@ -78,7 +78,7 @@ def test_a_conference_entry_round_trips_with_its_conference() -> None:
             {"editions": [Edition(year=2020), Edition(year=2020)]},
             "lists a year twice in its editions",
         ),
-        ({"editions": [2020]}, "invalid edition 2020; expected a Edition"),
+        ({"editions": [2020]}, "invalid edition 2020; expected an Edition"),
     ],
 )
 def test_bad_conferences_are_refused(fields: dict[str, Any], message: str) -> None:
