@@ -131,11 +131,12 @@ class Check(Generic[T]):
 
     def or_none(self) -> Check[T | None]:
         """The same check, also letting ``None`` through."""
+        either = ", or None" if " or " in self.expected or "," in self.expected else " or None"
         return Check(
             validators.optional(self.validator),
             self.error,
             self.what,
-            f"{self.expected} or None",
+            self.expected + either,
             self.message,
             self.label,
         )

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_INDENT",
+    "calendar_year",
     "check_year",
+    "count",
+    "day",
     "each",
     "is_a",
     "json_indent",
@@ -26,6 +29,7 @@ __all__ = [
     "tree_optional",
     "tree_required",
     "tree_tuple",
+    "words",
 ]
 
 
@@ -39,19 +43,70 @@ _INVALID = "invalid {name} {value}; expected {expected}"
 """The programme's wording of a refusal."""
 
 
+def _worded(check: _shared.Check[Any], what: str | None, *, optional: bool) -> Any:
+    """*check* in the programme's wording, naming the field *what* (else by its name)."""
+    check = check.worded(_INVALID)
+    if what is not None:
+        check = check.named(what)
+    return check.or_none() if optional else check
+
+
 def _kind(
     kind: type | tuple[type, ...], what: str, error: type[SodertornError]
 ) -> _shared.Check[Any]:
     return _shared.is_a(kind, error).named(what).worded(_INVALID)
 
 
-def is_a(kind: type | tuple[type, ...], what: str, *, optional: bool = False) -> Any:
-    check = _kind(kind, what, PlanError)
+def is_a(
+    kind: type | tuple[type, ...],
+    what: str,
+    *,
+    optional: bool = False,
+    error: type[SodertornError] = PlanError,
+) -> Any:
+    check = _kind(kind, what, error)
     return check.or_none() if optional else check
 
 
-def each(kind: type, what: str) -> Any:
-    return _shared.each(_kind(kind, what, PlanError))
+def each(kind: type, what: str, *, error: type[SodertornError] = PlanError) -> Any:
+    return _shared.each(_kind(kind, what, error))
+
+
+def day(
+    what: str | None = None,
+    *,
+    optional: bool = False,
+    error: type[SodertornError] = GoalTreeError,
+) -> Any:
+    """A date (not a datetime), named *what* in messages (else by the field's name)."""
+    return _worded(_shared.date(error), what, optional=optional)
+
+
+def words(
+    what: str | None = None,
+    *,
+    optional: bool = False,
+    expected: str = "a non-empty string",
+    error: type[SodertornError] = GoalTreeError,
+) -> Any:
+    """A string with something in it besides spaces."""
+    return _worded(_shared.text(error, expected=expected), what, optional=optional)
+
+
+def calendar_year(what: str | None = None, *, error: type[SodertornError] = PlanError) -> Any:
+    """A year from 1 to 9999."""
+    return _worded(_shared.year(error), what, optional=False)
+
+
+def count(
+    what: str | None = None,
+    *,
+    low: int | None = 0,
+    optional: bool = False,
+    error: type[SodertornError] = PlanError,
+) -> Any:
+    """A whole number (not a bool) of *low* or more (any with ``low=None``)."""
+    return _worded(_shared.whole(error, low=low), what, optional=optional)
 
 
 _YEAR = _shared.year(PlanError).worded(_INVALID)

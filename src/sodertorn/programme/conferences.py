@@ -14,7 +14,7 @@ import attrs
 
 from sodertorn.errors import MissingDataError, PlanError
 from sodertorn.parties import Municipality
-from sodertorn.programme._checks import check_year, each, is_a, plan_tuple
+from sodertorn.programme._checks import check_year, count, each, is_a, plan_tuple
 from sodertorn.programme._ids import check_id
 
 __all__ = ["Conference", "Edition", "Hosting", "check_conference_name"]
@@ -70,7 +70,7 @@ class Edition:
     >>> Edition(year="2025")
     Traceback (most recent call last):
     ...
-    sodertorn.PlanError: invalid edition year '2025'; expected a int
+    sodertorn.PlanError: invalid edition year '2025'; expected an int
     """
 
     __module__ = "sodertorn.programme"
@@ -115,22 +115,13 @@ class Conference:
     arranged_by: str | None = attrs.field(
         default=None, validator=is_a(str, "conference arranger", optional=True)
     )
-    every: int | None = attrs.field(default=None)
+    every: int | None = attrs.field(default=None, validator=count("interval", low=1, optional=True))
     note: str | None = attrs.field(
         default=None, validator=is_a(str, "conference note", optional=True)
     )
     editions: tuple[Edition, ...] = attrs.field(
         default=(), converter=plan_tuple, validator=each(Edition, "edition")
     )
-
-    @every.validator
-    def _check_every(self, _: attrs.Attribute[int | None], value: object) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 1
-        ):
-            raise PlanError(
-                f"invalid interval {value!r}; expected a whole number of years, 1 or more, or None"
-            )
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:

@@ -49,7 +49,7 @@ import attrs
 
 from sodertorn.errors import FollowUpError
 from sodertorn.i18n import message
-from sodertorn.programme._checks import json_indent
+from sodertorn.programme._checks import day, json_indent, words
 from sodertorn.programme.model import Programme, check_id
 
 if TYPE_CHECKING:
@@ -138,17 +138,11 @@ _SWEDISH = {
 }
 
 
-def _check_date(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        raise FollowUpError(f"invalid status date {value!r}; expected a datetime.date")
+_check_date = day("status date", error=FollowUpError)
 
 
 def _check_optional_text(what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a non-empty string or None")
-
-    return check
+    return words(what, optional=True, error=FollowUpError)
 
 
 def _id(what: str) -> Any:
@@ -189,7 +183,7 @@ class ActivityStatus:
     >>> ActivityStatus(activity="elforsorjning", status="done", date="2024-05-02")
     Traceback (most recent call last):
     ...
-    sodertorn.FollowUpError: invalid status date '2024-05-02'; expected a datetime.date
+    sodertorn.FollowUpError: invalid status date '2024-05-02'; expected a datetime.date such as 2024-03-15
     """
 
     __module__ = "sodertorn.programme"

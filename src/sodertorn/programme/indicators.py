@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.errors import FollowUpError
+from sodertorn.programme._checks import calendar_year, count, is_a, words
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.model import Text, check_id
 
@@ -95,17 +96,12 @@ def exact_number(value: object) -> Decimal:
     return number
 
 
-def _year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-        raise FollowUpError(f"invalid {attribute.name} {value!r}; expected a year such as 2024")
+_year = calendar_year(error=FollowUpError)
+_ANY_YEAR = count("year", low=None, error=FollowUpError)
 
 
 def _text(what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a non-empty string")
-
-    return check
+    return words(what, error=FollowUpError)
 
 
 def _slug(what: str) -> Any:
@@ -116,19 +112,11 @@ def _slug(what: str) -> Any:
 
 
 def _optional(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a {kind.__name__} or None")
-
-    return check
+    return is_a(kind, what, optional=True, error=FollowUpError)
 
 
 def _required(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
+    return is_a(kind, what, error=FollowUpError)
 
 
 @attrs.frozen(kw_only=True)
@@ -264,8 +252,7 @@ class Indicators:
         ids = [i.id for i in self.indicators]
         if not isinstance(indicator, str) or indicator not in ids:
             raise FollowUpError(f"unknown indicator {indicator!r}; expected one of {ids!r}")
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise FollowUpError(f"invalid year {year!r}; expected a year such as 2024")
+        _ANY_YEAR.check(year, "year")
         for value in self.values:
             if value.indicator == indicator and value.year == year:
                 return value
