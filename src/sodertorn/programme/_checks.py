@@ -52,9 +52,12 @@ def _worded(check: _shared.Check[Any], what: str | None, *, optional: bool) -> A
 
 
 def _kind(
-    kind: type | tuple[type, ...], what: str, error: type[SodertornError]
+    kind: type | tuple[type, ...],
+    what: str,
+    error: type[SodertornError],
+    expected: str | None = None,
 ) -> _shared.Check[Any]:
-    return _shared.is_a(kind, error).named(what).worded(_INVALID)
+    return _shared.is_a(kind, error, expected=expected).named(what).worded(_INVALID)
 
 
 def is_a(
@@ -62,9 +65,10 @@ def is_a(
     what: str,
     *,
     optional: bool = False,
+    expected: str | None = None,
     error: type[SodertornError] = PlanError,
 ) -> Any:
-    check = _kind(kind, what, error)
+    check = _kind(kind, what, error, expected)
     return check.or_none() if optional else check
 
 

@@ -40,7 +40,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
-from sodertorn.programme._checks import day, tree_each, tree_optional, tree_required, tree_tuple
+from sodertorn.programme._checks import (
+    day,
+    is_a,
+    tree_each,
+    tree_optional,
+    tree_required,
+    tree_tuple,
+)
 from sodertorn.programme._ids import check_id
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.claims import Claim, Finding
@@ -53,6 +60,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterable, Iterator
 
+    from sodertorn._checks import Check
     from sodertorn.parties import Municipality
     from sodertorn.programme.record import InForce
 
@@ -463,6 +471,11 @@ GOALS_MARKDOWN: Slot[[Programme, str], str] = Slot("goals_markdown")
 GOALS_HTML: Slot[[Programme, str], str] = Slot("goals_html")
 
 
+_PROGRAMME: Check[Programme] = is_a(
+    Programme, "programme", expected="a Programme (see load_programme)", error=GoalTreeError
+)
+
+
 def check_programme(value: object, *, error: type[SodertornError] = GoalTreeError) -> Programme:
     """Return *value* if it is a :class:`Programme`, else raise *error* naming it.
 
@@ -471,6 +484,4 @@ def check_programme(value: object, *, error: type[SodertornError] = GoalTreeErro
     ...
     sodertorn.GoalTreeError: invalid programme 'sup2040'; expected a Programme (see load_programme)
     """
-    if not isinstance(value, Programme):
-        raise error(f"invalid programme {value!r}; expected a Programme (see load_programme)")
-    return value
+    return _PROGRAMME.raising(error).check(value, "programme")

@@ -48,6 +48,7 @@ from sodertorn.programme.conferences import Conference, check_conference_name
 from sodertorn.programme.model import Node, NodeKind, Programme, Text, check_id
 
 if TYPE_CHECKING:
+    from sodertorn._checks import Check
     from sodertorn.programme.followup import FollowUp
     from sodertorn.programme.indicators import Indicators
     from sodertorn.programme.report import YearReport
@@ -422,6 +423,9 @@ PLAN_HTML: Slot[[Plan, str], str] = Slot("plan_html")
 REPORT: Slot[..., YearReport] = Slot("report")
 
 
+_PLAN: Check[Plan] = is_a(Plan, "plan", expected="a Plan (see load_plan)")
+
+
 def check_plan(value: object) -> Plan:
     """Return *value* if it is a :class:`Plan`, else raise :class:`~sodertorn.PlanError`.
 
@@ -430,6 +434,4 @@ def check_plan(value: object) -> Plan:
     ...
     sodertorn.PlanError: invalid plan 2024; expected a Plan (see load_plan)
     """
-    if not isinstance(value, Plan):
-        raise PlanError(f"invalid plan {value!r}; expected a Plan (see load_plan)")
-    return value
+    return _PLAN.check(value, "plan")
