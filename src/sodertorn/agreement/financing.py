@@ -34,11 +34,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.contributions import (
     CONTRIBUTION_COLUMNS,
     SpecialContributions,
     check_agreement,
+    check_cost,
     special_contributions,
     split_among,
 )
@@ -72,6 +74,11 @@ class Financing(enum.Enum):
     COMMITTEE_BUDGET = message("financed from the committee's budget")
     COMMITTEE_MAY_FINANCE = message("may be financed by the committee")
     CONCERNED_PARTIES = message("financed by the parties concerned, outside the budget")
+
+
+_SHARE = _shared.whole(GovernanceError, low=0).worded(
+    "share {value} of {name} is not {what}; expected {expected}"
+)
 
 
 def _name(value: object) -> str:
@@ -147,6 +154,7 @@ class Project:
         >>> [(p.name, amount) for p, amount in split.amounts.items()]
         [('Haninge', SEK(76695)), ('Nynäshamn', SEK(23305))]
         """
+        check_cost(cost, unit)
         day = _checks.check_date(decided_on, "decided_on", GovernanceError)
         weights: dict[Municipality, int] | None = None
         if shares is not None:
@@ -156,10 +164,7 @@ class Project:
                 )
             weights = {}
             for key, weight in shares.items():
-                if isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
-                    raise GovernanceError(
-                        f"share {weight!r} of {key!r} is not a whole number, 0 or more"
-                    )
+                _SHARE.check(weight, _shared.shown(key))
                 weights[_checks.party(key, GovernanceError)] = weight
             if set(weights) != self.concerns:
                 raise GovernanceError(

@@ -65,6 +65,11 @@ class MeetingKind(enum.Enum):
     PLANNING_CONFERENCE = message("planning conference")
 
 
+_MEMBERS = _shared.whole(GovernanceError, low=0).worded(
+    "cannot take a quorum of {value} {name}; expected {expected}"
+)
+
+
 def quorum_for(members: int) -> int:
     """How many members must be present for a quorum: at least half of *members* (§ 3).
 
@@ -73,15 +78,9 @@ def quorum_for(members: int) -> int:
     >>> quorum_for(-1)
     Traceback (most recent call last):
     ...
-    sodertorn.GovernanceError: cannot take a quorum of -1 members; expected a whole number, 0 or
-    more
+    sodertorn.GovernanceError: cannot take a quorum of -1 members; expected an int of 0 or more
     """
-    count: object = members
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise GovernanceError(
-            f"cannot take a quorum of {members!r} members; expected a whole number, 0 or more"
-        )
-    return math.ceil(QUORUM_SHARE * count)
+    return math.ceil(QUORUM_SHARE * _MEMBERS.check(members, "members"))
 
 
 def _date(value: object) -> datetime.date:

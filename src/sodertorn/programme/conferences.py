@@ -9,13 +9,17 @@ Source: Verksamhetsplan 2019, § 7 (host rotations, the conferences of 2019); SU
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sodertorn.errors import MissingDataError, PlanError
 from sodertorn.parties import Municipality
-from sodertorn.programme._checks import check_year, count, each, is_a, plan_tuple
+from sodertorn.programme._checks import check_year, count, each, is_a, plan_tuple, words
 from sodertorn.programme._ids import check_id
+
+if TYPE_CHECKING:
+    from sodertorn._checks import Check
 
 __all__ = ["Conference", "Edition", "Hosting", "check_conference_name"]
 
@@ -25,11 +29,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+_NAME: Check[str] = words("conference name", expected="a name such as 'Rådslaget'", error=PlanError)
+
+
 def check_conference_name(value: object) -> str:
     """Return *value* if it can name a conference, else raise :class:`~sodertorn.PlanError`."""
-    if not (isinstance(value, str) and value.strip()):
-        raise PlanError(f"invalid conference name {value!r}; expected a name such as 'Rådslaget'")
-    return value
+    return _NAME.check(value, "conference name")
 
 
 @attrs.frozen(kw_only=True)
