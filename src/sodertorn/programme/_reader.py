@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
 from sodertorn.money import SEK
 from sodertorn.parties import Municipality, municipality
@@ -20,7 +21,14 @@ if TYPE_CHECKING:
     import enum
     from collections.abc import Callable
 
+    from sodertorn._checks import Check
+
 __all__ = ["Reader", "check_schema", "read_list", "read_party", "read_text", "strings"]
+
+
+_VALUE = "invalid value {value}; expected {expected}"
+_STRING = _checks.is_a(str, SchemaError, expected="a string").worded(_VALUE)
+_INTEGER = _checks.is_a(int, SchemaError, expected="an integer").worded(_VALUE)
 
 
 class Reader:
@@ -42,17 +50,17 @@ class Reader:
             return None
         return self.data[key]
 
-    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
+    def typed(self, key: str, check: Check[Any], *, required: bool = True) -> Any:
         value = self.raw(key, required=required)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
-            raise SchemaError(f"invalid value {value!r}; expected {what}", path=self.at(key))
+        if value is not None:
+            check.check(value, key, path=self.at(key))
         return value
 
     def string(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, str, "a string", required=required)
+        return self.typed(key, _STRING, required=required)
 
     def integer(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, int, "an integer", required=required)
+        return self.typed(key, _INTEGER, required=required)
 
     def items(self, key: str) -> list[tuple[str, Any]]:
         value = self.raw(key, required=False)
