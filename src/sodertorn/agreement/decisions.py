@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.meetings import Meeting
 from sodertorn.agreement.notice import Revocation
@@ -97,6 +98,9 @@ class Outcome:
         return "\n".join(reason.text(lang) for reason in self.reasons)
 
 
+_MEETING = _shared.is_a(Meeting, GovernanceError)
+
+
 def _meeting(value: object) -> Meeting:
     if isinstance(value, Circulation):
         raise GovernanceError(
@@ -104,9 +108,7 @@ def _meeting(value: object) -> Meeting:
             f"(per capsulam) is not a decision of the committee; § 3 decides at a meeting, in "
             f"the room, by phone or video, or by a conference held in real time over a network"
         )
-    if not isinstance(value, Meeting):
-        raise GovernanceError(f"meeting {value!r} is not a Meeting")
-    return value
+    return _MEETING.check(value, "meeting")
 
 
 def _circulation_date(value: object) -> datetime.date:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.decisions import Decision
 from sodertorn.allocation import allocate, remainder_trace
@@ -394,6 +395,12 @@ def _items(value: object) -> tuple[Item, ...]:
     return items
 
 
+_POPULATION = _shared.is_a(
+    Population, DissolutionError, expected="a Population such as Population.builtin(), or None"
+)
+_DECISION = _shared.is_a(Decision, DissolutionError, expected="an adopted Decision of § 10")
+
+
 def split_items(
     items: Iterable[Item],
     *,
@@ -421,9 +428,9 @@ def split_items(
     sharing = _checks.parties(parties, "parties", DissolutionError)
     if not sharing:
         raise DissolutionError("no parties to share between; expected at least one")
-    register = Population.builtin() if population is None else population
-    if not isinstance(register, Population):
-        raise DissolutionError(f"population {register!r} is not a Population")
+    register = (
+        Population.builtin() if population is None else _POPULATION.check(population, "population")
+    )
     weights = register.at(population_year, sharing)
     total = sum(weights.values())
     splits = [allocate(item.amount, weights, unit=unit) for item in checked]
@@ -461,9 +468,7 @@ def dissolve(
     to another rule). The parties are those on the decision's date; the key is their
     population on 31 December of the year before.
     """
-    if not isinstance(decision, Decision):
-        raise DissolutionError(f"decision {decision!r} is not a Decision")
-    outcome = decision.outcome
+    outcome = _DECISION.check(decision, "decision").outcome
     if not outcome.adopted:
         raise DissolutionError(
             f"the committee did not decide to dissolve ({decision.matter!r} on "

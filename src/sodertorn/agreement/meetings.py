@@ -104,10 +104,11 @@ def _caller(value: object) -> Municipality | None:
     return None if value is None else _checks.party(value, GovernanceError)
 
 
+_AGREEMENT = _shared.is_a(Agreement, GovernanceError, expected="an Agreement such as Agreement()")
+
+
 def _agreement(value: object) -> Agreement:
-    if not isinstance(value, Agreement):
-        raise GovernanceError(f"agreement {value!r} is not an Agreement")
-    return value
+    return _AGREEMENT.check(value, "agreement")
 
 
 @attrs.frozen(kw_only=True)
