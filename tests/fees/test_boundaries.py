@@ -225,7 +225,9 @@ def test_schedule_refuses_what_is_not_rules() -> None:
     assert message(info) == "rules 5 must be an iterable of fee rules"
     with pytest.raises(FeeRuleError) as info:
         FeeSchedule(rules=["x"])  # type: ignore[list-item]
-    assert message(info) == "'x' is not a fee rule; expected IndexedRule or PerCapitaRule"
+    assert message(info) == (
+        "rule 'x' is not a fee rule; expected an IndexedRule or a PerCapitaRule"
+    )
 
 
 def test_rule_for_at_the_edges_and_the_spans_it_names() -> None:
