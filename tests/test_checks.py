@@ -284,3 +284,13 @@ def test_annual_fees_names_the_sources_the_register_names(year: int, other: str)
     fees = annual_fees(year, mixed)
     assert fees.population_sources == mixed.sources(year - 1, fees.parties)
     assert len(fees.population_sources) == 2
+
+
+def test_or_none_reads_as_a_sentence() -> None:
+    assert _checks.date(PlanError).or_none().expected == (
+        "a datetime.date such as 2024-03-15 or None"
+    )
+    assert _checks.whole(PlanError, low=1).or_none().expected == "an int of 1 or more, or None"
+    assert _checks.year(PlanError).or_none().expected == (
+        "an int from 1 to 9999, such as 2024, or None"
+    )
