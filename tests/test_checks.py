@@ -294,3 +294,12 @@ def test_or_none_reads_as_a_sentence() -> None:
     assert _checks.year(PlanError).or_none().expected == (
         "an int from 1 to 9999, such as 2024, or None"
     )
+
+
+class _Unwritable:
+    def __repr__(self) -> str:
+        raise ValueError("no")
+
+
+def test_shown_survives_a_value_that_cannot_be_written() -> None:
+    assert _checks.shown(_Unwritable()) == "<_Unwritable>"

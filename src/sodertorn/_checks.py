@@ -72,7 +72,9 @@ def shown(value: object) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long for its decimal digits to be written
-        return f"<int of {cast('int', value).bit_length()} bits>"
+        if isinstance(value, int):
+            return f"<int of {value.bit_length()} bits>"
+        return f"<{type(value).__name__}>"
     return text if len(text) <= _LONGEST else text[:_LONGEST] + "…"
 
 
