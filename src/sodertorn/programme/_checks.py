@@ -1,8 +1,9 @@
 """Argument checks shared by the programme's values, in the programme's wording.
 
 They are :mod:`sodertorn._checks`' checks saying ``invalid <what> <value>; expected
-<kind>``. The plan's raise :class:`~sodertorn.PlanError`, the goal tree's (``tree_…``)
-:class:`~sodertorn.GoalTreeError`.
+<kind>``, each raising its caller's error (``error=``): by default the plan's
+:class:`~sodertorn.PlanError` (``is_a``, ``each``, ``calendar_year``, ``count``) or the goal
+tree's :class:`~sodertorn.GoalTreeError` (``tree_…``, ``day``, ``words``).
 """
 
 from __future__ import annotations
