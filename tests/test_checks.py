@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import enum
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -303,3 +304,21 @@ class _Unwritable:
 
 def test_shown_survives_a_value_that_cannot_be_written() -> None:
     assert _checks.shown(_Unwritable()) == "<_Unwritable>"
+
+
+class _Colour(enum.Enum):
+    RED = 1
+    GREEN = 2
+    BLUE = 3
+
+
+@given(ERRORS, NAMES, st.one_of(ANYTHING, st.sampled_from(_Colour)))
+def test_member_names_every_member(error: type[SodertornError], name: str, value: object) -> None:
+    check = _checks.member(_Colour, error)
+    if isinstance(value, _Colour):
+        assert check.check(value, name) is value
+    else:
+        assert str(_refused(check, value, name)) == (
+            f"{name} {_checks.shown(value)} is unknown; "
+            "expected _Colour.RED, _Colour.GREEN or _Colour.BLUE"
+        )

@@ -61,11 +61,12 @@ def test_other_money_errors_whole() -> None:
         ),
         (
             lambda: money_api.round_fraction(Fraction(1), unit="x"),
-            "unit 'x' is not a Unit; expected Unit.KRONA or Unit.ORE",
+            "unit 'x' is unknown; expected Unit.KRONA or Unit.ORE",
         ),
         (
             lambda: money_api.round_fraction(Fraction(1), rounding="x"),
-            "rounding 'x' is not a Rounding; expected a Rounding such as Rounding.HALF_UP",
+            "rounding 'x' is unknown; expected "
+            "Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING",
         ),
         (lambda: SEK(1) / SEK(0), "cannot divide SEK(1) by a zero amount"),
         (lambda: api.SEK.total(None), "cannot total None; expected an iterable of SEK amounts"),
@@ -145,7 +146,7 @@ def test_allocation_errors_whole() -> None:
         ),
         (
             lambda: api.allocate(SEK(1), {"a": 1}, unit="k"),
-            "unit 'k' is not a Unit; expected Unit.KRONA or Unit.ORE",
+            "unit 'k' is unknown; expected Unit.KRONA or Unit.ORE",
         ),
         (
             lambda: api.allocate(SEK(1), [1]),
@@ -196,7 +197,7 @@ def test_allocation_errors_whole() -> None:
         ),
         (
             lambda: allocation_api.round_to_total(SEK(1), {}, unit=1),
-            "unit 1 is not a Unit; expected Unit.KRONA or Unit.ORE",
+            "unit 1 is unknown; expected Unit.KRONA or Unit.ORE",
         ),
         (
             lambda: allocation_api.round_to_total(SEK(1), [1]),

@@ -28,6 +28,7 @@ through by :meth:`Check.or_none`.
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
@@ -44,6 +45,7 @@ __all__ = [
     "date",
     "each",
     "is_a",
+    "member",
     "one_of",
     "shown",
     "text",
@@ -306,6 +308,30 @@ def one_of(options: Collection[T], error: type[SodertornError], *, what: str) ->
     words = [repr(option) for option in options]
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     return Check(validators.in_(options), error, what, listed)
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def member(kind: type[E], error: type[SodertornError]) -> Check[E]:
+    """A check that the value is a member of the enum *kind*, naming every member.
+
+    >>> from sodertorn.errors import FeeRuleError
+    >>> from sodertorn.money import Unit
+    >>> member(Unit, FeeRuleError).check("krona", "unit")
+    Traceback (most recent call last):
+    ...
+    sodertorn.FeeRuleError: unit 'krona' is unknown; expected Unit.KRONA or Unit.ORE
+    """
+    names = [f"{kind.__name__}.{option.name}" for option in kind]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return Check(
+        validators.instance_of(kind),
+        error,
+        _article(kind),
+        listed,
+        "{name} {value} is unknown; expected {expected}",
+    )
 
 
 def each(member: Check[U], *, what: str = "a collection", container: type = tuple) -> Check[Any]:

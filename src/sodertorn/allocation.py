@@ -38,7 +38,7 @@ _TOTAL = _checks.is_a(
 _UNITS = _checks.is_a(
     int, AllocationError, what="a whole number", expected="an int, the number of units to split"
 )
-_UNIT = _checks.is_a(Unit, AllocationError, expected="Unit.KRONA or Unit.ORE")
+_UNIT = _checks.member(Unit, AllocationError)
 
 
 def _check_weights(total: object, weights: Mapping[K, int]) -> int:

@@ -89,10 +89,8 @@ def _round_int(value: Fraction, rounding: Rounding) -> int:
     return floor if floor % 2 == 0 else ceiling
 
 
-_UNIT = _checks.is_a(Unit, InvalidAmountError, expected="Unit.KRONA or Unit.ORE")
-_ROUNDING = _checks.is_a(
-    Rounding, InvalidAmountError, expected="a Rounding such as Rounding.HALF_UP"
-)
+_UNIT = _checks.member(Unit, InvalidAmountError)
+_ROUNDING = _checks.member(Rounding, InvalidAmountError)
 
 
 def round_fraction(

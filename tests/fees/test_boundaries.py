@@ -608,7 +608,8 @@ def test_annual_fees_messages_whole() -> None:
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=Unit.ORE, rounding="half-up")  # type: ignore[arg-type]
     assert message(info) == (
-        "rounding 'half-up' is not a Rounding; expected a Rounding such as Rounding.HALF_UP"
+        "rounding 'half-up' is unknown; expected "
+        "Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING"
     )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, parties="Salem")
@@ -704,8 +705,9 @@ def test_annual_fees_wrong_kinds_whole() -> None:
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=Unit.ORE, rounding=5)  # type: ignore[arg-type]
     assert message(info) == (
-        "rounding 5 is not a Rounding; expected a Rounding such as Rounding.HALF_UP"
+        "rounding 5 is unknown; expected "
+        "Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING"
     )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=1)  # type: ignore[arg-type]
-    assert message(info) == "unit 1 is not a Unit; expected Unit.KRONA or Unit.ORE"
+    assert message(info) == "unit 1 is unknown; expected Unit.KRONA or Unit.ORE"

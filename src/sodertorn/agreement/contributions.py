@@ -71,7 +71,7 @@ _COST: _shared.Check[SEK] = _shared.Check(
     "an amount",
     "SEK, 0 or more",
 )
-_UNIT = _shared.is_a(Unit, GovernanceError, expected="Unit.KRONA or Unit.ORE")
+_UNIT = _shared.member(Unit, GovernanceError)
 _POPULATION = _shared.is_a(Population, GovernanceError, expected="a Population or None")
 
 

@@ -99,6 +99,10 @@ class Outcome:
 
 
 _MEETING = _shared.is_a(Meeting, GovernanceError)
+_RULE = _shared.member(DecisionRule, GovernanceError)
+_POSITION = _shared.member(Position, GovernanceError).worded(
+    "position {value} of {name} is unknown; expected {expected}"
+)
 
 
 def _meeting(value: object) -> Meeting:
@@ -164,22 +168,13 @@ def _positions(value: object) -> tuple[tuple[Municipality, Position], ...]:
         )
     result: dict[Municipality, Position] = {}
     for key, position in value.items():
-        if not isinstance(position, Position):
-            raise GovernanceError(
-                f"position {position!r} of {key!r} is unknown; expected Position.SUPPORT, "
-                f"Position.STAND_ASIDE or Position.OBJECT"
-            )
+        _POSITION.check(position, _shared.shown(key))
         result[_checks.party(key, GovernanceError)] = position
     return tuple(sorted(result.items()))
 
 
 def _rule(value: object) -> DecisionRule:
-    if not isinstance(value, DecisionRule):
-        raise GovernanceError(
-            f"decision rule {value!r} is unknown; expected DecisionRule.CONSENSUS or "
-            f"DecisionRule.MAJORITY"
-        )
-    return value
+    return _RULE.check(value, "decision rule")
 
 
 def _agreed(value: object) -> frozenset[Municipality]:

@@ -395,6 +395,7 @@ def _items(value: object) -> tuple[Item, ...]:
     return items
 
 
+_UNIT = _shared.member(Unit, DissolutionError)
 _POPULATION = _shared.is_a(
     Population, DissolutionError, expected="a Population such as Population.builtin(), or None"
 )
@@ -417,8 +418,7 @@ def split_items(
     an item with öre needs ``unit=Unit.ORE``).
     """
     checked = _items(items)
-    if not isinstance(unit, Unit):
-        raise DissolutionError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
+    _UNIT.check(unit, "unit")
     for item in checked:
         if item.amount.ore % unit.value:
             raise DissolutionError(

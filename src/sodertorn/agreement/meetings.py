@@ -87,13 +87,11 @@ def _date(value: object) -> datetime.date:
     return _checks.check_date(value, "meeting date", GovernanceError)
 
 
+_KIND = _shared.member(MeetingKind, GovernanceError)
+
+
 def _kind(value: object) -> MeetingKind:
-    if not isinstance(value, MeetingKind):
-        raise GovernanceError(
-            f"meeting kind {value!r} is unknown; expected one of "
-            + ", ".join(f"MeetingKind.{k.name}" for k in MeetingKind)
-        )
-    return value
+    return _KIND.check(value, "meeting kind")
 
 
 def _members(value: object) -> frozenset[Municipality]:

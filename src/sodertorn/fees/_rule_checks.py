@@ -53,8 +53,8 @@ _PARTIES = _checks.each(_checks.is_a(Municipality, FeeRuleError), what="a tuple 
 _POPULATION = _checks.is_a(
     Population, MissingDataError, expected="a Population such as Population.builtin()"
 )
-_UNIT = _checks.is_a(Unit, FeeRuleError, expected="Unit.KRONA or Unit.ORE")
-_ROUNDING = _checks.is_a(Rounding, FeeRuleError)
+_UNIT = _checks.member(Unit, FeeRuleError)
+_ROUNDING = _checks.member(Rounding, FeeRuleError)
 _COUNT = _checks.whole(FeeRuleError, what="a count")
 _EXACT = _checks.is_a((int, Fraction), FeeRuleError, what="a Fraction", expected="a Fraction")
 _STEPS = _checks.each(_checks.is_a(IndexStep, FeeRuleError), what="a tuple of IndexStep")

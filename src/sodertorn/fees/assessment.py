@@ -416,8 +416,8 @@ _SCHEDULE = _checks.is_a(
 _POPULATION = _checks.is_a(
     Population, MissingDataError, expected="a Population such as Population.builtin(), or None"
 )
-_UNIT = _checks.is_a(Unit, FeeRuleError, expected="Unit.KRONA or Unit.ORE")
-_ROUNDING = _checks.is_a(Rounding, FeeRuleError, expected="a Rounding such as Rounding.HALF_UP")
+_UNIT = _checks.member(Unit, FeeRuleError)
+_ROUNDING = _checks.member(Rounding, FeeRuleError)
 
 
 def annual_fees(
