@@ -47,13 +47,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FollowUpError
+from sodertorn.errors import FollowUpError, Listing, Phrase, json_problem
 from sodertorn.i18n import message
 from sodertorn.programme._checks import json_indent
 from sodertorn.programme.model import Programme, check_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from sodertorn.programme.plan import Activity, Plan
 
@@ -122,10 +122,11 @@ class Status(enum.Enum):
                     return status
             if key in _SWEDISH:
                 return _SWEDISH[key]
-        allowed = ", ".join(repr(status.value) for status in cls)
-        raise FollowUpError(
-            f"invalid status {text!r}; expected one of {allowed} (or the Swedish "
-            f"{', '.join(repr(word) for word in _SWEDISH)})"
+        raise FollowUpError.of(
+            "invalid status {value}; expected one of {allowed} (or the Swedish {swedish})",
+            value=repr(text),
+            allowed=Listing((repr(status.value) for status in cls), alternatives=True),
+            swedish=Listing((repr(word) for word in _SWEDISH), alternatives=True),
         )
 
 
@@ -227,28 +228,39 @@ def check_plan_like(value: object) -> Plan:
     raise FollowUpError(f"invalid plan {value!r}; expected a Plan (see load_plan)")
 
 
-def _problem(plan: Plan, entry: ActivityStatus, seen: set[tuple[str, datetime.date]]) -> str | None:
+def _problem(
+    plan: Plan, entry: ActivityStatus, seen: set[tuple[str, datetime.date]]
+) -> FollowUpError | None:
     """What is wrong with *entry* in the follow-up of *plan*, or ``None``."""
     ids = [activity.id for activity in plan.activities]
     if entry.activity not in ids:
-        shown = ", ".join(repr(known) for known in ids) or "none"
-        return (
-            f"unknown activity {entry.activity!r}; expected an activity of the {plan.year} "
-            f"plan: {shown}"
+        return FollowUpError.of(
+            "unknown activity {activity}; expected an activity of the {year} plan: {known}",
+            activity=repr(entry.activity),
+            year=str(plan.year),
+            known=Listing((repr(known) for known in ids), alternatives=True)
+            if ids
+            else Phrase(message("none")),
         )
     if entry.date.year != plan.year:
-        return (
-            f"date {entry.date.isoformat()} is outside the plan year {plan.year}; expected a "
-            f"date in {plan.year}"
+        return FollowUpError.of(
+            "date {date} is outside the plan year {year}; expected a date in {year}",
+            date=entry.date.isoformat(),
+            year=str(plan.year),
         )
     if (entry.activity, entry.date) in seen:
-        return (
-            f"two statuses for {entry.activity!r} on {entry.date.isoformat()}; expected one "
-            f"status an activity a day"
+        return FollowUpError.of(
+            "two statuses for {activity} on {date}; expected one status an activity a day",
+            activity=repr(entry.activity),
+            date=entry.date.isoformat(),
         )
     networks = [network.id for network in plan.programme.networks]
     if entry.network is not None and entry.network not in networks:
-        return f"unknown network {entry.network!r}; expected one of {networks!r}"
+        return FollowUpError.of(
+            "unknown network {network}; expected one of {networks}",
+            network=repr(entry.network),
+            networks=Listing((repr(n) for n in networks), alternatives=True),
+        )
     return None
 
 
@@ -298,7 +310,7 @@ class FollowUp:
                 raise FollowUpError(f"invalid status {entry!r}; expected an ActivityStatus")
             problem = _problem(self.plan, entry, seen)
             if problem is not None:
-                raise FollowUpError(problem)
+                raise problem
             seen.add((entry.activity, entry.date))
 
     @property
@@ -383,7 +395,9 @@ class FollowUp:
         """
         plan = check_plan_like(plan)
         if not isinstance(text, str):
-            raise FollowUpError(f"invalid status file {text!r}; expected its text", source=source)
+            raise FollowUpError.of(
+                "invalid status file {value}; expected its text", source=source, value=repr(text)
+            )
         text = text.removeprefix("\ufeff")
         header = text.split("\n", 1)[0]
         delimiter = ";" if ";" in header and "," not in header else ","
@@ -391,17 +405,20 @@ class FollowUp:
         try:
             columns = [name.strip().casefold() for name in next(_rows(reader, source))]
         except StopIteration:
-            raise FollowUpError(
+            raise FollowUpError.of(
                 "the status file is empty; expected a header row", source=source
             ) from None
         unknown = [name for name in columns if name not in CSV_COLUMNS]
         missing = [name for name in _REQUIRED_COLUMNS if name not in columns]
         if unknown or missing or len(set(columns)) != len(columns):
-            raise FollowUpError(
-                f"invalid header {columns!r}; expected the columns {list(CSV_COLUMNS)!r} "
-                f"(at least {list(_REQUIRED_COLUMNS)!r}, each once)",
+            raise FollowUpError.of(
+                "invalid header {header}; expected the columns {columns} (at least {required}, "
+                "each once)",
                 line=1,
                 source=source,
+                header=repr(columns),
+                columns=repr(list(CSV_COLUMNS)),
+                required=repr(list(_REQUIRED_COLUMNS)),
             )
         entries: list[ActivityStatus] = []
         seen: set[tuple[str, datetime.date]] = set()
@@ -410,10 +427,18 @@ class FollowUp:
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
-                raise FollowUpError(
-                    f"{len(row)} fields; expected {len(columns)} ({', '.join(columns)})",
+                template = (
+                    message("{count} field; expected {expected} ({columns})")
+                    if len(row) == 1
+                    else message("{count} fields; expected {expected} ({columns})")
+                )
+                raise FollowUpError.of(
+                    template,
                     line=line,
                     source=source,
+                    count=str(len(row)),
+                    expected=str(len(columns)),
+                    columns=", ".join(columns),
                 )
             cells = {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
             if not (cells["status"] or cells["date"] or cells.get("comment")):
@@ -421,10 +446,10 @@ class FollowUp:
             try:
                 entry = _entry(cells)
             except FollowUpError as error:
-                raise FollowUpError(str(error), line=line, source=source) from None
+                raise error.at(line=line, source=source) from None
             problem = _problem(plan, entry, seen)
             if problem is not None:
-                raise FollowUpError(problem, line=line, source=source)
+                raise problem.at(line=line, source=source)
             seen.add((entry.activity, entry.date))
             entries.append(entry)
         return cls(plan=plan, statuses=entries)
@@ -460,41 +485,48 @@ class FollowUp:
         try:
             document = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
-            raise FollowUpError(f"not a JSON follow-up document: {error}", source=source) from None
+            raise FollowUpError.of(
+                "not a JSON follow-up document: {reason}", source=source, reason=json_problem(error)
+            ) from None
         if not isinstance(document, dict) or document.get("schema") != STATUS_SCHEMA:
-            raise FollowUpError(
-                f"not a follow-up document; expected an object with schema {STATUS_SCHEMA!r}",
+            raise FollowUpError.of(
+                "not a follow-up document; expected an object with schema {schema}",
                 source=source,
+                schema=repr(STATUS_SCHEMA),
             )
         unknown = sorted(set(document) - {"schema", "plan", "activities", "statuses"})
         if unknown:
-            raise FollowUpError(f"unknown key(s) {unknown!r}", source=source)
+            raise unknown_keys(unknown).at(source=source)
         if document.get("plan") != plan.year:
-            raise FollowUpError(
-                f"the document follows up plan {document.get('plan')!r}; expected {plan.year}",
+            raise FollowUpError.of(
+                "the document follows up plan {plan}; expected {year}",
                 source=source,
+                plan=repr(document.get("plan")),
+                year=str(plan.year),
             )
         items = document.get("statuses", [])
         if not isinstance(items, list):
-            raise FollowUpError(f"invalid statuses {items!r}; expected a list", source=source)
+            raise FollowUpError.of(
+                "invalid statuses {value}; expected a list", source=source, value=repr(items)
+            )
         entries: list[ActivityStatus] = []
         seen: set[tuple[str, datetime.date]] = set()
         for index, item in enumerate(items):
             where = f"statuses[{index}]"
             try:
                 if not isinstance(item, dict):
-                    raise FollowUpError(f"invalid status {item!r}; expected an object")
+                    raise FollowUpError.of(
+                        "invalid status {value}; expected an object", value=repr(item)
+                    )
                 unknown = sorted(set(item) - {"activity", "status", "date", "comment", "network"})
                 if unknown:
-                    raise FollowUpError(f"unknown key(s) {unknown!r}")
+                    raise unknown_keys(unknown)
                 entry = _entry(item)
                 problem = _problem(plan, entry, seen)
                 if problem is not None:
-                    raise FollowUpError(problem)
+                    raise problem
             except FollowUpError as error:
-                raise FollowUpError(
-                    f"{where}: {error}", source=source if source is not None else None
-                ) from None
+                raise error.at(source=where if source is None else f"{source}: {where}") from None
             seen.add((entry.activity, entry.date))
             entries.append(entry)
         return cls(plan=plan, statuses=entries)
@@ -508,31 +540,44 @@ def _rows(reader: Any, source: str | None) -> Iterator[list[str]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise FollowUpError(
-                f"not a CSV status file: {error}", line=reader.line_num, source=source
+            raise FollowUpError.of(
+                "not a CSV status file: {reason}",
+                line=reader.line_num,
+                source=source,
+                reason=str(error),
             ) from None
         yield row
+
+
+def _invalid_date(value: object) -> FollowUpError:
+    return FollowUpError.of(
+        "invalid date {value}; expected an ISO date such as 2024-06-14", value=repr(value)
+    )
+
+
+def unknown_keys(keys: Sequence[str]) -> FollowUpError:
+    """The refusal of a document's keys that the reader does not know."""
+    template = message("unknown key {keys}") if len(keys) == 1 else message("unknown keys {keys}")
+    return FollowUpError.of(template, keys=repr(list(keys)))
 
 
 def _entry(cells: Mapping[str, Any]) -> ActivityStatus:
     """An :class:`ActivityStatus` from the cells of a row or the keys of an object."""
     date_text = cells.get("date")
     if not date_text:
-        raise FollowUpError("a status without a date; expected an ISO date such as 2024-06-14")
+        raise FollowUpError.of("a status without a date; expected an ISO date such as 2024-06-14")
     if not isinstance(date_text, str):
-        raise FollowUpError(f"invalid date {date_text!r}; expected an ISO date such as 2024-06-14")
+        raise _invalid_date(date_text)
     try:
         # Only the extended form: Python 3.11 would also read "20240102" and "2024-W01-2".
         if not _ISO_DATE.fullmatch(date_text):
             raise ValueError(date_text)
         day = datetime.date.fromisoformat(date_text)
     except ValueError:
-        raise FollowUpError(
-            f"invalid date {date_text!r}; expected an ISO date such as 2024-06-14"
-        ) from None
+        raise _invalid_date(date_text) from None
     status = cells.get("status")
     if not status:
-        raise FollowUpError("a date or comment without a status; expected a status")
+        raise FollowUpError.of("a date or comment without a status; expected a status")
     activity: Any = cells.get("activity")  # checked by ActivityStatus
     return ActivityStatus(
         activity=activity,

@@ -32,13 +32,16 @@ class Text:
     @sv.validator
     def _check_sv(self, _: attrs.Attribute[str], value: object) -> None:
         if not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(f"invalid Swedish text {value!r}; expected a non-empty string")
+            raise GoalTreeError.of(
+                "invalid Swedish text {value}; expected a non-empty string", value=repr(value)
+            )
 
     @en.validator
     def _check_en(self, _: attrs.Attribute[str | None], value: object) -> None:
         if value is not None and not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(
-                f"invalid English text {value!r}; expected a non-empty string or None"
+            raise GoalTreeError.of(
+                "invalid English text {value}; expected a non-empty string or None",
+                value=repr(value),
             )
 
     def get(self, lang: str = "sv") -> str:
