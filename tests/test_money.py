@@ -346,7 +346,8 @@ def test_formatting_follows_the_locale_data(
 def test_english_amounts_read_sek_space_digits_in_every_output() -> None:
     import re
 
-    from sodertorn import annual_fees, fee_history, special_contributions
+    from sodertorn import annual_fees, fee_history
+    from sodertorn.agreement import special_contributions
     from sodertorn.i18n import format_exact
 
     fees = annual_fees(2012)
