@@ -277,7 +277,8 @@ def format_money(amount: SEK, lang: str = "sv", *, locale: str | None = None) ->
     the no-break spaces of its CLDR pattern. ``en`` formats as ``en`` with a space after the
     currency code, ``SEK 860,000`` and ``-SEK 1,250``, as English text writes an amount in
     kronor: CLDR's ``en`` pattern puts the code against the digits (``SEK860,000``), a form
-    made for symbols such as ``$``. A Babel *locale* gets that locale's own pattern, unchanged.
+    made for symbols such as ``$``. A *locale* gets that locale's own CLDR pattern, unchanged
+    (``locale="en"`` gives ``SEK860,000``, as the deprecated ``SEK.format`` does).
 
     >>> from sodertorn import SEK
     >>> format_money(SEK(860000), "sv") == "860\xa0000\xa0kr"
