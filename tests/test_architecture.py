@@ -382,6 +382,7 @@ def test_the_fee_rules_import_nothing_of_the_fees_above_them(module: str) -> Non
 SPLIT_BY_JOB = (
     ("sodertorn.programme.report", "sodertorn.programme.report_views"),
     ("sodertorn.programme.indicators", "sodertorn.programme.indicator_files"),
+    ("sodertorn.programme.followup", "sodertorn.programme.followup_files"),
     ("sodertorn.programme.writer", "sodertorn.programme.schema"),
     ("sodertorn.fees.explain", "sodertorn.fees.assessment"),
     ("sodertorn.agreement.contributions", "sodertorn.agreement.financing"),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from sodertorn import _checks
-from sodertorn.errors import UnknownMunicipalityError
+from sodertorn.errors import Listing, UnknownMunicipalityError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -90,7 +90,7 @@ def _fold(text: str) -> str:
 
 
 def _valid_list(parties: Iterable[Municipality]) -> str:
-    return ", ".join(f"{m.code} {m.name}" for m in parties)
+    return Listing((f"{m.code} {m.name}" for m in parties), alternatives=True)
 
 
 def municipality(

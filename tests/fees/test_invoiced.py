@@ -50,7 +50,7 @@ def test_the_invoiced_chain_explains_itself() -> None:
     text = annual_fees(2017, schedule=INVOICED).explain(lang="en")
     assert "invoiced fee of the year before" in text
     assert "rounded on its own to whole kronor" in text
-    assert "the total, SEK957,691, is their sum" in text
+    assert "the total, SEK 957,691, is their sum" in text
     swedish = annual_fees(2017, schedule=INVOICED).explain("Salem")
     assert "Varje avgift avrundas för sig, som den faktureras; Salem betalar 33\xa0120\xa0kr." in (
         swedish

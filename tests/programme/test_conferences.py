@@ -179,7 +179,7 @@ def _programme_document(**changes: Any) -> dict[str, Any]:
         (
             {"conferences": [{"id": "a", "name": "A", "editions": [{"year": 2020, "day": 1}]}]},
             "conferences[0].editions[0]",
-            "unknown key(s) ['day']",
+            "unknown key ['day']",
         ),
         (
             {"contributions": [{"plan": "RUFS", "goals": "x", "source": "s"}]},
@@ -189,7 +189,7 @@ def _programme_document(**changes: Any) -> dict[str, Any]:
         (
             {"contributions": [{"plan": "RUFS", "goals": [], "source": "s", "x": 1}]},
             "contributions[0]",
-            "unknown key(s) ['x']",
+            "unknown key ['x']",
         ),
     ],
 )

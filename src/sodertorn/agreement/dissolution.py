@@ -154,9 +154,9 @@ class PartyStatement:
         ...     Item(name="Consultancy contract", amount=SEK(-250_000))], population_year=2023)
         >>> print(statement.of("Nykvarn").explain("en"))
         Nykvarn: population 12,107 of 520,824 on December 31, 2023. (Samarbetsavtal 2010, § 10)
-          Bank account: SEK23,246
-          Consultancy contract: -SEK5,811
-        Assets SEK23,246, liabilities -SEK5,811, net SEK17,435.
+          Bank account: SEK 23,246
+          Consultancy contract: -SEK 5,811
+        Assets SEK 23,246, liabilities -SEK 5,811, net SEK 17,435.
         """
         check_language(lang)
         import datetime  # noqa: PLC0415 - only for the reference date
@@ -387,11 +387,13 @@ def _items(value: object) -> tuple[Item, ...]:
         if not isinstance(item, Item):
             raise DissolutionError(f"{item!r} is not an Item; expected Item(name=..., amount=...)")
     if not items:
-        raise DissolutionError("no assets or liabilities to split; expected at least one Item")
+        raise DissolutionError.of("no assets or liabilities to split; expected at least one Item")
     names = [i.name for i in items]
     for name in names:
         if names.count(name) > 1:
-            raise DissolutionError(f"two items named {name!r}; expected each name once")
+            raise DissolutionError.of(
+                "two items named {name}; expected each name once", name=repr(name)
+            )
     return items
 
 

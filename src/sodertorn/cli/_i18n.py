@@ -13,11 +13,13 @@ import contextlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = [
     "CommandError",
     "DataError",
+    "Joined",
+    "Nested",
     "Plain",
     "Term",
     "UsageError",
@@ -90,9 +92,15 @@ class CommandError(Exception):
 
     def render(self, tr: Callable[[str], str]) -> str:
         """The message in the language of *tr*, each value shown safely (see :func:`shown`)."""
-        return tr(self.template).format(
-            **{k: tr(v) if isinstance(v, Term) else shown(v) for k, v in self.values.items()}
-        )
+        return tr(self.template).format(**{k: _said(v, tr) for k, v in self.values.items()})
+
+
+def _said(value: object, tr: Callable[[str], str]) -> str:
+    if isinstance(value, Term):
+        return tr(value)
+    if isinstance(value, (Joined, Nested)):
+        return value.render(tr)
+    return shown(value)
 
 
 class UsageError(CommandError):
@@ -121,6 +129,41 @@ class Term(str):
     """An English message within a message: translated when the error is shown."""
 
     __slots__ = ()
+
+
+class Joined:
+    """A list within a message, joined with "and" (or, for *alternatives*, "or") when shown.
+
+    >>> Joined(["Salem", "Tyresö", "Nykvarn"], alternatives=True).render(translator("sv"))
+    'Salem, Tyresö eller Nykvarn'
+    """
+
+    __slots__ = ("alternatives", "items")
+
+    def __init__(self, items: Iterable[str], *, alternatives: bool = False) -> None:
+        self.items = tuple(Plain(item) for item in items)
+        self.alternatives = alternatives
+
+    def render(self, tr: Callable[[str], str]) -> str:
+        """The items, each shown as :func:`shown` shows it, joined in the language of *tr*."""
+        words = [shown(item) for item in self.items]
+        if len(words) < 2:
+            return "".join(words)
+        last = tr("or") if self.alternatives else tr("and")
+        return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+class Nested:
+    """A message within a message, with values of its own: translated when shown."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, values: dict[str, str]) -> None:
+        self.template, self.values = template, values
+
+    def render(self, tr: Callable[[str], str]) -> str:
+        """The message in the language of *tr*, its values as the library put them."""
+        return tr(self.template).format(**{k: shown(Plain(v)) for k, v in self.values.items()})
 
 
 def as_is(value: object) -> Plain:

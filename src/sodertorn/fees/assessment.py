@@ -176,11 +176,11 @@ class FeeAssessment:
         >>> from sodertorn import annual_fees
         >>> print(annual_fees(2024).explain("Salem", lang="en"))
         Fee year 2024: Salem
-        Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).
+        Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).
         Population on 31 December 2023: 17,451.
         Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).
-        Exact fee: 17,451 × SEK4 = SEK69,804.
-        Salem pays SEK69,804.
+        Exact fee: 17,451 × SEK 4 = SEK 69,804.
+        Salem pays SEK 69,804.
         """
         from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from sodertorn import _checks
-from sodertorn.errors import MissingDataError, PopulationDataError
+from sodertorn.errors import MissingDataError, PopulationDataError, Worded
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population.provenance import BUILTIN_SOURCE, PopulationSource
 
@@ -187,9 +187,8 @@ class Population:
 
     def __repr__(self) -> str:
         return (
-            f"<Population {len(self.parties)} parties, {_span(self.years)}"
-            + (f", {self.source}" if self.source else "")
-            + ">"
+            f"<Population {len(self.parties)} {'party' if len(self.parties) == 1 else 'parties'}, "
+            f"{_span(self.years)}" + (f", {self.source}" if self.source else "") + ">"
         )
 
     # -- queries -----------------------------------------------------------------------
@@ -292,10 +291,15 @@ class Population:
                 ours = provenance[key]
                 if on_conflict == "error" and counts[key] != count:
                     party, year = key
-                    raise PopulationDataError(
-                        f"two figures for {party.name} on 31 Dec {year}: {counts[key]} from "
-                        f"{ours.describe('en')} and {count} from {theirs.describe('en')}; "
-                        "say which wins or correct one"
+                    raise PopulationDataError.of(
+                        "two figures for {party} on 31 Dec {year}: {ours} from {our_source} "
+                        "and {theirs} from {their_source}; say which wins or correct one",
+                        party=party.name,
+                        year=str(year),
+                        ours=str(counts[key]),
+                        our_source=Worded({lang: ours.describe(lang) for lang in ("en", "sv")}),
+                        theirs=str(count),
+                        their_source=Worded({lang: theirs.describe(lang) for lang in ("en", "sv")}),
                     )
                 if on_conflict == "self" or ours == theirs:
                     continue

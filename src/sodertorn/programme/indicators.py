@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FollowUpError
-from sodertorn.programme._checks import calendar_year, count, is_a, words
+from sodertorn.errors import FollowUpError, Listing, Phrase, message
+from sodertorn.programme._checks import calendar_year, count, is_a
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.model import Text, check_id
 
@@ -87,12 +87,15 @@ class Direction(enum.Enum):
 def exact_number(value: object) -> Decimal:
     """*value* as an exact, finite Decimal; a float or anything else is refused."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise FollowUpError(
-            f"invalid indicator value {value!r}; expected an int or a Decimal (not a float)"
+        raise FollowUpError.of(
+            "invalid indicator value {value}; expected an int or a Decimal (not a float)",
+            value=repr(value),
         )
     number = Decimal(value)
     if not number.is_finite():
-        raise FollowUpError(f"invalid indicator value {value!r}; expected a finite number")
+        raise FollowUpError.of(
+            "invalid indicator value {value}; expected a finite number", value=repr(value)
+        )
     return number
 
 
@@ -101,7 +104,15 @@ _ANY_YEAR = count("year", low=None, error=FollowUpError)
 
 
 def _text(what: str) -> Any:
-    return words(what, error=FollowUpError)
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if not (isinstance(value, str) and value.strip()):
+            raise FollowUpError.of(
+                "invalid {what} {value}; expected a non-empty string",
+                what=Phrase(what),
+                value=repr(value),
+            )
+
+    return check
 
 
 def _slug(what: str) -> Any:
@@ -159,8 +170,8 @@ class Indicator:
     id: str = attrs.field(validator=_slug("indicator id"))
     goal: str = attrs.field(validator=_slug("goal id"))
     name: Text = attrs.field(validator=_required(Text, "indicator name"))
-    unit: str = attrs.field(validator=_text("unit"))
-    source: str = attrs.field(validator=_text("indicator source"))
+    unit: str = attrs.field(validator=_text(message("unit")))
+    source: str = attrs.field(validator=_text(message("indicator source")))
     direction: Direction = attrs.field(validator=_required(Direction, "direction"))
     baseline: Measure | None = attrs.field(default=None, validator=_optional(Measure, "baseline"))
     target: Measure | None = attrs.field(default=None, validator=_optional(Measure, "target"))
@@ -184,7 +195,7 @@ class IndicatorValue:
     indicator: str = attrs.field(validator=_slug("indicator id"))
     year: int = attrs.field(validator=_year)
     value: Decimal = attrs.field(converter=exact_number)
-    source: str = attrs.field(validator=_text("value source"))
+    source: str = attrs.field(validator=_text(message("value source")))
 
 
 def _sequence(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -224,20 +235,23 @@ class Indicators:
         ids: set[str] = set()
         for indicator in self.indicators:
             if indicator.id in ids:
-                raise FollowUpError(
-                    f"indicator id {indicator.id!r} is given twice; expected each once"
+                raise FollowUpError.of(
+                    "indicator id {id} is given twice; expected each once", id=repr(indicator.id)
                 )
             ids.add(indicator.id)
         seen: set[tuple[str, int]] = set()
         for value in self.values:
             if value.indicator not in ids:
-                raise FollowUpError(
-                    f"a value for unknown indicator {value.indicator!r}; expected one of "
-                    f"{sorted(ids)!r}"
+                raise FollowUpError.of(
+                    "a value for unknown indicator {indicator}; expected one of {ids}",
+                    indicator=repr(value.indicator),
+                    ids=Listing((repr(i) for i in sorted(ids)), alternatives=True),
                 )
             if (value.indicator, value.year) in seen:
-                raise FollowUpError(
-                    f"two values of {value.indicator!r} for {value.year}; expected one a year"
+                raise FollowUpError.of(
+                    "two values of {indicator} for {year}; expected one a year",
+                    indicator=repr(value.indicator),
+                    year=str(value.year),
                 )
             seen.add((value.indicator, value.year))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from sodertorn.errors import GoalTreeError
 from sodertorn.i18n import check_language
-from sodertorn.programme._checks import words
 
 __all__ = ["Text"]
 
@@ -26,10 +26,23 @@ class Text:
 
     __module__ = "sodertorn.programme"
 
-    sv: str = attrs.field(validator=words("Swedish text"))
-    en: str | None = attrs.field(
-        default=None, kw_only=True, validator=words("English text", optional=True)
-    )
+    sv: str = attrs.field()
+    en: str | None = attrs.field(default=None, kw_only=True)
+
+    @sv.validator
+    def _check_sv(self, _: attrs.Attribute[str], value: object) -> None:
+        if not (isinstance(value, str) and value.strip()):
+            raise GoalTreeError.of(
+                "invalid Swedish text {value}; expected a non-empty string", value=repr(value)
+            )
+
+    @en.validator
+    def _check_en(self, _: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            raise GoalTreeError.of(
+                "invalid English text {value}; expected a non-empty string or None",
+                value=repr(value),
+            )
 
     def get(self, lang: str = "sv") -> str:
         """Return the text in *lang*: English if asked for and given, else the Swedish original.
