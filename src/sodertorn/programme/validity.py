@@ -172,7 +172,7 @@ def _own_answer(
         Answer.YES,
         _why(
             programme,
-            plural("adopted by the {count} party", "adopted by all {count} parties"),
+            plural("adopted by its only party", "adopted by all {count} parties"),
             count=len(required),
         ),
     )
