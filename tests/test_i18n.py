@@ -138,3 +138,36 @@ def test_lists_join_with_and_or_or() -> None:
     assert join_list(["A", "B", "C"], "sv", alternatives=True) == "A, B eller C"
     assert join_list(["A", "B"], "en", alternatives=True) == "A or B"
     assert (str(Listing(["A"])), str(Listing([])), str(Listing(["A", "B"]))) == ("A", "", "A and B")
+
+
+@pytest.mark.parametrize(
+    ("code", "english", "swedish"),
+    [
+        ("ENOENT", "no such file or directory", "filen eller mappen finns inte"),
+        ("EACCES", "permission denied", "behörighet saknas"),
+        ("EISDIR", "it is a directory", "det är en mapp"),
+        ("ENOSPC", "no space left on the device", "det finns inget utrymme kvar på enheten"),
+    ],
+)
+def test_the_systems_common_reasons_are_said_in_the_language(
+    code: str, english: str, swedish: str
+) -> None:
+    import errno
+
+    from sodertorn.errors import PopulationDataError, os_reason
+    from sodertorn.i18n import error_text
+
+    error = OSError(getattr(errno, code), "the system's own words", "p.csv")
+    refused = PopulationDataError.of(
+        "cannot read population file {file}: {reason}", file="'p.csv'", reason=os_reason(error)
+    )
+    assert error_text(refused, "en") == str(refused)
+    assert str(refused) == f"cannot read population file 'p.csv': {english}"
+    assert error_text(refused, "sv") == f"kan inte läsa folkmängdsfilen 'p.csv': {swedish}"
+
+
+def test_a_rare_reason_is_the_systems_own() -> None:
+    from sodertorn.errors import os_reason
+
+    assert os_reason(OSError(9999, "Odd failure")) == "Odd failure"
+    assert os_reason(OSError("no errno")) == "OSError"

@@ -57,6 +57,35 @@ def message(text: str) -> str:
     return text
 
 
+_OS_REASONS = {
+    "ENOENT": message("no such file or directory"),
+    "EACCES": message("permission denied"),
+    "EPERM": message("operation not permitted"),
+    "EISDIR": message("it is a directory"),
+    "ENOTDIR": message("a part of the path is not a directory"),
+    "EEXIST": message("the file already exists"),
+    "ENOSPC": message("no space left on the device"),
+    "EROFS": message("the file system is read-only"),
+    "ENAMETOOLONG": message("the file name is too long"),
+    "EINVAL": message("the name or the operation is not valid here"),
+}
+"""The operating system's common reasons by errno name, worded for the catalogue."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, as a value of a message in the user's language.
+
+    The common reasons are :class:`Phrase` values, translated with the message they are
+    in; any other is the system's own text, which only the system can translate.
+    """
+    import errno  # noqa: PLC0415 - only when a file operation has failed
+
+    name = errno.errorcode.get(error.errno or -1, "")
+    if name in _OS_REASONS:
+        return Phrase(_OS_REASONS[name])
+    return str(error.strerror or type(error).__name__)
+
+
 class Phrase(str):
     """A value of an error's message that is itself an English message, translated with it.
 

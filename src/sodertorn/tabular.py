@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from sodertorn.errors import MissingDependencyError, OutputError, SodertornError
+from sodertorn.errors import MissingDependencyError, OutputError, SodertornError, os_reason
 from sodertorn.i18n import check_language, format_date, format_number, gettext, message
 from sodertorn.money import SEK
 
@@ -233,7 +233,7 @@ class Table:
             raise OutputError.of(
                 "cannot write {file}: {reason}",
                 file=repr(str(target)),
-                reason=str(error.strerror or error),
+                reason=os_reason(error),
             ) from None
         return target
 

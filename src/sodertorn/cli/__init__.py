@@ -41,6 +41,7 @@ from sodertorn.cli._i18n import (
     as_is,
     current,
     message,
+    os_reason,
     translator,
 )
 from sodertorn.cli._stream import write_text
@@ -412,7 +413,7 @@ def _classify(error: Exception, lang: str = "sv") -> CommandError:
         return DataError(
             "{file}: {reason}",
             file=error.filename or "-",
-            reason=Plain(error.strerror or type(error).__name__),
+            reason=os_reason(error),
         )
     if isinstance(error, MemoryError):
         return DataError("the input is too large for the memory available")

@@ -12,6 +12,9 @@ import argparse
 import contextlib
 from typing import TYPE_CHECKING
 
+from sodertorn import errors
+from sodertorn.errors import Phrase
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
@@ -98,6 +101,8 @@ class CommandError(Exception):
 def _said(value: object, tr: Callable[[str], str]) -> str:
     if isinstance(value, Term):
         return tr(value)
+    if isinstance(value, Phrase):
+        return tr(value.template).format(**value.values)
     if isinstance(value, (Joined, Nested)):
         return value.render(tr)
     return shown(value)
@@ -117,6 +122,12 @@ class DataError(CommandError):
 
 LONGEST = 60
 """The most characters of a value an error message shows."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in the user's language where the catalogue has it."""
+    reason = errors.os_reason(error)
+    return reason if isinstance(reason, Phrase) else Plain(reason)
 
 
 class Plain(str):

@@ -18,7 +18,7 @@ import stat
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from sodertorn.cli._i18n import DataError, Joined, Plain, Term, current, shown
+from sodertorn.cli._i18n import DataError, Joined, Plain, Term, current, os_reason, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -122,7 +122,9 @@ def read_text(path: str, what: str) -> tuple[str, str]:
                 "cannot read {what} {file}: {reason}",
                 what=Term(what),
                 file=path,
-                reason=Plain(getattr(error, "strerror", None) or type(error).__name__),
+                reason=os_reason(error)
+                if isinstance(error, OSError)
+                else Plain(type(error).__name__),
             ) from None
         with (
             open(descriptor, "rb", closefd=True)
@@ -136,7 +138,7 @@ def read_text(path: str, what: str) -> tuple[str, str]:
                     "cannot read {what} {file}: {reason}",
                     what=Term(what),
                     file=path,
-                    reason=Plain(error.strerror or type(error).__name__),
+                    reason=os_reason(error),
                 ) from None
         source = path
     if len(data) > LARGEST:

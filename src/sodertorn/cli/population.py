@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from sodertorn.cli._i18n import DataError, Plain, current, translator
+from sodertorn.cli._i18n import DataError, current, os_reason, translator
 
 if TYPE_CHECKING:
     import argparse
@@ -86,7 +86,7 @@ def fetch_command(args: argparse.Namespace) -> int:
         raise DataError(
             "cannot write {file}: {reason}",
             file=args.output,
-            reason=Plain(error.strerror or type(error).__name__),
+            reason=os_reason(error),
         ) from None
     from sodertorn.i18n import join_list, ngettext  # noqa: PLC0415 - after the fetch
 

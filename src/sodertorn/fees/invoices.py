@@ -40,6 +40,7 @@ from sodertorn.errors import (
     Phrase,
     UnknownMunicipalityError,
     message,
+    os_reason,
 )
 from sodertorn.fees import explain as _explain
 from sodertorn.fees.banking import payable_by_or_none
@@ -135,7 +136,11 @@ def read_invoice_details(
             raise MissingDataError.of(
                 "cannot read invoice details {file}: {reason}",
                 file=repr(name),
-                reason=str(getattr(error, "strerror", None) or error),
+                reason=(
+                    os_reason(error)
+                    if isinstance(error, OSError)
+                    else Phrase(message("not UTF-8 text; save the file as UTF-8"))
+                ),
             ) from None
     try:
         rows = list(csv.reader(io.StringIO(content), strict=True))
@@ -330,7 +335,7 @@ def write_invoices(
         raise OutputError.of(
             "cannot write invoices to {directory}: {reason}",
             directory=repr(str(target)),
-            reason=str(error.strerror or error),
+            reason=os_reason(error),
         ) from None
 
 

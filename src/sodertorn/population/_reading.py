@@ -12,7 +12,7 @@ import os
 import stat
 from typing import TYPE_CHECKING, Literal
 
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import PopulationDataError, os_reason
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -63,20 +63,20 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     try:
         mode = os.stat(where).st_mode
     except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         raise _unreadable(where, reason) from None
     _check_regular(mode, where)
     try:
         # O_NONBLOCK: if the path was swapped for a FIFO after the check, open() does not wait.
         descriptor = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise _unreadable(where, error.strerror) from None
+        raise _unreadable(where, os_reason(error)) from None
     try:
         _check_regular(os.fstat(descriptor).st_mode, where)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise _unreadable(where, error.strerror) from None
+        raise _unreadable(where, os_reason(error)) from None
     finally:
         os.close(descriptor)
     if len(data) > MAX_BYTES:
@@ -90,9 +90,9 @@ def _not_a_path(path: object) -> PopulationDataError:
     )
 
 
-def _unreadable(where: str, reason: str | None) -> PopulationDataError:
+def _unreadable(where: str, reason: str) -> PopulationDataError:
     return PopulationDataError.of(
-        "cannot read population file {file}: {reason}", file=repr(where), reason=str(reason)
+        "cannot read population file {file}: {reason}", file=repr(where), reason=reason
     )
 
 
