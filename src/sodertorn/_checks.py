@@ -23,6 +23,14 @@ sodertorn.PlanError: plan year '2025' is not a calendar year; expected an int fr
 
 The same check for another caller is :meth:`Check.raising` away, and ``None`` is let
 through by :meth:`Check.or_none`.
+
+The message is a template of the catalogue and its words are phrases of it (see
+:class:`~sodertorn.errors.Phrase`), so :func:`sodertorn.i18n.error_text` says a refusal in
+Swedish too:
+
+>>> from sodertorn.i18n import error_text
+>>> error_text(YEAR.raising(PlanError).refusal("2025", "plan year"), "sv")
+"plan year: '2025' är inte ett kalenderår; ett heltal (int) från 1 till 9999 (till exempel 2024) väntades"
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 import attrs
 from attrs import validators
 
-from sodertorn.errors import SodertornError
+from sodertorn.errors import Listing, Phrase, SodertornError, message
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -59,7 +67,7 @@ U = TypeVar("U")
 _LONGEST = 80
 """The most characters of a refused value a message shows."""
 
-DEFAULT_MESSAGE = "{name} {value} is not {what}; expected {expected}"
+DEFAULT_MESSAGE = message("{name} {value} is not {what}; expected {expected}")
 """How a check says no: the argument, the value shown, what it is not and what to give."""
 
 
@@ -87,6 +95,19 @@ class _Field:
     name: str
 
 
+def _phrase(words: str) -> str:
+    """*words* as a value of a message that is translated with it (a :class:`Phrase`).
+
+    A :class:`Phrase` or :class:`Listing` stays as it is; plain words are looked up in the
+    catalogue as they are, and stay English where it has none.
+    """
+    return words if isinstance(words, (Phrase, Listing)) else Phrase(words)
+
+
+def _label(label: str | None) -> str | None:
+    return None if label is None else _phrase(label)
+
+
 @attrs.frozen
 class Check(Generic[T]):
     """An attrs *validator* that raises *error* with a message saying what was expected.
@@ -96,14 +117,20 @@ class Check(Generic[T]):
     give instead (``"a datetime.date such as 2024-03-15"``); *message* puts them with the
     argument's name and the value (:data:`DEFAULT_MESSAGE`). As a validator it names the
     field by its *label* if it has one, else by the field's name.
+
+    *message* is an English template of the catalogue; *what*, *expected* and *label* are
+    kept as :class:`~sodertorn.errors.Phrase` (or :class:`~sodertorn.errors.Listing`), so
+    that the error says them in the user's language too. A name given to :meth:`check` is
+    said as it is given (an argument's name is the same in every language) unless it is a
+    phrase.
     """
 
     validator: Callable[[Any, Any, Any], object]
     error: type[SodertornError]
-    what: str
-    expected: str
+    what: str = attrs.field(converter=_phrase)
+    expected: str = attrs.field(converter=_phrase)
     message: str = DEFAULT_MESSAGE
-    label: str | None = None
+    label: str | None = attrs.field(default=None, converter=_label)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         self.check(value, self.label or attribute.name)
@@ -123,11 +150,15 @@ class Check(Generic[T]):
         return cast("T", value)
 
     def refusal(self, value: object, name: str, **where: Any) -> SodertornError:
-        """The error this check raises for *value* given as *name*."""
-        message = self.message.format(
-            name=name, value=shown(value), what=self.what, expected=self.expected
+        """The error this check raises for *value* given as *name*, made from its template."""
+        return self.error.of(
+            self.message,
+            name=name,
+            value=shown(value),
+            what=self.what,
+            expected=self.expected,
+            **where,
         )
-        return self.error(message, **where)
 
     def raising(self, error: type[SodertornError]) -> Check[T]:
         """The same check, raising *error*."""
@@ -135,12 +166,16 @@ class Check(Generic[T]):
 
     def or_none(self) -> Check[T | None]:
         """The same check, also letting ``None`` through."""
-        either = ", or None" if " or " in self.expected or "," in self.expected else " or None"
+        either = (
+            message("{expected}, or None")
+            if " or " in self.expected or "," in self.expected
+            else message("{expected} or None")
+        )
         return Check(
             validators.optional(self.validator),
             self.error,
             self.what,
-            self.expected + either,
+            Phrase(either, expected=self.expected),
             self.message,
             self.label,
         )
@@ -155,7 +190,10 @@ class Check(Generic[T]):
 
 
 def _article(kind: type) -> str:
-    return ("an " if kind.__name__[:1].lower() in "aeio" else "a ") + kind.__name__
+    """``an int``, ``a str``: the kind as a phrase, said with its Python name in every language."""
+    if kind.__name__[:1].lower() in "aeio":
+        return Phrase(message("an {kind}"), kind=kind.__name__)
+    return Phrase(message("a {kind}"), kind=kind.__name__)
 
 
 def _exactly(kind: type | tuple[type, ...]) -> Callable[[Any, Any, Any], object]:
@@ -211,7 +249,11 @@ def is_a(
     ...
     sodertorn.GoalTreeError: id 5 is not a str; expected a str
     """
-    names = _article(kind) if isinstance(kind, type) else " or ".join(_article(k) for k in kind)
+    names = (
+        _article(kind)
+        if isinstance(kind, type)
+        else Listing((_article(k) for k in kind), alternatives=True)
+    )
     return Check(_exactly(kind), error, what or names, expected or names)
 
 
@@ -224,7 +266,12 @@ def date(error: type[SodertornError]) -> Check[datetime.date]:
     ...
     sodertorn.NoticeError: received_by_chair datetime.datetime(2024, 3, 15, 12, 0) is not a date; expected a datetime.date such as 2024-03-15
     """
-    return Check(_exactly(datetime.date), error, "a date", "a datetime.date such as 2024-03-15")
+    return Check(
+        _exactly(datetime.date),
+        error,
+        message("a date"),
+        message("a datetime.date such as 2024-03-15"),
+    )
 
 
 def whole(
@@ -232,7 +279,7 @@ def whole(
     *,
     low: int | None = None,
     high: int | None = None,
-    what: str = "a whole number",
+    what: str = message("a whole number"),
 ) -> Check[int]:
     """A check that the value is an ``int`` (not a bool) from *low* to *high*, inclusive.
 
@@ -247,19 +294,24 @@ def whole(
         parts.append(validators.ge(low))
     if high is not None:
         parts.append(validators.le(high))
+    expected: str
     if low is not None and high is not None:
-        expected = f"an int from {low} to {high}"
+        expected = Phrase(message("an int from {low} to {high}"), low=str(low), high=str(high))
     elif low is not None:
-        expected = f"an int of {low} or more"
+        expected = Phrase(message("an int of {low} or more"), low=str(low))
     elif high is not None:
-        expected = f"an int of {high} or less"
+        expected = Phrase(message("an int of {high} or less"), high=str(high))
     else:
-        expected = "an int"
+        expected = message("an int")
     return Check(validators.and_(*parts), error, what, expected)
 
 
 def year(
-    error: type[SodertornError], *, low: int = 1, high: int = 9999, what: str = "a calendar year"
+    error: type[SodertornError],
+    *,
+    low: int = 1,
+    high: int = 9999,
+    what: str = message("a calendar year"),
 ) -> Check[int]:
     """A check that the value is a year from *low* to *high* (an ``int``, not a bool).
 
@@ -270,13 +322,15 @@ def year(
     sodertorn.FeeRuleError: first_year 999 is not a calendar year; expected an int from 1000 to 9999, such as 2024
     """
     base = whole(error, low=low, high=high, what=what)
-    return attrs.evolve(base, expected=f"{base.expected}, such as 2024")
+    return attrs.evolve(
+        base, expected=Phrase(message("{expected}, such as 2024"), expected=base.expected)
+    )
 
 
 _VISIBLE = re.compile(r"\S")
 
 
-def text(error: type[SodertornError], *, expected: str = "some text") -> Check[str]:
+def text(error: type[SodertornError], *, expected: str = message("some text")) -> Check[str]:
     """A check that the value is a ``str`` with something in it other than spaces.
 
     >>> from sodertorn.errors import FeeRuleError
@@ -290,9 +344,9 @@ def text(error: type[SodertornError], *, expected: str = "some text") -> Check[s
             validators.instance_of(str), validators.matches_re(_VISIBLE, func=re.search)
         ),
         error,
-        "text",
+        message("text"),
         expected,
-        "{name} {value} is empty or not {what}; expected {expected}",
+        message("{name} {value} is empty or not {what}; expected {expected}"),
     )
 
 
@@ -305,8 +359,7 @@ def one_of(options: Collection[T], error: type[SodertornError], *, what: str) ->
     ...
     sodertorn.FeeRuleError: chain 'x' is not a chain; expected 'exact' or 'invoiced'
     """
-    words = [repr(option) for option in options]
-    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    listed = Listing((repr(option) for option in options), alternatives=True)
     return Check(validators.in_(options), error, what, listed)
 
 
@@ -323,18 +376,19 @@ def member(kind: type[E], error: type[SodertornError]) -> Check[E]:
     ...
     sodertorn.FeeRuleError: unit 'krona' is unknown; expected Unit.KRONA or Unit.ORE
     """
-    names = [f"{kind.__name__}.{option.name}" for option in kind]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    listed = Listing((f"{kind.__name__}.{option.name}" for option in kind), alternatives=True)
     return Check(
         validators.instance_of(kind),
         error,
         _article(kind),
         listed,
-        "{name} {value} is unknown; expected {expected}",
+        message("{name} {value} is unknown; expected {expected}"),
     )
 
 
-def each(member: Check[U], *, what: str = "a collection", container: type = tuple) -> Check[Any]:
+def each(
+    member: Check[U], *, what: str = message("a collection"), container: type = tuple
+) -> Check[Any]:
     """A check that the value is a *container* whose every item passes *member*.
 
     An item that fails raises *member*'s error, naming the item; a value that is not a

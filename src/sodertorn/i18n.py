@@ -239,12 +239,19 @@ def error_text(error: BaseException, lang: str = "sv") -> str:
 
 def _filled(template: str, values: dict[str, str], lang: str) -> str:
     def said(value: str) -> str:
+        # A phrase's values and a listing's items may be phrases themselves ("an int from 1
+        # to 9999, such as 2024, or None"); each is said in *lang* in turn.
         if isinstance(value, Phrase):
-            return gettext(value.template, lang).format(**value.values)
+            translated = gettext(value.template, lang)
+            if not value.values:
+                return translated
+            return translated.format(**{k: said(v) for k, v in value.values.items()})
         if isinstance(value, Worded):
             return value.words.get(lang, str(value))
         if isinstance(value, Listing):
-            return join_list(value.items, lang, alternatives=value.alternatives)
+            return join_list(
+                [said(item) for item in value.items], lang, alternatives=value.alternatives
+            )
         return value
 
     return gettext(template, lang).format(**{k: said(v) for k, v in values.items()})

@@ -25,8 +25,9 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn._version import __version__
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import PopulationDataError, message
 from sodertorn.parties import MUNICIPALITIES
 from sodertorn.population._cells import some_of
 from sodertorn.population._reading import MAX_BYTES
@@ -67,6 +68,11 @@ def url_of(api_url: str | None = None) -> str:
     return f"{base.strip().rstrip('/')}/tables/{TABLE}/data?lang=sv&outputFormat=json-stat2"
 
 
+_YEAR = _checks.whole(PopulationDataError, what=message("a year")).worded(
+    message("year {value} is not a year such as 2025")
+)
+
+
 def _years(years: Iterable[int]) -> list[int]:
     if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
         raise PopulationDataError.of(
@@ -75,9 +81,7 @@ def _years(years: Iterable[int]) -> list[int]:
     chosen = list(years)
     this_year = datetime.date.today().year
     for year in chosen:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise PopulationDataError.of("year {year} is not a year such as 2025", year=repr(year))
-        if not _FIRST_YEAR <= year < this_year + 1:
+        if not _FIRST_YEAR <= _YEAR.check(year, "year") < this_year + 1:
             raise PopulationDataError.of(
                 "year {year} is outside {first}-{last}, the year-ends SCB can have published",
                 year=str(year),

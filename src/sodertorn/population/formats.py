@@ -20,6 +20,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn.errors import (
     Listing,
     Phrase,
@@ -387,13 +388,15 @@ def parse_scb_csv(
     return _made(counts, source, origin or PopulationSource.given(source))
 
 
+_YEAR = (
+    _checks.year(PopulationDataError, low=1700, high=2199, what=message("a year"))
+    .or_none()
+    .worded(message("year {value} is not a year such as 2025"))
+)
+
+
 def _check_year(year: object, source: str) -> None:
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int) or not 1700 <= year <= 2199
-    ):
-        raise PopulationDataError.of(
-            "year {year} is not a year such as 2025", source=source, year=repr(year)
-        )
+    _YEAR.check(year, "year", source=source)
 
 
 def _refuse_unknown(rows: list[Row], known: tuple[Municipality, ...], source: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sodertorn import _checks as _shared
-from sodertorn.errors import GoalTreeError, PlanError, SodertornError
+from sodertorn.errors import GoalTreeError, PlanError, SodertornError, message
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,7 +40,7 @@ def plan_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-_INVALID = "invalid {name} {value}; expected {expected}"
+_INVALID = message("invalid {name} {value}; expected {expected}")
 """The programme's wording of a refusal."""
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn.errors import (
     InvalidAmountError,
     Listing,
-    Phrase,
     SchemaError,
     SodertornError,
     UnknownMunicipalityError,
@@ -29,6 +29,16 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = ["Reader", "check_schema", "read_list", "read_party", "read_text", "strings"]
+
+
+def _value_of(kind: type, what: str) -> _checks.Check[Any]:
+    """A value of *kind* (a bool is no int), refused as ``invalid value …; expected <what>``."""
+    check: _checks.Check[Any] = _checks.is_a(kind, SchemaError, what=what, expected=what)
+    return check.worded(message("invalid value {value}; expected {what}"))
+
+
+_STRING = _value_of(str, message("a string"))
+_INTEGER = _value_of(int, message("an integer"))
 
 
 class Reader:
@@ -52,22 +62,18 @@ class Reader:
             return None
         return self.data[key]
 
-    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
+    def typed(self, key: str, check: _checks.Check[Any], *, required: bool = True) -> Any:
+        """The value of *key* if *check* passes it (or it is absent and not *required*)."""
         value = self.raw(key, required=required)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
-            raise SchemaError.of(
-                "invalid value {value}; expected {what}",
-                path=self.at(key),
-                value=repr(value),
-                what=Phrase(what),
-            )
+        if value is not None:
+            check.check(value, key, path=self.at(key))
         return value
 
     def string(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, str, message("a string"), required=required)
+        return self.typed(key, _STRING, required=required)
 
     def integer(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, int, message("an integer"), required=required)
+        return self.typed(key, _INTEGER, required=required)
 
     def items(self, key: str) -> list[tuple[str, Any]]:
         value = self.raw(key, required=False)

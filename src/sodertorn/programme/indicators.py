@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FollowUpError, Listing, Phrase, message
+from sodertorn import _checks
+from sodertorn.errors import FollowUpError, Listing, message
 from sodertorn.programme._checks import calendar_year, count, is_a
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.model import Text, check_id
@@ -103,16 +104,13 @@ _year = calendar_year(error=FollowUpError)
 _ANY_YEAR = count("year", low=None, error=FollowUpError)
 
 
-def _text(what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise FollowUpError.of(
-                "invalid {what} {value}; expected a non-empty string",
-                what=Phrase(what),
-                value=repr(value),
-            )
+_SOME_TEXT = _checks.text(FollowUpError, expected=message("a non-empty string")).worded(
+    message("invalid {name} {value}; expected a non-empty string")
+)
 
-    return check
+
+def _text(what: str) -> Any:
+    return _SOME_TEXT.named(what)
 
 
 def _slug(what: str) -> Any:
