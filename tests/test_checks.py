@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -22,7 +23,13 @@ from sodertorn.errors import (
     PlanError,
     PopulationDataError,
     SodertornError,
+    message,
 )
+from sodertorn.i18n import error_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 ERRORS = st.sampled_from([FeeRuleError, GoalTreeError, NoticeError, PlanError])
 NAMES = st.text(alphabet="abcdefg_ ", min_size=1, max_size=10)
@@ -322,3 +329,226 @@ def test_member_names_every_member(error: type[SodertornError], name: str, value
             f"{name} {_checks.shown(value)} is unknown; "
             "expected _Colour.RED, _Colour.GREEN or _Colour.BLUE"
         )
+
+
+# -- the refusals in both languages ---------------------------------------------------------
+
+
+def test_a_refusal_is_said_in_swedish_through_the_catalogue() -> None:
+    refused = _refused(_checks.year(PlanError), "2025", "plan year")
+    assert error_text(refused, "en") == str(refused)
+    assert error_text(refused, "sv") == (
+        "plan year: '2025' är inte ett kalenderår; "
+        "ett heltal (int) från 1 till 9999 (till exempel 2024) väntades"
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "swedish"),
+    [
+        (
+            _checks.date(NoticeError).or_none(),
+            "2024-03-15",
+            "x: '2024-03-15' är inte ett datum; "
+            "ett datetime.date (till exempel 2024-03-15) eller None väntades",
+        ),
+        (
+            _checks.whole(PlanError, low=1).or_none(),
+            0,
+            "x: 0 är inte ett heltal; ett heltal (int) på minst 1 eller None väntades",
+        ),
+        (
+            _checks.whole(PlanError, high=9),
+            10,
+            "x: 10 är inte ett heltal; ett heltal (int) på högst 9 väntades",
+        ),
+        (
+            _checks.is_a((int, Fraction), FeeRuleError),
+            1.5,
+            "x: 1.5 är inte ett värde av typen int eller ett värde av typen Fraction; "
+            "ett värde av typen int eller ett värde av typen Fraction väntades",
+        ),
+        (
+            _checks.one_of(("exact", "invoiced"), FeeRuleError, what="a chain"),
+            "y",
+            "x: 'y' är inte a chain; 'exact' eller 'invoiced' väntades",
+        ),
+        (
+            _checks.member(_Colour, PlanError),
+            "red",
+            "x: 'red' är okänt; _Colour.RED, _Colour.GREEN eller _Colour.BLUE väntades",
+        ),
+        (
+            _checks.text(GoalTreeError),
+            " ",
+            "x: ' ' är tomt eller inte en text; någon text väntades",
+        ),
+        (
+            _checks.each(_checks.year(PlanError)),
+            [2024],
+            "x: [2024] är inte en samling; ett värde av typen tuple väntades",
+        ),
+    ],
+)
+def test_every_kind_of_check_is_said_in_swedish(
+    check: _checks.Check[Any], value: object, swedish: str
+) -> None:
+    refused = _refused(check, value, "x")
+    assert error_text(refused, "en") == str(refused)
+    assert error_text(refused, "sv") == swedish
+
+
+# Pieces of the checks' English that no Swedish rendering may keep.
+_ENGLISH = ("is not", "expected", "such as", "an int", "a date", " or ", "from 1 to", "empty")
+
+
+@given(
+    ERRORS,
+    NAMES,
+    ANYTHING,
+    st.sampled_from(
+        [
+            _checks.year,
+            lambda error: _checks.year(error).or_none(),
+            lambda error: _checks.date(error).or_none(),
+            lambda error: _checks.whole(error, low=0, high=16).or_none(),
+            _checks.text,
+            lambda error: _checks.is_a((int, Fraction), error),
+            lambda error: _checks.each(_checks.year(error)),
+        ]
+    ),
+)
+def test_a_refusal_is_english_as_before_and_swedish_without_english(
+    error: type[SodertornError],
+    name: str,
+    value: object,
+    check: Callable[[type[SodertornError]], _checks.Check[Any]],
+) -> None:
+    try:
+        check(error).check(value, name)
+    except SodertornError as refused:
+        assert type(refused) is error
+        assert error_text(refused, "en") == str(refused)
+        swedish = error_text(refused, "sv")
+        assert "väntades" in swedish
+        # The names are drawn from letters that spell none of the pieces; the value may.
+        words = swedish.replace(_checks.shown(value), "<value>")
+        assert not [piece for piece in _ENGLISH if piece in words]
+
+
+def test_where_goes_to_the_swedish_refusal_too() -> None:
+    with pytest.raises(PopulationDataError) as info:
+        _checks.year(PopulationDataError).check("x", "år", source="data.csv", line=3)
+    assert error_text(info.value, "sv").startswith(
+        "data.csv: rad 3: år: 'x' är inte ett kalenderår"
+    )
+
+
+def test_a_field_named_by_a_phrase_is_said_in_swedish() -> None:
+    @attrs.frozen
+    class Sourced:
+        source: str = attrs.field(validator=_checks.text(PlanError).named(message("value source")))
+
+    with pytest.raises(PlanError) as info:
+        Sourced(source="")
+    assert str(info.value) == "value source '' is empty or not text; expected some text"
+    assert error_text(info.value, "sv") == (
+        "värdets källa: '' är tomt eller inte en text; någon text väntades"
+    )
+
+
+# -- the checks reached from a file say what they said before, in both languages ------------
+
+
+def _both(call: Any) -> tuple[str, str]:
+    with pytest.raises(SodertornError) as info:
+        call()
+    assert error_text(info.value, "en") == str(info.value)
+    return str(info.value), error_text(info.value, "sv")
+
+
+def test_the_checks_reached_from_a_file_keep_their_words() -> None:
+    from sodertorn.population.fetch import query
+    from sodertorn.population.formats import parse_scb_csv
+    from sodertorn.programme import IndicatorValue, Text
+    from sodertorn.programme._reader import Reader
+
+    assert _both(lambda: Text("  ")) == (
+        "invalid Swedish text '  '; expected a non-empty string",
+        "ogiltig svensk text '  '; en icke-tom text väntades",
+    )
+    assert _both(lambda: Text("Klimat", en="")) == (
+        "invalid English text ''; expected a non-empty string or None",
+        "ogiltig engelsk text ''; en icke-tom text eller None väntades",
+    )
+    assert _both(lambda: Reader({"a": 5}, "doc").string("a")) == (
+        "doc.a: invalid value 5; expected a string",
+        "doc.a: ogiltigt värde 5; en textsträng väntades",
+    )
+    assert _both(lambda: Reader({"a": True}, "doc").integer("a")) == (
+        "doc.a: invalid value True; expected an integer",
+        "doc.a: ogiltigt värde True; ett heltal väntades",
+    )
+
+    def unsourced() -> object:
+        return IndicatorValue(indicator="restid", year=2024, value=Decimal(1), source=" ")
+
+    assert _both(unsourced) == (
+        "invalid value source ' '; expected a non-empty string",
+        "ogiltigt värde för värdets källa: ' '; en icke-tom text väntades",
+    )
+    assert _both(lambda: query(["2024"])) == (  # type: ignore[list-item]
+        "year '2024' is not a year such as 2025",
+        "'2024' är inget år; ange ett år, till exempel 2025",
+    )
+    assert _both(lambda: parse_scb_csv("", year=1699, source="x.csv")) == (
+        "x.csv: year 1699 is not a year such as 2025",
+        "x.csv: 1699 är inget år; ange ett år, till exempel 2025",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "sv",
+            "sodertorn: fel: {file}: values[0]: ogiltigt värde för year: 20245; "
+            "ett heltal (int) från 1 till 9999 (till exempel 2024) väntades",
+        ),
+        (
+            "en",
+            "sodertorn: error: {file}: values[0]: invalid year 20245; "
+            "expected an int from 1 to 9999, such as 2024",
+        ),
+    ],
+)
+def test_the_command_line_says_a_refusal_in_the_chosen_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str
+) -> None:
+    from sodertorn.cli import main
+
+    status = tmp_path / "status.csv"
+    status.write_text("activity,status,date\nrufs-klimat,pågår,2024-01-02\n", encoding="utf-8")
+    indicators = tmp_path / "indicators.json"
+    indicators.write_text(
+        json.dumps(
+            {
+                "schema": "sodertorn/indicators/1",
+                "indicators": [
+                    {
+                        "id": "restid",
+                        "goal": "infrastruktur",
+                        "name": "Restid",
+                        "unit": "min",
+                        "source": "SCB",
+                        "direction": "decrease",
+                    }
+                ],
+                "values": [{"indicator": "restid", "year": 20245, "value": "45", "source": "x"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    argv = ["report", "2024", "--status", str(status), "--indicators", str(indicators)]
+    assert main([*argv, "--lang", lang]) == 1
+    assert capsys.readouterr().err == said.format(file=indicators) + "\n"

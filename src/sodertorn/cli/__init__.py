@@ -390,12 +390,15 @@ def _classify(error: Exception, lang: str = "sv") -> CommandError:
     from sodertorn.errors import Listing, Phrase, SodertornError, Worded  # noqa: PLC0415
 
     def value(text: str) -> Any:
+        # A phrase's values and a listing's items may be phrases themselves.
         if isinstance(text, Phrase):
-            return Term(text) if not text.values else Nested(text.template, text.values)
+            if not text.values:
+                return Term(text.template)
+            return Nested(text.template, {k: value(v) for k, v in text.values.items()})
         if isinstance(text, Worded):
             return as_is(text.words.get(lang, str(text)))
         if isinstance(text, Listing):
-            return Joined(map(as_is, text.items), alternatives=text.alternatives)
+            return Joined(map(value, text.items), alternatives=text.alternatives)
         return as_is(text)
 
     def said(template: str, values: dict[str, str]) -> DataError:

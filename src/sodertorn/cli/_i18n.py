@@ -151,13 +151,16 @@ class Joined:
 
     __slots__ = ("alternatives", "items")
 
-    def __init__(self, items: Iterable[str], *, alternatives: bool = False) -> None:
-        self.items = tuple(Plain(item) for item in items)
+    def __init__(self, items: Iterable[object], *, alternatives: bool = False) -> None:
+        self.items = tuple(_kept(item) for item in items)
         self.alternatives = alternatives
 
     def render(self, tr: Callable[[str], str]) -> str:
-        """The items, each shown as :func:`shown` shows it, joined in the language of *tr*."""
-        words = [shown(item) for item in self.items]
+        """The items, each shown as :func:`shown` shows it, joined in the language of *tr*.
+
+        An item that is a message itself (a :class:`Term` or :class:`Nested`) is translated.
+        """
+        words = [_said(item, tr) for item in self.items]
         if len(words) < 2:
             return "".join(words)
         last = tr("or") if self.alternatives else tr("and")
@@ -169,12 +172,22 @@ class Nested:
 
     __slots__ = ("template", "values")
 
-    def __init__(self, template: str, values: dict[str, str]) -> None:
+    def __init__(self, template: str, values: dict[str, object]) -> None:
         self.template, self.values = template, values
 
     def render(self, tr: Callable[[str], str]) -> str:
-        """The message in the language of *tr*, its values as the library put them."""
-        return tr(self.template).format(**{k: shown(Plain(v)) for k, v in self.values.items()})
+        """The message in the language of *tr*, its values as the library put them.
+
+        A value that is a message itself (a :class:`Term`, :class:`Nested` or
+        :class:`Joined`) is translated too.
+        """
+        values = {k: _said(_kept(v), tr) for k, v in self.values.items()}
+        return tr(self.template).format(**values)
+
+
+def _kept(value: object) -> object:
+    """*value* if it is a message or a list to translate, else as :class:`Plain` text."""
+    return value if isinstance(value, (Term, Joined, Nested, Plain)) else Plain(str(value))
 
 
 def as_is(value: object) -> Plain:
