@@ -91,7 +91,7 @@ def words(
     what: str | None = None,
     *,
     optional: bool = False,
-    expected: str = "a non-empty string",
+    expected: str = message("a non-empty string"),
     error: type[SodertornError] = GoalTreeError,
 ) -> Any:
     """A string with something in it besides spaces."""

@@ -137,7 +137,7 @@ _SWEDISH = {
 }
 
 
-_check_date = day("status date", error=FollowUpError)
+_check_date = day(message("status date"), error=FollowUpError)
 
 
 def _check_optional_text(what: str) -> Any:
@@ -191,7 +191,7 @@ class ActivityStatus:
     status: Status = attrs.field(converter=_status)
     date: datetime.date = attrs.field(validator=_check_date)
     comment: str | None = attrs.field(
-        default=None, converter=_stripped, validator=_check_optional_text("comment")
+        default=None, converter=_stripped, validator=_check_optional_text(message("comment"))
     )
     network: str | None = attrs.field(default=None, validator=_optional_id("network id"))
 

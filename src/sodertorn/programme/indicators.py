@@ -101,7 +101,7 @@ def exact_number(value: object) -> Decimal:
 
 
 _year = calendar_year(error=FollowUpError)
-_ANY_YEAR = count("year", low=None, error=FollowUpError)
+_ANY_YEAR = count(message("year"), low=None, error=FollowUpError)
 
 
 _SOME_TEXT = _checks.text(FollowUpError, expected=message("a non-empty string")).worded(
@@ -167,12 +167,16 @@ class Indicator:
 
     id: str = attrs.field(validator=_slug("indicator id"))
     goal: str = attrs.field(validator=_slug("goal id"))
-    name: Text = attrs.field(validator=_required(Text, "indicator name"))
+    name: Text = attrs.field(validator=_required(Text, message("indicator name")))
     unit: str = attrs.field(validator=_text(message("unit")))
     source: str = attrs.field(validator=_text(message("indicator source")))
-    direction: Direction = attrs.field(validator=_required(Direction, "direction"))
-    baseline: Measure | None = attrs.field(default=None, validator=_optional(Measure, "baseline"))
-    target: Measure | None = attrs.field(default=None, validator=_optional(Measure, "target"))
+    direction: Direction = attrs.field(validator=_required(Direction, message("direction")))
+    baseline: Measure | None = attrs.field(
+        default=None, validator=_optional(Measure, message("baseline"))
+    )
+    target: Measure | None = attrs.field(
+        default=None, validator=_optional(Measure, message("target"))
+    )
 
 
 @attrs.frozen(kw_only=True)
