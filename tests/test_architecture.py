@@ -163,13 +163,7 @@ def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
     assert _layer("sodertorn.programme.goals") == _layer("sodertorn.agreement")
 
 
-KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset(
-    {
-        # Hypothesis's entry point imports the strategies by name when a test first draws,
-        # and importing the strategies registers them through the entry point.
-        frozenset({"sodertorn._hypothesis_plugin", "sodertorn.testing"}),
-    }
-)
+KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset()
 """Cycles that exist and are being taken apart; remove an entry once its cycle is gone."""
 
 
