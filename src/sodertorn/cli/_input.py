@@ -2,9 +2,10 @@
 
 Each argument type raises :class:`argparse.ArgumentTypeError` with a message in the
 language of the parser (so argparse reports it as a usage error naming the option).
-Files are read whole, at most :data:`LARGEST` bytes, only if they are regular files or
-``-`` (standard input), and decoded as UTF-8 (with or without a byte order mark) or, if
-that fails, Windows-1252, as the population loaders do.
+Every file the command line reads goes through :func:`read_bytes`: read whole, at most
+:data:`LARGEST` bytes, only if it is a regular file or ``-`` (standard input).
+:func:`read_text` decodes it as UTF-8 (with or without a byte order mark) or, if that
+fails, Windows-1252, as the population loaders do.
 """
 
 from __future__ import annotations
@@ -26,7 +27,17 @@ if TYPE_CHECKING:
 
     from sodertorn.parties import Municipality
 
-__all__ = ["LARGEST", "amount", "date", "party", "read_text", "reading", "year", "years"]
+__all__ = [
+    "LARGEST",
+    "amount",
+    "date",
+    "party",
+    "read_bytes",
+    "read_text",
+    "reading",
+    "year",
+    "years",
+]
 
 LARGEST = 16 * 1024 * 1024
 """The largest input file read, in bytes: far above any population or item list."""
@@ -100,18 +111,29 @@ def amount(text: str) -> Decimal:
     )
 
 
-def read_text(path: str, what: str) -> tuple[str, str]:
-    """The text of the file *path* (``-`` for standard input) and the name to cite it by.
+def read_bytes(path: str, what: str) -> tuple[bytes, str]:
+    """The bytes of the file *path* (``-`` for standard input) and the name to cite it by.
 
-    *what* names the file in messages, an English message ("population file"). Refused, with exit status 1:
-    a path that cannot be opened, anything but a regular file (a directory, a device or
-    a FIFO would hang or never end), a file over :data:`LARGEST` bytes.
+    The one way the command line reads a file it is given. *what* names the file in
+    messages, an English message ("items file"). Refused, with exit status 1: a path that
+    cannot be opened, anything but a regular file (a directory, a device or a FIFO would
+    hang or never end), a file over :data:`LARGEST` bytes, a standard input that is closed.
     """
     if path == "-":
-        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise DataError("{what}: standard input cannot be read", what=Term(what))
-        data = stream.read(LARGEST + 1)
+        try:
+            data = stream.read(LARGEST + 1)
+        except (OSError, ValueError) as error:
+            raise DataError(
+                "cannot read {what} {file}: {reason}",
+                what=Term(what),
+                file="-",
+                reason=os_reason(error)
+                if isinstance(error, OSError)
+                else Plain(type(error).__name__),
+            ) from None
         source = "<stdin>"
     else:
         try:
@@ -147,6 +169,16 @@ def read_text(path: str, what: str) -> tuple[str, str]:
             file=source,
             size=LARGEST // (1024 * 1024),
         )
+    return data, source
+
+
+def read_text(path: str, what: str) -> tuple[str, str]:
+    """The text of the file *path* (``-`` for standard input) and the name to cite it by.
+
+    Read by :func:`read_bytes`, and decoded as UTF-8 (with or without a byte order mark)
+    or, if that fails, as Windows-1252.
+    """
+    data, source = read_bytes(path, what)
     try:
         return data.decode("utf-8-sig"), source
     except UnicodeDecodeError:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
+import io
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import DataError, Joined, Term, current, message
-from sodertorn.cli._input import reading
+from sodertorn.cli._input import read_bytes, reading
 
 # Marked on its own: the extractor does not look inside a call within a marked call.
 _BUILT_IN = message("the built-in data")
+_FILE = message("population file")
 
 if TYPE_CHECKING:
     import argparse
@@ -47,7 +48,9 @@ def population(paths: str | list[str] | None) -> Population:
     merged: Population | None = None
     for path in [paths] if isinstance(paths, str) else paths:
         if path == "-":
-            loaded = Population.read(sys.stdin.buffer)
+            data, source = read_bytes(path, _FILE)
+            with reading(source):
+                loaded = Population.read(io.BytesIO(data), name=source)
         else:
             with reading(path):
                 loaded = Population.load(path)

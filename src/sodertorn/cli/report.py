@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sodertorn.cli._i18n import Joined, UsageError, current
+from sodertorn.cli._i18n import Joined, UsageError, current, message
+from sodertorn.cli._input import read_bytes, reading
 from sodertorn.errors import FollowUpError
 from sodertorn.i18n import LANGUAGES
 from sodertorn.programme.builtin import load_plan, plan_years
@@ -32,15 +33,26 @@ __all__ = ["register", "run"]
 FORMATS = ("text", "markdown", "html", "xlsx")
 
 
-def _read(path: str) -> str:
+# Marked on their own: the extractor does not look inside a call within a marked call.
+_STATUS = message("status file")
+_INDICATORS = message("indicators file")
+
+
+def _read(path: str, what: str) -> tuple[str, str, bool]:
+    """The text of *path* (``-``: standard input), its name, and whether it is JSON.
+
+    Read as every file of the command line is (bounded, regular files only); the text
+    must be UTF-8 (with or without a byte order mark). A file is JSON if its name ends
+    in ``.json``; standard input if its text starts with ``{`` or ``[``.
+    """
+    data, source = read_bytes(path, what)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FollowUpError.of("not UTF-8 text; save the file as UTF-8", source=path) from None
-    except OSError as error:
-        raise FollowUpError.of(
-            "cannot read the file ({reason})", source=path, reason=str(error.strerror)
-        ) from None
+        raise FollowUpError.of("not UTF-8 text; save the file as UTF-8", source=source) from None
+    if path == "-":
+        return text, source, text.lstrip().startswith(("{", "["))
+    return text, source, path.casefold().endswith(".json")
 
 
 def _write(path: str | None, text: str) -> None:
@@ -78,10 +90,19 @@ def _year(text: str, parser: argparse.ArgumentParser) -> int:
 
 
 def _follow_up(path: str, plan: Plan) -> FollowUp:
-    text = _read(path)
-    if path.casefold().endswith(".json"):
-        return FollowUp.from_json(text, plan, source=path)
-    return FollowUp.from_csv(text, plan, source=path)
+    text, source, is_json = _read(path, _STATUS)
+    with reading(source):
+        if is_json:
+            return FollowUp.from_json(text, plan, source=source)
+        return FollowUp.from_csv(text, plan, source=source)
+
+
+def _indicators(path: str) -> Indicators:
+    text, source, is_json = _read(path, _INDICATORS)
+    with reading(source):
+        if is_json:
+            return Indicators.from_json(text, source=source)
+        return Indicators.from_csv(text, source=source)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,16 +128,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             "--format xlsx writes a workbook: give it a file with --output FILE", prog=parser.prog
         )
+    if args.status == "-" and args.indicators == "-":
+        raise UsageError(
+            "--status and --indicators cannot both read standard input", prog=parser.prog
+        )
     plan = load_plan(_year(args.target, parser))
     follow_up = _follow_up(args.status, plan)
-    indicators = None
-    if args.indicators is not None:
-        text = _read(args.indicators)
-        indicators = (
-            Indicators.from_json(text, source=args.indicators)
-            if args.indicators.casefold().endswith(".json")
-            else Indicators.from_csv(text, source=args.indicators)
-        )
+    indicators = None if args.indicators is None else _indicators(args.indicators)
     yearly = report(plan, follow_up, indicators=indicators, lang=args.lang)
     if args.format == "xlsx":
         _write_bytes(args.output, yearly.to_xlsx())
@@ -162,10 +180,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "--status", metavar=tr("FILE"), help=tr("the filled-in status file, CSV or .json")
+        "--status",
+        metavar=tr("FILE"),
+        help=tr("the filled-in status file, CSV or .json; '-' reads standard input"),
     )
     parser.add_argument(
-        "--indicators", metavar=tr("FILE"), help=tr("indicators and their values, CSV or .json")
+        "--indicators",
+        metavar=tr("FILE"),
+        help=tr("indicators and their values, CSV or .json; '-' reads standard input"),
     )
     parser.add_argument(
         "--format",
