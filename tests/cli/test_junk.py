@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from typing import TYPE_CHECKING
 from unittest import mock
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sodertorn.cli import main
+from sodertorn.cli._input import LARGEST
 from sodertorn.testing import command_lines, environments
 
 from .running import spawn
@@ -45,14 +47,26 @@ def junk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("junk")
     for name, data in JUNK_FILES.items():
         (folder / name).write_bytes(data)
+    with (folder / LARGE).open("wb") as handle:
+        handle.truncate(LARGEST + 1)  # sparse: no disk written
     return folder
 
 
+LARGE = "large.csv"
+"""A file one byte over the bound of what the command line reads."""
+
+
 def _files(folder: Path) -> list[str]:
-    """The junk files, the folder itself, a device, a missing file and standard input."""
-    return [str(folder / name) for name in JUNK_FILES] + [
+    """The junk files, the folder itself, devices, a missing file and standard input.
+
+    A FIFO is not among them: a command that waited on it would stop this process;
+    test_a_fifo_is_refused_by_every_option runs the commands that read files on one, each
+    in a process of its own.
+    """
+    return [str(folder / name) for name in (*JUNK_FILES, LARGE)] + [
         str(folder),
         "/dev/null",
+        "/dev/zero",
         "/nonexistent",
         "-",
     ]
@@ -92,6 +106,7 @@ RUNS = [
     ["--help"],
     ["goals", "sup2040", "--format", "markdown"],
     ["dissolve", "--items", "-"],
+    ["report", "2024", "--status", "-"],
 ]
 
 
@@ -127,6 +142,15 @@ def test_the_issues_bad_inputs_are_data_errors(junk: Path) -> None:
             "9999-12-31",
         ],
         ["dissolve", "--items", str(junk / "secret")],
+        ["dissolve", "--items", str(junk / LARGE)],
+        ["report", "2024", "--status", str(junk / "secret")],
+        ["report", "2024", "--status", str(junk / "cp1252.csv")],
+        ["report", "2024", "--status", str(junk / "nested.json")],
+        ["report", "2024", "--status", str(junk / "nul.csv")],
+        ["report", "2024", "--status", str(junk / LARGE)],
+        ["report", "2024", "--status", "/dev/zero"],
+        ["report", "2024", "--status", str(junk / "items.csv"), "--indicators", "/dev/zero"],
+        ["fees", "--population", "/dev/zero"],
     ]
     for argv in cases:
         out, err = io.StringIO(), io.StringIO()
@@ -135,3 +159,24 @@ def test_the_issues_bad_inputs_are_data_errors(junk: Path) -> None:
         assert status == 1, (argv, err.getvalue())
         check(status, out.getvalue(), err.getvalue())
         assert "internal error" not in err.getvalue()
+
+
+FILE_OPTIONS = [
+    ["dissolve", "--items"],
+    ["fees", "2024", "--population"],
+    ["invoices", "2024", "--output", "out", "--details"],
+    ["report", "2024", "--status"],
+    ["report", "2024", "--status", "status.csv", "--indicators"],
+]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("argv", FILE_OPTIONS)
+def test_a_fifo_is_refused_by_every_option(tmp_path: Path, argv: list[str]) -> None:
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "status.csv").write_bytes(b"activity,status,date\n")
+    # A process of its own, which the harness's timeout ends should it wait on the FIFO.
+    result = spawn(*argv, "fifo", cwd=str(tmp_path))
+    err = result.stderr.decode("utf-8", errors="replace")
+    check(result.returncode, result.stdout.decode("utf-8", errors="replace"), err)
+    assert result.returncode == 1 and "fifo" in err

@@ -83,11 +83,9 @@ def followup_from_csv(
     missing = [name for name in _REQUIRED_COLUMNS if name not in columns]
     if unknown or missing or len(set(columns)) != len(columns):
         raise FollowUpError.of(
-            "invalid header {header}; expected the columns {columns} (at least {required}, "
-            "each once)",
+            "invalid header; expected the columns {columns} (at least {required}, each once)",
             line=1,
             source=source,
-            header=repr(columns),
             columns=repr(list(CSV_COLUMNS)),
             required=repr(list(_REQUIRED_COLUMNS)),
         )

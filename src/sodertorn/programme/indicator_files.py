@@ -122,10 +122,9 @@ def indicators_from_csv(
     columns = [name.strip().casefold() for name in next(rows, [])]
     if columns != list(CSV_COLUMNS):
         raise FollowUpError.of(
-            "invalid header {header}; expected the columns {columns}",
+            "invalid header; expected the columns {columns}",
             line=1,
             source=source,
-            header=repr(columns),
             columns=repr(list(CSV_COLUMNS)),
         )
     indicators: dict[str, Indicator] = {}
