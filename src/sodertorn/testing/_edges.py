@@ -145,14 +145,15 @@ def jsonstat_datasets() -> SearchStrategy[dict[str, object]]:
 
 
 _COMMANDS = [
-    "fees", "contributions", "dissolve", "meeting", "notice", "goals", "invoices", "nonsense", "",
+    "fees", "contributions", "dissolve", "meeting", "notice", "goals", "invoices", "report",
+    "nonsense", "",
 ]  # fmt: skip
 # --output is left out: junk would write files where the command runs.
 _OPTIONS = [
     "--lang", "--format", "--excel", "--explain", "--population", "--items",
     "--year", "--unit", "--date", "--present", "--remote", "--requested-by", "--called-by",
     "--chair", "--party", "--council-decision", "--received", "--decided", "--debug",
-    "--help", "-h", "--version", "--trace", "--details", "--", "-",
+    "--help", "-h", "--version", "--trace", "--details", "--status", "--indicators", "--", "-",
 ]  # fmt: skip
 _VALUES = [
     "sv", "en", "de", "table", "csv", "json", "text", "markdown", "xlsx", "krona", "ore",
@@ -171,6 +172,8 @@ _TEMPLATES = [
     ["meeting", "--date", "D", "--present", "V", "--remote", "V", "--called-by", "V",
      "--chair", "V"],
     ["notice", "--party", "V", "--council-decision", "D", "--received", "D", "--format", "V"],
+    ["report", "Y", "--status", "F", "--indicators", "F", "--format", "V"],
+    ["report", "Y", "--status", "F"],
 ]  # fmt: skip
 """Commands of the right shape, their values drawn from junk: they reach the rules."""
 
