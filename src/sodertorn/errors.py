@@ -68,6 +68,7 @@ _OS_REASONS = {
     "EROFS": message("the file system is read-only"),
     "ENAMETOOLONG": message("the file name is too long"),
     "EINVAL": message("the name or the operation is not valid here"),
+    "ENXIO": message("no process reads from it (a FIFO without a reader)"),
 }
 """The operating system's common reasons by errno name, worded for the catalogue."""
 

@@ -209,3 +209,40 @@ def test_a_closed_standard_input_is_a_data_error(
         _one_line(status, out, err)
         if "--population" in argv:
             assert message in err
+
+
+_OUTPUTS = [
+    ["fees", "2024", "--format", "csv", "--output", "out"],
+    ["fees", "2024", "--format", "xlsx", "--output", "out.xlsx"],
+    ["report", "2024", "--status", "-", "--output", "out"],
+]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("sv", "ingen process läser från den (en FIFO utan läsare)"),
+        ("en", "no process reads from it (a FIFO without a reader)"),
+    ],
+)
+@pytest.mark.parametrize("argv", _OUTPUTS)
+def test_an_output_fifo_nobody_reads_is_refused_not_waited_on(
+    here: Path, lang: str, reason: str, argv: list[str]
+) -> None:
+    os.mkfifo(here / argv[-1])
+    # In a process of its own: the harness's timeout ends it should it wait on the FIFO.
+    result = spawn(*argv, "--lang", lang, cwd=str(here), stdin=filled_csv().encode("utf-8"))
+    err = result.stderr.decode("utf-8")
+    _one_line(result.returncode, result.stdout.decode("utf-8"), err)
+    assert result.returncode == 1
+    assert reason in err and argv[-1] in err
+
+
+def test_an_output_file_is_written_as_given(here: Path) -> None:
+    from sodertorn.cli._stream import write_file
+
+    write_file("text.csv", "a;b\r\nc;d\n")
+    write_file("data.bin", b"\x00\xff")
+    assert (here / "text.csv").read_bytes() == b"a;b\r\nc;d\n"
+    assert (here / "data.bin").read_bytes() == b"\x00\xff"

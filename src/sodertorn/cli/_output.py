@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn.cli._i18n import DataError, UsageError, message, os_reason, translator
-from sodertorn.cli._stream import write_text
+from sodertorn.cli._stream import refuse_fifo, write_file, write_text
 
 if TYPE_CHECKING:
     import argparse
@@ -269,7 +269,12 @@ def write(report: Report, args: argparse.Namespace) -> None:
         from sodertorn.errors import MissingDependencyError  # noqa: PLC0415
 
         try:
+            refuse_fifo(destination)
             report.excel(destination, args.lang)
+        except OSError as error:
+            raise DataError(
+                "cannot write {file}: {reason}", file=destination, reason=os_reason(error)
+            ) from None
         except MissingDependencyError:
             raise DataError(
                 "--format xlsx needs openpyxl: pip install 'sodertorn[excel]'"
@@ -280,8 +285,7 @@ def write(report: Report, args: argparse.Namespace) -> None:
         write_text(text, sys.stdout)
         return
     try:
-        with open(destination, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_file(destination, text)
     except OSError as error:
         raise DataError(
             "cannot write {file}: {reason}",

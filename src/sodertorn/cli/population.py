@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import DataError, current, os_reason, translator
+from sodertorn.cli._stream import write_file
 
 if TYPE_CHECKING:
     import argparse
@@ -80,8 +81,7 @@ def fetch_command(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_file(args.output, text)
     except OSError as error:
         raise DataError(
             "cannot write {file}: {reason}",

@@ -11,12 +11,12 @@ which the main program reports in one line.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import Joined, UsageError, current, message
 from sodertorn.cli._input import read_bytes, reading
-from sodertorn.errors import FollowUpError
+from sodertorn.cli._stream import write_file
+from sodertorn.errors import FollowUpError, os_reason
 from sodertorn.i18n import LANGUAGES
 from sodertorn.programme.builtin import load_plan, plan_years
 from sodertorn.programme.followup import FollowUp
@@ -60,21 +60,21 @@ def _write(path: str | None, text: str) -> None:
         print(text, end="")
         return
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_file(path, text)
     except OSError as error:
         raise _unwritable(path, error) from None
 
 
 def _write_bytes(path: str, data: bytes) -> None:
     try:
-        Path(path).write_bytes(data)
+        write_file(path, data)
     except OSError as error:
         raise _unwritable(path, error) from None
 
 
 def _unwritable(path: str, error: OSError) -> FollowUpError:
     return FollowUpError.of(
-        "cannot write the file ({reason})", source=path, reason=str(error.strerror)
+        "cannot write the file ({reason})", source=path, reason=os_reason(error)
     )
 
 
