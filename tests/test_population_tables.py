@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, Population, PopulationDataError
@@ -149,6 +149,7 @@ def test_lines_before_the_header_that_are_not_it() -> None:
 
 
 @given(st.lists(st.integers(0, 3000), min_size=2, max_size=2))
+@example([384, 2045])
 def test_rows_of_figures_without_a_header_are_never_taken_for_one(figures: list[int]) -> None:
     """Figures that look like years (a growth of 2045) do not make a data row a header."""
     text = '"0126 Huddinge";114304;{}\n"0140 Nykvarn";12342;{}\n'.format(*figures)

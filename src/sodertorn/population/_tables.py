@@ -155,9 +155,7 @@ def _find_header(
             elif is_other_measure(cell):
                 others.append(cell.strip())
                 kinds[position] = "other"
-            elif fold(cell) in _VALUE_HEADINGS and (
-                "contents" in kinds or population_title
-            ):
+            elif fold(cell) in _VALUE_HEADINGS and ("contents" in kinds or population_title):
                 measures.append(position)
         year_dimension = kinds.index("year") if "year" in kinds else None
         if not (years or categories or measures):

@@ -53,7 +53,7 @@ def load_json(text: str | bytes, source: str) -> Any:
 def _shown(code: str, label: str) -> str:
     if code == "00" and not label:
         label = "Riket"
-    if not label or label == code or label.startswith(code):
+    if not label or label == code or label.startswith(f"{code} "):
         return label or code
     return f"{code} {label}"
 
@@ -240,8 +240,7 @@ def parse_jsonstat(
                     + ", ".join(m.code for m in known),
                     source=source,
                 )
-            if len(others) < 50:
-                others.append(_shown(code, label))
+            others.append(_shown(code, label))
             continue
         for t, year in enumerate(years):
             at = fixed + r * region_stride + t * time_stride
@@ -410,8 +409,7 @@ def parse_scb_json(
         region = parse_region(key[region_at])
         party = party_of(region, known, where="region", line=None, source=source)
         if party is None:
-            if len(found_regions) < 50:
-                found_regions.append(_shown(key[region_at], ""))
+            found_regions.append(_shown(key[region_at], ""))
             continue
         year = parse_year(key[time_at], where="period", line=None, source=source)
         if (party, year) in counts:
