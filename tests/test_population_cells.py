@@ -181,7 +181,16 @@ def test_a_region_by_code_and_name_however_joined(party: Any, joint: str, form: 
 
 @pytest.mark.parametrize(
     "name",
-    ["Tyreso", "TYRESÖ", "tyresö kommun", "Tyresö Municipality", "Tyresös", " Tyresö "],
+    [
+        "Tyreso",
+        "TYRESÖ",
+        "tyresö kommun",
+        "Tyresö\u00a0kommun",
+        "Tyresö Municipality",
+        "Tyresös",
+        " Tyresö ",
+        "Tyreso\u0308",
+    ],
 )
 def test_a_name_forgives_case_diacritics_and_kommun(name: str) -> None:
     assert Population.parse_scb_csv(wide(f"0138 {name}", "5")).at(2024) == {TYRESO: 5}
@@ -201,6 +210,14 @@ def test_a_code_that_is_not_a_municipalitys_is_another_region(code: str) -> None
     """Never cut to four characters; a county or Riket is not a party even named like one."""
     text = f'"region";"2024"\n"{code} Huddinge";7\n"0140 Nykvarn";5\n'
     assert Population.parse_scb_csv(text).at(2024) == {NYKVARN: 5}
+
+
+def test_a_region_found_twice_is_named_once() -> None:
+    text = (
+        '"region";"år";"Folkmängd"\n"0180 Stockholm";"2023";1\n"0180 Stockholm";"2024";2\n'
+        '"Riket";"2024";3\n'
+    )
+    assert "; it has 0180 Stockholm, Riket; select" in refused(text)
 
 
 def test_the_parties_given_limit_what_is_read() -> None:
@@ -273,6 +290,7 @@ def test_population_headings(heading: str) -> None:
         "Invånare per km2",
         "Befolkningstäthet",
         "Population density",
+        "Folkmängd, förändring",
     ],
 )
 def test_other_measures_are_not_the_population(heading: str) -> None:

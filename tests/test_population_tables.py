@@ -72,6 +72,8 @@ def test_a_code_and_a_name_column_must_agree() -> None:
         "Folkmängd 2024",
         "Folkmängd 31 december 2024",
         "Folkmängd den 31 dec 2024",
+        "31 dec. 2024",
+        "per den 31 dec. 2024",
         "Folkmängd, 2024",
         "Folkmängd per 2024-12-31",
         "31 december 2024",
@@ -383,6 +385,8 @@ def test_the_title_is_read_in_the_first_ten_lines_and_before_the_header() -> Non
     )
     assert Population.parse_scb_csv(yearly).at(2024) == {HUDDINGE: 114_304}
     assert Population.parse_scb_csv(yearly, year=2024).at(2024) == {HUDDINGE: 114_304}
+    short = yearly.replace("31 december 2024", "31 dec. 2024")
+    assert Population.parse_scb_csv(short).at(2024) == {HUDDINGE: 114_304}
 
 
 def test_the_year_given_may_be_the_columns_year() -> None:

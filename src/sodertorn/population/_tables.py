@@ -108,7 +108,7 @@ def _year_heading(cell: str, *, line: int, source: str) -> int | str | None:
     match = _YEAR_AT_END.fullmatch(text)
     if match is None or not 1700 <= int(match.group(2)) <= 2199:
         return None
-    prefix = _DATE_WORDS.sub(" ", match.group(1)).strip(" ,:-–")
+    prefix = _DATE_WORDS.sub(" ", match.group(1)).strip(" ,.:-–")
     year = int(match.group(2))
     if not prefix or is_population_measure(prefix):
         return year
