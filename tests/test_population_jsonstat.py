@@ -305,3 +305,155 @@ def test_v1_json_refusal(change: Any, message: str) -> None:
     data = v1([("0126", "tot", "2019", "110003")])
     change(data)
     assert refusal(data, "parse_scb_json") == message
+
+
+def test_v1_json_as_text_or_bytes_and_its_refusals_name_the_source() -> None:
+    data = v1([("0126", "tot", "2019", "110003")])
+    for text in (json.dumps(data), json.dumps(data).encode()):
+        assert Population.parse_scb_json(text).at(2019) == {HUDDINGE: 110_003}
+    assert refusal("{", "parse_scb_json") == (
+        "not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 "
+        "(char 1)"
+    )
+    assert refusal(json.dumps(data), "parse_scb_json", parties=["0126"]) == (
+        "parties ['0126'] must be one or more Municipality"
+    )
+    assert refusal("[" * 100_000, "parse_scb_json") == "the JSON is nested too deeply"
+    assert refusal('{"columns": "\x00"}', "parse_scb_json") == (
+        "the text has NUL characters; it is not a CSV or JSON file; save it as CSV in UTF-8"
+    )
+
+
+def test_v1_json_reads_every_row_past_the_ones_it_skips() -> None:
+    data = v1(
+        [
+            ("0180", "tot", "2019", "1"),
+            ("0126", "40", "2019", "2"),
+            ("0126", "tot", "2019", "110003"),
+            ("0140", "tot", "2019", "11000"),
+        ]
+    )
+    assert Population.parse_scb_json(data).at(2019) == {HUDDINGE: 110_003, NYKVARN: 11_000}
+
+
+def test_v1_json_columns_by_code_or_text() -> None:
+    data = v1([("0126", "tot", "2019", "5")])
+    data["columns"][0]["text"] = "area"
+    assert Population.parse_scb_json(data).at(2019) == {HUDDINGE: 5}
+    coded = v1([("0126", "tot", "2019", "5")])
+    coded["columns"][3] = {"code": "BE0101N1", "text": "Antal", "type": "c"}
+    assert Population.parse_scb_json(coded).at(2019) == {HUDDINGE: 5}
+    named = v1([("0126", "tot", "2019", "5")])
+    named["columns"][3] = {"code": "000001NV", "text": "Folkmängd", "type": "c"}
+    assert Population.parse_scb_json(named).at(2019) == {HUDDINGE: 5}
+    untexted = v1([("0126", "tot", "2019", "5")])
+    untexted["columns"][3] = {"code": "BE0101N2", "type": "c"}
+    assert refusal(untexted, "parse_scb_json") == (
+        "the measure is BE0101N2 (), not the population (Folkmängd, BE0101N1)"
+    )
+
+
+def test_v1_json_long_row_and_mismatched_region() -> None:
+    data = v1([("0126", "tot", "2019", "5")])
+    data["data"][0]["key"] = ["0126", "tot", "2019", "x" * 100]
+    assert refusal(data, "parse_scb_json") == (
+        f"row {str(data['data'][0])[:80]} does not match the columns Region, Alder, Tid, BE0101N1"
+    )
+    wrong = v1([("0127 Huddinge", "tot", "2019", "5")])
+    assert refusal(wrong, "parse_scb_json") == (
+        "region 0127 Huddinge: the name 'Huddinge' does not match code 0127, which is "
+        "Botkyrka; correct the code or the name"
+    )
+
+
+# -- more JSON-stat -------------------------------------------------------------------------
+
+
+def test_the_reader_itself_names_its_default_sources() -> None:
+    from sodertorn.population import jsonstat
+
+    with pytest.raises(PopulationDataError) as info:
+        jsonstat.parse_jsonstat("[]")
+    assert str(info.value) == "<json-stat2>: expected a JSON-stat2 dataset object, got list"
+    with pytest.raises(PopulationDataError) as info:
+        jsonstat.parse_scb_json("[]")
+    assert str(info.value).startswith("<scb json>: not an SCB API json response")
+
+
+def test_a_long_malformed_index_is_cut_to_80_characters() -> None:
+    data = tab638()
+    index = [f"{year}" for year in range(2000, 2030)] + [2030]
+    data["dimension"]["Tid"]["category"] = {"index": index}
+    assert refusal(data) == f"dimension 'Tid' has a malformed category index {str(index)[:80]}"
+
+
+def test_labels_that_are_not_text_are_ignored() -> None:
+    data = tab638()
+    data["dimension"]["Region"]["category"]["label"] = {"0126": 5, 7: "x"}
+    assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 100}
+
+
+def test_a_version_2_dataset_with_a_dataset_member_is_still_version_2() -> None:
+    data = tab638()
+    data["dataset"] = {"label": "Folkmängd"}
+    assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 100}
+
+
+def test_version_1_roles_name_the_dimensions() -> None:
+    data = tab638()
+    data["dimension"]["Area"] = data["dimension"].pop("Region")
+    data["id"] = ["Area" if i == "Region" else i for i in data["id"]]
+    version_1 = {
+        "dataset": {
+            "dimension": {
+                **data["dimension"],
+                "id": data["id"],
+                "size": data["size"],
+                "role": {"geo": ["Area"], "time": ["Tid"], "metric": ["ContentsCode"]},
+            },
+            "value": data["value"],
+        }
+    }
+    assert Population.parse_jsonstat(version_1).at(2024) == {HUDDINGE: 100}
+
+
+@pytest.mark.parametrize("time_id", ["Tid", "år", "År", "year", "Year", "time"])
+def test_the_time_dimension_by_its_id(time_id: str) -> None:
+    data = tab638()
+    data["dimension"][time_id] = data["dimension"].pop("Tid")
+    data["id"] = [time_id if i == "Tid" else i for i in data["id"]]
+    del data["role"]["time"]
+    assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 100}
+
+
+@pytest.mark.parametrize("name", ["ContentsCode", "Tabellinnehåll", "tabellinnehall"])
+def test_the_measure_by_its_id(name: str) -> None:
+    data = tab638(ContentsCode={"BE0101N2": "Folkökning", "BE0101N1": "Folkmängd"})
+    data["dimension"][name] = data["dimension"].pop("ContentsCode")
+    data["id"] = [name if i == "ContentsCode" else i for i in data["id"]]
+    del data["role"]["metric"]
+    assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 101}
+
+
+@pytest.mark.parametrize("extra", [31 - 6, 32 - 6, 33 - 6])
+def test_at_most_32_dimensions(extra: int) -> None:
+    data = tab638()
+    for i in range(extra):
+        data["dimension"][f"V{i}"] = {"category": {"index": {"tot": 0}}}
+    data["id"] = [*data["id"], *(f"V{i}" for i in range(extra))]
+    data["size"] = [*data["size"], *([1] * extra)]
+    if len(data["id"]) <= 32:
+        assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 100}
+    else:
+        assert refusal(data) == (
+            "not a JSON-stat2 dataset: expected 'id', 'size' and 'dimension' that agree"
+        )
+
+
+@pytest.mark.parametrize("count", [6, 7])
+def test_six_categories_are_shown_and_the_rest_counted(count: int) -> None:
+    ages = {str(a): f"{a} år" for a in range(count)}
+    more = " and 1 more" if count == 7 else ""
+    assert refusal(tab638(Alder=ages)).startswith(
+        f"dimension 'Alder' (ålder) has 0 år, 1 år, 2 år, 3 år, 4 år, 5 år{more} and no total;"
+    )

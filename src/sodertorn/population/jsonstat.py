@@ -47,7 +47,7 @@ def load_json(text: str | bytes, source: str) -> Any:
     except RecursionError:
         raise PopulationDataError("the JSON is nested too deeply", source=source) from None
     except ValueError as error:
-        raise PopulationDataError(f"not valid JSON: {str(error)[:200]}", source=source) from None
+        raise PopulationDataError(f"not valid JSON: {error}", source=source) from None
 
 
 def _shown(code: str, label: str) -> str:
@@ -82,13 +82,15 @@ def _categories(
         raise PopulationDataError(
             f"dimension {name!r} has a malformed category index {str(index)[:80]}", source=source
         )
-    raw_labels = category.get("label") if isinstance(category, Mapping) else None
+    assert isinstance(dimension, Mapping)  # it has a category index
+    assert isinstance(category, Mapping)
+    raw_labels = category.get("label")
     labels = (
         {k: v for k, v in raw_labels.items() if isinstance(k, str) and isinstance(v, str)}
         if isinstance(raw_labels, Mapping)
         else {}
     )
-    extension = dimension.get("extension") if isinstance(dimension, Mapping) else None
+    extension = dimension.get("extension")
     return codes, labels, extension if isinstance(extension, Mapping) else {}
 
 
@@ -281,12 +283,12 @@ def _choose(
     codes: list[str],
     labels: dict[str, str],
     extension: Mapping[str, Any],
-    dimension: object,
+    dimension: Mapping[str, Any],
     metrics: list[str],
     source: str,
 ) -> int:
     """The index of the category to read in a dimension other than region and year."""
-    label_of = dimension.get("label") if isinstance(dimension, Mapping) else None
+    label_of = dimension.get("label")
     shown = f"{name!r}" + (f" ({label_of})" if isinstance(label_of, str) else "")
     found = ", ".join(_shown(c, labels.get(c, "")) for c in codes[:6]) + (
         f" and {len(codes) - 6} more" if len(codes) > 6 else ""
