@@ -457,3 +457,16 @@ def test_six_categories_are_shown_and_the_rest_counted(count: int) -> None:
     assert refusal(tab638(Alder=ages)).startswith(
         f"dimension 'Alder' (ålder) has 0 år, 1 år, 2 år, 3 år, 4 år, 5 år{more} and no total;"
     )
+
+
+def test_the_measure_by_its_metric_role() -> None:
+    data = tab638(ContentsCode={"BE0101N2": "Folkökning", "BE0101N1": "Folkmängd"})
+    data["dimension"]["Mått"] = data["dimension"].pop("ContentsCode")
+    data["id"] = ["Mått" if i == "ContentsCode" else i for i in data["id"]]
+    data["role"]["metric"] = ["Mått", "Saknas"]
+    assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 101}
+    data["role"]["metric"] = "Mått"  # not a list: no measure by role
+    assert refusal(data).startswith(
+        "dimension 'Mått' (tabellinnehåll) has BE0101N2 Folkökning, BE0101N1 Folkmängd and no "
+        "total;"
+    )
