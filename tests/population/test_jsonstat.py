@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, Population, PopulationDataError
 
-SAMPLES = Path(__file__).parent / "data" / "scb-samples"
+SAMPLES = Path(__file__).parents[1] / "data" / "scb-samples"
 HUDDINGE, NYKVARN = MUNICIPALITIES[0], MUNICIPALITIES[5]
 TOTAL_HINT = "the fee needs the whole population"
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, Population, PopulationDataError
 
-FILES = Path(__file__).parent / "data" / "population"
+FILES = Path(__file__).parents[1] / "data" / "population"
 HUDDINGE, BOTKYRKA, NYKVARN = MUNICIPALITIES[0], MUNICIPALITIES[1], MUNICIPALITIES[5]
 BUILTIN_2024 = Population.builtin().at(2024)
 
