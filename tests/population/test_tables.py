@@ -401,3 +401,18 @@ def test_a_short_row_is_shown_cut_to_80_characters() -> None:
         "t.csv: line 2: row has 2 fields, fewer than the header's 3: "
         + str(["0126 Huddinge", long])[:80]
     )
+
+
+def test_a_row_cut_after_its_code_is_refused() -> None:
+    text = "Kommunkod;Kommun;Folkmängd 31 december 2024\n0126;Huddinge;114 304\n0140\n"
+    assert str(refused(text)) == (
+        "t.csv: line 3: row has 1 fields, fewer than the header's 3: ['0140']"
+    )
+
+
+def test_every_column_naming_the_regions_is_left_out_of_the_variables() -> None:
+    text = (
+        "Regionkod;Kommun;Kommunnamn;Folkmängd 31 december 2024\n"
+        "0126;Huddinge;Huddinge kommun;114 304\n0140;Nykvarn;Nykvarns kommun;12 342\n"
+    )
+    assert Population.parse_scb_csv(text).at(2024) == {HUDDINGE: 114_304, NYKVARN: 12_342}

@@ -181,7 +181,7 @@ def _find_header(
         region = region_columns[0]  # there is one: the first column, whatever its heading
         name = region_columns[1] if len(region_columns) > 1 else None
         used = {
-            *region_columns[:2],
+            *region_columns,  # a third column naming the regions is not a variable
             *(y.position for y in years),
             *measures,
         }
