@@ -40,7 +40,7 @@ __all__ = [
 MAX_COUNT = 10**8
 """No municipality has a hundred million inhabitants: a larger count is a mistake."""
 
-_CODE = re.compile(r"^([0-9][0-9A-Za-z_]*)(?:\s+|\s*[-–:]\s*|$)(.*)$", re.DOTALL)
+_CODE = re.compile(r"^([0-9][0-9A-Za-z_]*)(?:\s*[-–:]\s*|\s+|$)(.*)$", re.DOTALL)
 _COUNT = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 _PERIOD = re.compile(r"^(\d{4})\s*([MKQH]\s*\d{1,2}|-\d{2}(?:-\d{2})?)$", re.IGNORECASE)
 _TOTALS = ("tot", "totalt", "total", "totsa", "samtliga", "alla", "all", "both sexes")
@@ -127,7 +127,7 @@ def _name_key(name: str) -> str:
 def names_match(given: str, party: Municipality) -> bool:
     """Whether *given* names *party*: case, diacritics, "kommun" and a genitive s forgiven."""
     key, own = _name_key(given), _name_key(party.name)
-    return key in (own, own + "s") or (given.strip().lower().endswith("kommun") and key == own)
+    return key in (own, own + "s")
 
 
 def party_of(
