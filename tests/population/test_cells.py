@@ -217,7 +217,7 @@ def test_a_region_found_twice_is_named_once() -> None:
         '"region";"år";"Folkmängd"\n"0180 Stockholm";"2023";1\n"0180 Stockholm";"2024";2\n'
         '"Riket";"2024";3\n'
     )
-    assert "; it has 0180 Stockholm, Riket; select" in refused(text)
+    assert "; it has 0180 Stockholm and Riket; select" in refused(text)
 
 
 def test_the_parties_given_limit_what_is_read() -> None:

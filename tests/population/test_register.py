@@ -85,7 +85,9 @@ def test_reference_date_is_the_last_of_december(year: int) -> None:
 def test_reference_date_refuses(year: object) -> None:
     with pytest.raises(PopulationDataError) as info:
         reference_date(year)  # type: ignore[arg-type]
-    assert str(info.value) == f"year {year!r} is not a calendar year; expected such as 2023"
+    assert str(info.value) == (
+        f"year {year!r} is not a calendar year; expected an int from 1 to 9999, such as 2024"
+    )
 
 
 # -- what it answers ------------------------------------------------------------------------
@@ -121,10 +123,10 @@ def test_count_refusals() -> None:
     population = Population({(HUDDINGE, 2023): 1, (HUDDINGE, 2024): 2, (NYKVARN, 2020): 3})
     with pytest.raises(MissingDataError) as info:
         population.count(HUDDINGE, "2023")  # type: ignore[arg-type]
-    assert str(info.value) == "no population for year '2023'; expected an integer year"
+    assert str(info.value) == "year '2023' is not a year; expected an int"
     with pytest.raises(MissingDataError) as info:
         population.count(HUDDINGE, True)
-    assert str(info.value) == "no population for year True; expected an integer year"
+    assert str(info.value) == "year True is not a year; expected an int"
     with pytest.raises(MissingDataError) as info:
         population.count("Huddinge", 2025)
     assert str(info.value) == (
