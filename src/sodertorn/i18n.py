@@ -244,7 +244,9 @@ def _filled(template: str, values: dict[str, str], lang: str) -> str:
         if isinstance(value, Worded):
             return value.words.get(lang, str(value))
         if isinstance(value, Listing):
-            return join_list(value.items, lang, alternatives=value.alternatives)
+            return join_list(
+                (said(item) for item in value.items), lang, alternatives=value.alternatives
+            )
         return value
 
     return gettext(template, lang).format(**{k: said(v) for k, v in values.items()})

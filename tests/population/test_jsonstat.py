@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, Population, PopulationDataError
+from sodertorn.i18n import error_text
 
 SAMPLES = Path(__file__).parents[1] / "data" / "scb-samples"
 HUDDINGE, NYKVARN = MUNICIPALITIES[0], MUNICIPALITIES[5]
@@ -111,7 +112,7 @@ def test_a_category_that_is_not_a_total_names_the_dimension_and_its_label() -> N
     )
     two = tab638(Kon={"1": "män", "2": "kvinnor", "1+2": "totalt", "tot": "totalt"})
     assert refusal(two) == (
-        "dimension 'Kon' (kön) has 1 män, 2 kvinnor, 1+2 totalt, tot totalt, more than one "
+        "dimension 'Kon' (kön) has 1 män, 2 kvinnor, 1+2 totalt and tot totalt, more than one "
         f"total; {TOTAL_HINT}: leave 'Kon' out of the query (it is then eliminated) or select "
         "its total"
     )
@@ -164,7 +165,7 @@ def test_sizes_that_claim_too_many_cells() -> None:
         "table of population by region and year"
     )
     data["size"] = [10**6, 10**6, 1, 1, 1, 1]
-    assert refusal(data) == "dimension 'Region' has 1 categories but size 1000000"
+    assert refusal(data) == "dimension 'Region' has 1 category but size 1000000"
 
 
 @given(st.integers(0, 2**40))
@@ -228,12 +229,12 @@ def test_v1_json_is_read_by_its_codes() -> None:
         (
             lambda d: d["columns"][0].update(code="Lan", text="län"),
             "the response needs one region column (code 'Region') and one time column (type "
-            "'t'); it has Lan, Alder, Tid",
+            "'t'); it has Lan, Alder and Tid",
         ),
         (
             lambda d: d["columns"][1].update(type="t"),
             "the response needs one region column (code 'Region') and one time column (type "
-            "'t'); it has Region, Alder, Tid",
+            "'t'); it has Region, Alder and Tid",
         ),
         (
             lambda d: d.update(columns=[c for c in d["columns"] if c["type"] == "c"]),
@@ -246,7 +247,7 @@ def test_v1_json_is_read_by_its_codes() -> None:
         ),
         (
             lambda d: d["columns"].append({"code": "BE0101N1", "text": "Folkmängd", "type": "c"}),
-            "the measure is BE0101N1 (Population), BE0101N1 (Folkmängd), not the population "
+            "the measure is BE0101N1 (Population) and BE0101N1 (Folkmängd), not the population "
             "(Folkmängd, BE0101N1)",
         ),
         (
@@ -256,34 +257,34 @@ def test_v1_json_is_read_by_its_codes() -> None:
         (
             lambda d: d["data"][0].update(key=["0126", "tot"]),
             "row {'key': ['0126', 'tot'], 'values': ['110003']} does not match the columns "
-            "Region, Alder, Tid, BE0101N1",
+            "Region, Alder, Tid and BE0101N1",
         ),
         (
             lambda d: d["data"][0].update(values=[]),
             "row {'key': ['0126', 'tot', '2019'], 'values': []} does not match the columns "
-            "Region, Alder, Tid, BE0101N1",
+            "Region, Alder, Tid and BE0101N1",
         ),
         (
             lambda d: d["data"][0].update(key=["0126", 0, "2019"]),
             "row {'key': ['0126', 0, '2019'], 'values': ['110003']} does not match the columns "
-            "Region, Alder, Tid, BE0101N1",
+            "Region, Alder, Tid and BE0101N1",
         ),
         (
             lambda d: d["data"].__setitem__(0, "0126"),
-            "row 0126 does not match the columns Region, Alder, Tid, BE0101N1",
+            "row 0126 does not match the columns Region, Alder, Tid and BE0101N1",
         ),
         (
             lambda d: d["data"].extend(
                 {"key": ["0126", a, "2019"], "values": ["1"]} for a in ("40", "totalt")
             ),
-            "column 'Alder' has tot, 40, totalt and more than one total; the fee needs the whole "
+            "column 'Alder' has tot, 40 and totalt and more than one total; the fee needs the whole "
             "population: select the total of 'Alder'",
         ),
         (
             lambda d: d.update(
                 data=[{"key": ["0126", str(a), "2019"], "values": ["1"]} for a in range(40, 48)]
             ),
-            "column 'Alder' has 40, 41, 42, 43, 44, 45 and no total; the fee needs the whole "
+            "column 'Alder' has 40, 41, 42, 43, 44, 45 and 2 more and no total; the fee needs the whole "
             "population: select the total of 'Alder'",
         ),
         (
@@ -311,10 +312,7 @@ def test_v1_json_as_text_or_bytes_and_its_refusals_name_the_source() -> None:
     data = v1([("0126", "tot", "2019", "110003")])
     for text in (json.dumps(data), json.dumps(data).encode()):
         assert Population.parse_scb_json(text).at(2019) == {HUDDINGE: 110_003}
-    assert refusal("{", "parse_scb_json") == (
-        "not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 "
-        "(char 1)"
-    )
+    assert refusal("{", "parse_scb_json") == "not valid JSON: line 1, column 2"
     assert refusal(json.dumps(data), "parse_scb_json", parties=["0126"]) == (
         "parties ['0126'] must be one or more Municipality"
     )
@@ -357,7 +355,7 @@ def test_v1_json_long_row_and_mismatched_region() -> None:
     data = v1([("0126", "tot", "2019", "5")])
     data["data"][0]["key"] = ["0126", "tot", "2019", "x" * 100]
     assert refusal(data, "parse_scb_json") == (
-        f"row {str(data['data'][0])[:80]} does not match the columns Region, Alder, Tid, BE0101N1"
+        f"row {str(data['data'][0])[:80]} does not match the columns Region, Alder, Tid and BE0101N1"
     )
     wrong = v1([("0127 Huddinge", "tot", "2019", "5")])
     assert refusal(wrong, "parse_scb_json") == (
@@ -453,10 +451,17 @@ def test_at_most_32_dimensions(extra: int) -> None:
 @pytest.mark.parametrize("count", [6, 7])
 def test_six_categories_are_shown_and_the_rest_counted(count: int) -> None:
     ages = {str(a): f"{a} år" for a in range(count)}
-    more = " and 1 more" if count == 7 else ""
+    shown = "4 år, 5 år and 1 more" if count == 7 else "4 år and 5 år"
     assert refusal(tab638(Alder=ages)).startswith(
-        f"dimension 'Alder' (ålder) has 0 år, 1 år, 2 år, 3 år, 4 år, 5 år{more} and no total;"
+        f"dimension 'Alder' (ålder) has 0 år, 1 år, 2 år, 3 år, {shown} and no total;"
     )
+
+
+def test_the_rest_is_counted_in_swedish_too() -> None:
+    ages = {str(a): f"{a} år" for a in range(8)}
+    with pytest.raises(PopulationDataError) as info:
+        Population.parse_jsonstat(tab638(Alder=ages))
+    assert "0 år, 1 år, 2 år, 3 år, 4 år, 5 år och 2 till men ingen" in error_text(info.value, "sv")
 
 
 def test_the_measure_by_its_metric_role() -> None:
@@ -467,6 +472,6 @@ def test_the_measure_by_its_metric_role() -> None:
     assert Population.parse_jsonstat(data).at(2024) == {HUDDINGE: 101}
     data["role"]["metric"] = "Mått"  # not a list: no measure by role
     assert refusal(data).startswith(
-        "dimension 'Mått' (tabellinnehåll) has BE0101N2 Folkökning, BE0101N1 Folkmängd and no "
+        "dimension 'Mått' (tabellinnehåll) has BE0101N2 Folkökning and BE0101N1 Folkmängd and no "
         "total;"
     )

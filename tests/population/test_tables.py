@@ -46,7 +46,7 @@ def test_the_region_column_need_not_be_first() -> None:
     # the same table with only another region: the footnotes are not regions
     other = text.replace("0126 Huddinge", "0180 Stockholm").replace("0140 Nykvarn", "01 Län")
     assert str(refused(other)).endswith(
-        "it has 0180 Stockholm, 01 Län; select the parties' municipalities (0126 Huddinge ... "
+        "it has 0180 Stockholm and 01 Län; select the parties' municipalities (0126 Huddinge ... "
         "0192 Nynäshamn) when exporting, or run 'sodertorn population fetch YEAR --output FILE'"
     )
 
@@ -186,7 +186,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             '"region";"män 2024";"kvinnor 2024"\n"0126 Huddinge";1;2\n',
             {},
             1,
-            "the year columns are 'män 2024', 'kvinnor 2024', which are not the total "
+            "the year columns are 'män 2024' and 'kvinnor 2024', which are not the total "
             "population; select the total (totalt) of every variable other than region and "
             "year when exporting",
         ),
@@ -197,7 +197,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             {},
             1,
             "the year columns are '0-9 år 2024', '10-19 år 2024', '20-29 år 2024', "
-            "'30-39 år 2024', '40-49 år 2024', '50-59 år 2024', which are not the total "
+            "'30-39 år 2024', '40-49 år 2024', '50-59 år 2024' and 1 more, which are not the total "
             "population; select the total (totalt) of every variable other than region and "
             "year when exporting",
         ),
@@ -205,13 +205,13 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             "Kommunkod;Kommun;Folkmängd;Invånare\n0126;Huddinge;5;5\n",
             {"year": 2024},
             1,
-            "more than one population column: 'Folkmängd', 'Invånare'; keep one",
+            "more than one population column: 'Folkmängd' and 'Invånare'; keep one",
         ),
         (
             '"region";"Folkökning 2023";"Folkökning 2024"\n"0126 Huddinge";384;385\n',
             {},
             None,
-            "the table's measure is 'Folkökning 2023', 'Folkökning 2024', not the population "
+            "the table's measure is 'Folkökning 2023' and 'Folkökning 2024', not the population "
             "(Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
         ),
         (
@@ -219,7 +219,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             '"0126 Huddinge";1;2;3;4;5\n',
             {},
             None,
-            "the table's measure is 'Folkökning', 'Födda', 'Döda', 'Inflyttade', not the "
+            "the table's measure is 'Folkökning', 'Födda', 'Döda', 'Inflyttade' and 1 more, not the "
             "population (Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
         ),
         (
@@ -235,7 +235,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             "Kommunkod;Kommun;Folkmängd\n0126;Huddinge;5\n",
             {},
             None,
-            "the title names more than one year-end (2023, 2024); give the year",
+            "the title names more than one year-end (2023 and 2024); give the year",
         ),
         (
             "Folkmängd 2023-12-31\nKommunkod;Kommun;Folkmängd\n0126;Huddinge;5\n",
@@ -262,7 +262,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             '"region";"2023";"2024"\n"0126 Huddinge";4;5\n',
             {"year": 2025},
             1,
-            "the year 2025 was given but the columns are for 2023, 2024",
+            "the year 2025 was given but the columns are for 2023 and 2024",
         ),
         (
             '"region";"2025M11";"2025M12"\n"0126 Huddinge";4;5\n',
@@ -293,7 +293,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             {},
             1,
             "column 'ålder' has '0-9 år', '10-19 år', '20-29 år', '30-39 år', '40-49 år', "
-            f"'50-59 år' and no total; {TOTAL_HINT} 'ålder' or leave it out when exporting",
+            f"'50-59 år' and 2 more and no total; {TOTAL_HINT} 'ålder' or leave it out when exporting",
         ),
         (
             '"region";"tabellinnehåll";"år";"värde"\n'
@@ -304,7 +304,7 @@ TOTAL_HINT = "the fee needs the whole population: select the total (totalt) of"
             + '"Fotnot"\n',
             {},
             1,
-            "the table's contents are 'Döda', 'Folkökning', 'Födda', 'Inflyttningar', not the "
+            "the table's contents are 'Döda', 'Folkökning', 'Födda', 'Inflyttningar' and 1 more, not the "
             "population (Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
         ),
     ],
@@ -364,13 +364,14 @@ def test_the_regions_a_file_has_instead_of_the_parties() -> None:
         '"Folkmängd 31 december 2024";\n"region";"2024"\n"Riket";10587710\n"0180 Stockholm";988943\n'
         '"Fotnot";"avser kommuner"\n"# Källa: SCB";"2025"\n  # uppdaterad;2025-02-21\n'
     )
-    assert "; it has Riket, 0180 Stockholm; select" in str(refused(text))
+    assert "; it has Riket and 0180 Stockholm; select" in str(refused(text))
 
 
 @pytest.mark.parametrize("count", [5, 6, 60])
 def test_the_regions_found_are_counted_in_full(count: int) -> None:
     text = '"region";"2024"\n' + "".join(f'"{1000 + i} Kommun {i}";{i}\n' for i in range(count))
-    shown = ", ".join(f"{1000 + i} Kommun {i}" for i in range(5))
+    names = [f"{1000 + i} Kommun {i}" for i in range(5)]
+    shown = ", ".join(names) if count > 5 else ", ".join(names[:-1]) + " and " + names[-1]
     more = f" and {count - 5} more" if count > 5 else ""
     assert f"; it has {shown}{more}; select" in str(refused(text))
 
@@ -406,7 +407,7 @@ def test_a_short_row_is_shown_cut_to_80_characters() -> None:
 def test_a_row_cut_after_its_code_is_refused() -> None:
     text = "Kommunkod;Kommun;Folkmängd 31 december 2024\n0126;Huddinge;114 304\n0140\n"
     assert str(refused(text)) == (
-        "t.csv: line 3: row has 1 fields, fewer than the header's 3: ['0140']"
+        "t.csv: line 3: row has 1 field, fewer than the header's 3: ['0140']"
     )
 
 

@@ -327,9 +327,13 @@ def is_other_measure(text: str) -> bool:
 
 
 def some_of(items: Sequence[str], limit: int = 6) -> str:
-    """*items* as a message lists them: all joined with "and", or the first *limit* and "…"."""
+    """*items* as a message lists them: all, or the first *limit* and how many more.
+
+    ``A, B and C``, or ``A, B, C and 4 more``; joined in the user's language.
+    """
     if len(items) > limit:
-        return ", ".join(items[:limit]) + ", …"
+        rest = Phrase(message("{count} more"), count=str(len(items) - limit))
+        return Listing([*items[:limit], rest])
     return Listing(items)
 
 

@@ -27,6 +27,7 @@ from sodertorn.population._cells import (
     parse_region,
     parse_year,
     party_of,
+    some_of,
 )
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def _find_header(
                     "the table's measure is {measures}, not the population (Folkmängd); "
                     "choose the contents 'Folkmängd' (BE0101N1)",
                     source=source,
-                    measures=Listing(repr(o) for o in others[:4]),
+                    measures=some_of([repr(o) for o in others], 4),
                 )
             continue
         if categories and not years:
@@ -175,7 +176,7 @@ def _find_header(
                 "the total (totalt) of every variable other than region and year when exporting",
                 line=line,
                 source=source,
-                columns=Listing(repr(c) for c in categories[:6]),
+                columns=some_of([repr(c) for c in categories]),
             )
         region_columns = [p for p, kind in enumerate(kinds) if kind == "region"]
         region = region_columns[0]  # there is one: the first column, whatever its heading
@@ -394,7 +395,7 @@ def _totals(
                 line=header.line,
                 source=source,
                 name=repr(name),
-                shown=Listing(repr(c) for c in categories[:6]),
+                shown=some_of([repr(c) for c in categories]),
             )
     if header.contents is not None:
         contents = {
@@ -408,7 +409,7 @@ def _totals(
                 "the contents 'Folkmängd' (BE0101N1)",
                 line=header.line,
                 source=source,
-                contents=Listing(repr(c) for c in sorted(contents)[:4]),
+                contents=some_of([repr(c) for c in sorted(contents)], 4),
             )
     return totals
 
