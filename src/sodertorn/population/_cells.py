@@ -40,7 +40,7 @@ __all__ = [
 MAX_COUNT = 10**8
 """No municipality has a hundred million inhabitants: a larger count is a mistake."""
 
-_CODE = re.compile(r"^([0-9][0-9A-Za-z_]*)(?:\s+|\s*[-–:]\s*|$)(.*)$", re.DOTALL)
+_CODE = re.compile(r"^([0-9][0-9A-Za-z_]*)(?:\s*[-–:]\s*|\s+|$)(.*)$", re.DOTALL)
 _COUNT = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 _PERIOD = re.compile(r"^(\d{4})\s*([MKQH]\s*\d{1,2}|-\d{2}(?:-\d{2})?)$", re.IGNORECASE)
 _TOTALS = ("tot", "totalt", "total", "totsa", "samtliga", "alla", "all", "both sexes")
@@ -127,7 +127,7 @@ def _name_key(name: str) -> str:
 def names_match(given: str, party: Municipality) -> bool:
     """Whether *given* names *party*: case, diacritics, "kommun" and a genitive s forgiven."""
     key, own = _name_key(given), _name_key(party.name)
-    return key in (own, own + "s") or (given.strip().lower().endswith("kommun") and key == own)
+    return key in (own, own + "s")
 
 
 def party_of(
@@ -327,9 +327,13 @@ def is_other_measure(text: str) -> bool:
 
 
 def some_of(items: Sequence[str], limit: int = 6) -> str:
-    """*items* as a message lists them: all joined with "and", or the first *limit* and "…"."""
+    """*items* as a message lists them: all, or the first *limit* and how many more.
+
+    ``A, B and C``, or ``A, B, C and 4 more``; joined in the user's language.
+    """
     if len(items) > limit:
-        return ", ".join(items[:limit]) + ", …"
+        rest = Phrase(message("{count} more"), count=str(len(items) - limit))
+        return Listing([*items[:limit], rest])
     return Listing(items)
 
 

@@ -27,6 +27,7 @@ from sodertorn.population._cells import (
     parse_region,
     parse_year,
     party_of,
+    some_of,
 )
 
 if TYPE_CHECKING:
@@ -70,7 +71,6 @@ _DATE_WORDS = re.compile(r"\b(den\s+)?31\s+dec(ember|\.)?\b|\bper\b|\bden\b", re
 class _YearColumn:
     position: int
     year: int
-    heading: str
 
 
 @attrs.define
@@ -96,35 +96,35 @@ def _heading_kind(cell: str) -> str:
     return ""
 
 
-def _year_heading(cell: str, *, line: int, source: str) -> _YearColumn | str | None:
-    """A year column (``2024``, ``Folkmängd 2024``, ``Folkmängd 31 dec 2024``), or why not.
+def _year_heading(cell: str, *, line: int, source: str) -> int | str | None:
+    """The year of a year column (``2024``, ``Folkmängd 2024``, ``Folkmängd 31 dec 2024``).
 
-    Returns the column, ``"other"`` for another measure's column (folkökning 2024) and
+    Returns the year, ``"other"`` for another measure's column (folkökning 2024) and
     ``None`` for no year heading. A heading that is a month or quarter is refused.
     """
     text = " ".join(cell.split())
-    if _PERIOD_AT_END.fullmatch(text) and not _YEAR_AT_END.fullmatch(text):
+    period = _PERIOD_AT_END.fullmatch(text)  # never also a year: it ends in one or two digits
+    if period:
         parse_year(
-            _PERIOD_AT_END.fullmatch(text).group(2),  # type: ignore[union-attr]
-            where=Phrase(message("column heading")),
-            line=line,
-            source=source,
+            period.group(2), where=Phrase(message("column heading")), line=line, source=source
         )
     match = _YEAR_AT_END.fullmatch(text)
     if match is None or not 1700 <= int(match.group(2)) <= 2199:
         return None
-    prefix = _DATE_WORDS.sub(" ", match.group(1)).strip(" ,:-–")
+    prefix = _DATE_WORDS.sub(" ", match.group(1)).strip(" ,.:-–")
+    year = int(match.group(2))
     if not prefix or is_population_measure(prefix):
-        return _YearColumn(0, int(match.group(2)), text)
+        return year
     if is_other_measure(prefix):
-        return "other"
+        return "other"  # before the totals: "Totalt folkökning 2024" is not the population
     if is_total(prefix):
-        return _YearColumn(0, int(match.group(2)), text)
+        return year
     return f"category:{prefix}"
 
 
-def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple[int, _Header]:
-    refused: list[str] = []
+def _find_header(
+    rows: Sequence[Row], *, source: str, population_title: bool
+) -> tuple[int, _Header]:
     for at, (line, cells) in enumerate(rows[:200]):
         filled = [c for c in cells if c.strip()]
         if len(filled) < 2 or cells[0].lstrip().startswith("#"):
@@ -145,8 +145,8 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
             if kinds[position] or not cell.strip():
                 continue
             heading = _year_heading(cell, line=line, source=source)
-            if isinstance(heading, _YearColumn):
-                years.append(attrs.evolve(heading, position=position))
+            if isinstance(heading, int):
+                years.append(_YearColumn(position, heading))
             elif heading == "other":
                 others.append(cell.strip())
                 skipped.add(position)
@@ -158,15 +158,17 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
             elif is_other_measure(cell):
                 others.append(cell.strip())
                 kinds[position] = "other"
-            elif fold(cell) in _VALUE_HEADINGS and (
-                "contents" in kinds or re.search(r"folkmangd|population", title_words)
-            ):
+            elif fold(cell) in _VALUE_HEADINGS and ("contents" in kinds or population_title):
                 measures.append(position)
         year_dimension = kinds.index("year") if "year" in kinds else None
         if not (years or categories or measures):
             if others:
-                refused = others
-                break
+                raise PopulationDataError.of(
+                    "the table's measure is {measures}, not the population (Folkmängd); "
+                    "choose the contents 'Folkmängd' (BE0101N1)",
+                    source=source,
+                    measures=some_of([repr(o) for o in others], 4),
+                )
             continue
         if categories and not years:
             raise PopulationDataError.of(
@@ -174,14 +176,13 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
                 "the total (totalt) of every variable other than region and year when exporting",
                 line=line,
                 source=source,
-                columns=Listing(repr(c) for c in categories[:6]),
+                columns=some_of([repr(c) for c in categories]),
             )
         region_columns = [p for p, kind in enumerate(kinds) if kind == "region"]
-        region = region_columns[0] if region_columns else 0
+        region = region_columns[0]  # there is one: the first column, whatever its heading
         name = region_columns[1] if len(region_columns) > 1 else None
         used = {
-            region,
-            *([name] if name is not None else []),
+            *region_columns,  # a third column naming the regions is not a variable
             *(y.position for y in years),
             *measures,
         }
@@ -215,13 +216,6 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
             contents=contents,
         )
         return at, header
-    if refused:
-        raise PopulationDataError.of(
-            "the table's measure is {measures}, not the population (Folkmängd); choose the "
-            "contents 'Folkmängd' (BE0101N1)",
-            source=source,
-            measures=Listing(repr(o) for o in refused[:4]),
-        )
     raise PopulationDataError.of(
         "no header row: expected one with the regions and either one column per year "
         "('region;2023;2024'), a year and a population column ('region,år,Folkmängd'), or "
@@ -253,8 +247,10 @@ def read_table(
     year: int | None = None,
 ) -> dict[tuple[Municipality, int], int]:
     """Counts of the parties in a population table; every other region is skipped."""
-    title_words = " ".join(fold(" ".join(cells)) for _, cells in rows[:10])
-    at, header = _find_header(rows, source=source, title_words=title_words)
+    population_title = any(
+        re.search(r"folkmangd|population", fold(cell)) for _, cells in rows[:10] for cell in cells
+    )
+    at, header = _find_header(rows, source=source, population_title=population_title)
     single_year: int | None = None
     if header.years and header.year_dimension is not None:
         raise PopulationDataError.of(
@@ -263,8 +259,6 @@ def read_table(
             source=source,
         )
     if not header.years and header.year_dimension is None:
-        if header.measure is None:  # pragma: no cover - _find_header returns no such header
-            raise PopulationDataError.of("no population column", source=source)
         titled = _title_year(rows, at, source=source)
         if year is not None and titled is not None and year != titled:
             raise PopulationDataError.of(
@@ -291,17 +285,18 @@ def read_table(
             year=str(year),
             years=Listing(str(c.year) for c in header.years),
         )
-    elif header.year_dimension is not None and header.measure is None:
-        raise PopulationDataError.of(
-            "the header has a year column but no population column (such as 'Folkmängd')",
-            line=header.line,
-            source=source,
-        )
     width = max(
-        [header.region, header.name or 0, header.year_dimension or 0, header.measure or 0]
-        + [c.position for c in header.years]
-        + list(header.dimensions)
-        + [header.contents or 0]
+        position
+        for position in (
+            header.region,
+            header.name,
+            header.year_dimension,
+            header.measure,
+            header.contents,
+            *(c.position for c in header.years),
+            *header.dimensions,
+        )
+        if position is not None
     )
     data = rows[at + 1 :]
     totals = _totals(data, header, width, source=source)
@@ -316,7 +311,7 @@ def read_table(
             continue
         party = party_of(region, known, where=Phrase(message("region")), line=line, source=source)
         if party is None:
-            if len(others) < 50 and (region.code or any(re.search(r"\d", c) for c in cells[1:])):
+            if region.code or any(re.search(r"\d", c) for c in cells[1:]):
                 others.append(str(region))
             continue
         if len(cells) <= width:
@@ -383,9 +378,7 @@ def _totals(
     """Per dimension column, the categories that are totals; refuse a column without one."""
     seen: dict[int, dict[str, None]] = {p: {} for p in header.dimensions}
     for _, cells in data:
-        if len(cells) > width and (
-            cells[header.region].strip() if header.region < len(cells) else ""
-        ):
+        if len(cells) > width and cells[header.region].strip():
             for position in header.dimensions:
                 seen[position].setdefault(_category(cells[position]), None)
     totals: dict[int, set[str]] = {}
@@ -394,7 +387,7 @@ def _totals(
         if categories and all(_NUMBER.fullmatch(c) for c in categories):
             del header.dimensions[position]  # figures of some other measure: not a variable
             continue
-        totals[position] = {c for c in categories if is_total(*_split(c)) or is_total(c)}
+        totals[position] = {c for c in categories if is_total(*_split(c))}
         if categories and not totals[position]:
             raise PopulationDataError.of(
                 "column {name} has {shown} and no total; the fee needs the whole population: "
@@ -402,7 +395,7 @@ def _totals(
                 line=header.line,
                 source=source,
                 name=repr(name),
-                shown=Listing(repr(c) for c in categories[:6]),
+                shown=some_of([repr(c) for c in categories]),
             )
     if header.contents is not None:
         contents = {
@@ -416,7 +409,7 @@ def _totals(
                 "the contents 'Folkmängd' (BE0101N1)",
                 line=header.line,
                 source=source,
-                contents=Listing(repr(c) for c in sorted(contents)[:4]),
+                contents=some_of([repr(c) for c in sorted(contents)], 4),
             )
     return totals
 

@@ -56,7 +56,7 @@ def load_json(text: str | bytes, source: str) -> Any:
 def _shown(code: str, label: str) -> str:
     if code == "00" and not label:
         label = "Riket"
-    if not label or label == code or label.startswith(code):
+    if not label or label == code or label.startswith(f"{code} "):
         return label or code
     return f"{code} {label}"
 
@@ -92,13 +92,15 @@ def _categories(
             name=repr(name),
             index=str(index)[:80],
         )
-    raw_labels = category.get("label") if isinstance(category, Mapping) else None
+    assert isinstance(dimension, Mapping)  # it has a category index
+    assert isinstance(category, Mapping)
+    raw_labels = category.get("label")
     labels = (
         {k: v for k, v in raw_labels.items() if isinstance(k, str) and isinstance(v, str)}
         if isinstance(raw_labels, Mapping)
         else {}
     )
-    extension = dimension.get("extension") if isinstance(dimension, Mapping) else None
+    extension = dimension.get("extension")
     return codes, labels, extension if isinstance(extension, Mapping) else {}
 
 
@@ -269,8 +271,7 @@ def parse_jsonstat(
                     code=repr(code),
                     codes=Listing((m.code for m in known), alternatives=True),
                 )
-            if len(others) < 50:
-                others.append(_shown(code, label))
+            others.append(_shown(code, label))
             continue
         for t, year in enumerate(years):
             at = fixed + r * region_stride + t * time_stride
@@ -317,12 +318,12 @@ def _choose(
     codes: list[str],
     labels: dict[str, str],
     extension: Mapping[str, Any],
-    dimension: object,
+    dimension: Mapping[str, Any],
     metrics: list[str],
     source: str,
 ) -> int:
     """The index of the category to read in a dimension other than region and year."""
-    label_of = dimension.get("label") if isinstance(dimension, Mapping) else None
+    label_of = dimension.get("label")
     shown = f"{name!r}" + (f" ({label_of})" if isinstance(label_of, str) else "")
     found = some_of([_shown(c, labels.get(c, "")) for c in codes])
     if name in metrics or fold(name) in ("contentscode", "tabellinnehall"):
@@ -468,8 +469,7 @@ def parse_scb_json(
         region = parse_region(key[region_at])
         party = party_of(region, known, where=Phrase(message("region")), line=None, source=source)
         if party is None:
-            if len(found_regions) < 50:
-                found_regions.append(_shown(key[region_at], ""))
+            found_regions.append(_shown(key[region_at], ""))
             continue
         year = parse_year(key[time_at], where=Phrase(message("period")), line=None, source=source)
         if (party, year) in counts:
