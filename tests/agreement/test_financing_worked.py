@@ -465,6 +465,9 @@ def test_the_workbook_has_the_table_and_the_explanation(tmp_path: Path) -> None:
     assert rows[-1][0] == "Total" and rows[-1][4] == 100
     lines = [row[0] or "" for row in explanation.iter_rows(values_only=True)]
     assert lines[:3] == split.explain("en").splitlines()
+    swedish = openpyxl.load_workbook(split.to_excel(tmp_path / "anslag.xlsx")).worksheets
+    assert next(swedish[0].iter_rows(values_only=True))[:2] == ("Kommunkod", "Kommun")
+    assert swedish[1]["A1"].value == split.explain().splitlines()[0]
 
 
 @given(st.integers(0, 10**6), st.integers(1, 10**6), st.integers(0, 10**9))
