@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,6 +27,7 @@ from sodertorn import (
     SEK,
     Agreement,
     FeeRuleError,
+    IndexedRule,
     MissingDataError,
     Municipality,
     Notice,
@@ -36,6 +39,9 @@ from sodertorn import (
     municipality,
 )
 from sodertorn.fees import FEE_COLUMNS, FeeSchedule, InvoiceDetails
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 D = datetime.date
 HUDDINGE = municipality("Huddinge")
@@ -344,3 +350,87 @@ def test_per_capita_fees_are_four_kronor_each(salem: int, nykvarn: int) -> None:
     assert fees.amounts == {SALEM: SEK(4 * salem), NYKVARN: SEK(4 * nykvarn)}
     assert fees.total == SEK(4 * (salem + nykvarn))
     assert fees.to_dict(trace=True)["trace"]["population"]["total"] == salem + nykvarn
+
+
+def test_a_party_not_assessed_has_no_line() -> None:
+    fees = annual_fees(2024, THIRTY, parties=[SALEM])
+    with pytest.raises(UnknownMunicipalityError) as raised:
+        fees.line("Nykvarn")
+    assert str(raised.value) == "unknown municipality 'Nykvarn'; expected one of 0128 Salem"
+    with pytest.raises(UnknownMunicipalityError):
+        fees[NYKVARN]
+
+
+def test_the_table_notes_in_both_languages() -> None:
+    fees = annual_fees(2024, THIRTY, parties=[SALEM])
+    assert fees.to_table(lang="en").notes == (
+        ("Rule", "SEK4 per inhabitant on 31 December of the year before the fee year"),
+        ("Source", SOURCE_2017),
+        ("Due date", "Due March 15, 2024."),
+        ("Population on", "December 31, 2023"),
+        ("Population source", "Test register"),
+    )
+    assert fees.to_table().notes == (
+        ("Regel", "4\xa0kr per invånare den 31 december året före avgiftsåret"),
+        ("Källa", SOURCE_2017),
+        ("Förfallodag", "Förfallodag: 15 mars 2024."),
+        ("Folkmängd per", "31 december 2023"),
+        ("Källa för folkmängden", "Test register"),
+    )
+
+
+def test_the_workbook_has_the_explanation(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    fees = annual_fees(2024, THIRTY, parties=[SALEM, NYKVARN])
+    sheets = openpyxl.load_workbook(fees.to_excel(tmp_path / "fees.xlsx", lang="en")).worksheets
+    lines = fees.explain(lang="en").splitlines()
+    written = [row[0] or "" for row in sheets[1].iter_rows(values_only=True)]
+    assert written[: len(lines)] == lines
+
+
+def test_an_assessment_of_no_party_traces_to_nothing() -> None:
+    fees = annual_fees(2024, THIRTY, parties=[SALEM])
+    empty = attrs.evolve(fees, lines=(), exact_total=Fraction(0), total=SEK(0))
+    trace = empty.to_dict(trace=True)["trace"]
+    assert trace["allocation"]["left_over"] == "0"
+    assert trace["parties"] == [] and trace["population"]["total"] == 0
+
+
+def test_the_sources_are_those_of_the_parties_assessed() -> None:
+    merged = Population({(SALEM, 2023): 10}, source="A").merge(
+        Population({(NYKVARN, 2023): 20}, source="B")
+    )
+    one = annual_fees(2024, merged, parties=[SALEM])
+    assert one.population_source == "A"
+    assert [s.describe("en") for s in one.population_sources] == ["A"]
+    both = annual_fees(2024, merged, parties=[SALEM, NYKVARN])
+    assert both.population_source == "A; B"
+    assert [s.describe("en") for s in both.population_sources] == ["A", "B"]
+    assert both.line("Nykvarn").source == both.population_sources[1]
+
+
+def test_the_invoiced_chain_rounds_each_year_as_asked() -> None:
+    default = FeeSchedule.default()
+    indexed = default.rules[0]
+    assert isinstance(indexed, IndexedRule)
+    rule = attrs.evolve(indexed, chain="invoiced")
+    schedule = attrs.evolve(default, rules=(rule, *default.rules[1:]))
+    totals = set()
+    for unit, rounding in (
+        (Unit.KRONA, Rounding.HALF_UP),
+        (Unit.ORE, Rounding.HALF_UP),
+        (Unit.KRONA, Rounding.DOWN),
+    ):
+        fees = annual_fees(2013, schedule=schedule, unit=unit, rounding=rounding)
+        invoiced, steps = rule.invoiced(
+            2013, Population.builtin(), MUNICIPALITIES, unit=unit, rounding=rounding
+        )
+        assert fees.amounts == invoiced
+        assert {line.party: line.exact for line in fees.lines} == {
+            party: walked[-1].fee for party, walked in steps.items()
+        }
+        assert fees.to_dict(trace=True)["trace"]["allocation"]["method"] == (
+            "each fee rounded on its own, as invoiced"
+        )
+        totals.add(fees.exact_total)
+    assert len(totals) == 3
