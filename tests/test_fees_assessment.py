@@ -434,3 +434,15 @@ def test_the_invoiced_chain_rounds_each_year_as_asked() -> None:
         )
         totals.add(fees.exact_total)
     assert len(totals) == 3
+
+
+def test_a_municipality_outside_the_data_is_not_a_party_here() -> None:
+    stockholm = Municipality(code="0180", name="Stockholm")
+    for year in (2012, 2024):
+        with pytest.raises(UnknownMunicipalityError) as raised:
+            annual_fees(year, parties=[SALEM, stockholm])
+        assert str(raised.value) == (
+            "Municipality(code='0180', name='Stockholm') is not a party here; expected one of "
+            "0126 Huddinge, 0127 Botkyrka, 0128 Salem, 0136 Haninge, 0138 Tyresö, 0140 Nykvarn, "
+            "0181 Södertälje, 0192 Nynäshamn"
+        )
