@@ -21,18 +21,20 @@ from hypothesis import strategies as st
 from sodertorn import (
     SEK,
     Agreement,
+    DissolutionError,
+    Population,
+    municipality,
+)
+from sodertorn.agreement import (
     Decision,
     DecisionRule,
-    DissolutionError,
     Item,
     Meeting,
-    Population,
     Position,
-    Unit,
     dissolve,
-    municipality,
     split_items,
 )
+from sodertorn.money import Unit
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -23,18 +23,20 @@ from sodertorn import (
     MUNICIPALITIES,
     SEK,
     Agreement,
-    Decision,
-    Financing,
     GovernanceError,
-    Meeting,
     Notice,
     Population,
+    municipality,
+)
+from sodertorn.agreement import (
+    Decision,
+    Financing,
+    Meeting,
     Position,
     Project,
-    Unit,
-    municipality,
     special_contributions,
 )
+from sodertorn.money import Unit
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -27,18 +27,16 @@ from sodertorn import (
     SEK,
     Agreement,
     FeeRuleError,
-    IndexedRule,
     MissingDataError,
     Municipality,
     Notice,
     Population,
-    Rounding,
-    Unit,
     UnknownMunicipalityError,
     annual_fees,
     municipality,
 )
-from sodertorn.fees import FEE_COLUMNS, FeeSchedule, InvoiceDetails
+from sodertorn.fees import FEE_COLUMNS, FeeSchedule, IndexedRule, InvoiceDetails
+from sodertorn.money import Rounding, Unit
 
 if TYPE_CHECKING:
     from pathlib import Path
