@@ -44,7 +44,13 @@ html_title = f"sodertorn {release}"
 
 nitpicky = True
 # Type variables have no page of their own.
-nitpick_ignore = [("py:class", "K"), ("py:class", "sodertorn.allocation.K")]
+nitpick_ignore = [
+    ("py:class", "K"),
+    ("py:class", "sodertorn.allocation.K"),
+    ("py:class", "sodertorn.testing._values.K"),
+    ("py:class", "sodertorn.errors._E"),
+    ("py:class", "sodertorn.errors._S"),
+]
 
 # -- intersphinx ---------------------------------------------------------------------------
 # Each project's own inventory first; where the build has no network, a small inventory of

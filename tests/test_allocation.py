@@ -166,7 +166,7 @@ def test_many_keys() -> None:
 
 
 def test_round_to_total_refuses_a_bad_unit_or_mapping() -> None:
-    with pytest.raises(AllocationError, match="unknown unit None"):
+    with pytest.raises(AllocationError, match="unit None is unknown"):
         round_to_total(SEK(1), {}, unit=None)  # type: ignore[arg-type]
     with pytest.raises(AllocationError, match="cannot round None"):
         round_to_total(SEK(1), None)  # type: ignore[arg-type]

@@ -80,6 +80,26 @@ def test_every_plural_message_has_both_swedish_forms(pair: tuple[str, str]) -> N
         assert _fields(form) == _fields(msgid)
 
 
+SAME_IN_BOTH = {
+    "kronor",
+    "öre",
+    "Vision",
+    "Status",
+    "≈ {amount}",
+    "%(heading)s:",
+    "argument %(argument_name)s: %(message)s",
+    "{file}: {reason}",
+    "{message}",
+    "{source}: ",
+}
+"""Messages whose Swedish is the English: words both languages share, and bare layout."""
+
+
+def test_swedish_is_not_the_english_copied() -> None:
+    same = {msgid for msgid, swedish in catalogue("sv").items() if swedish == msgid}
+    assert same <= SAME_IN_BOTH, f"untranslated: {sorted(same - SAME_IN_BOTH)}"
+
+
 def test_plural_forms_follow_the_number() -> None:
     singular, plural = "{count} focus area", "{count} focus areas"
     assert ngettext(singular, plural, 1, "sv") == "{count} fokusområde"
@@ -208,3 +228,123 @@ def test_the_check_finds_english_where_there_is_some() -> None:
 def test_no_plural_entry_is_stale() -> None:
     stale = set(plural_catalogue("sv")) - PLURAL_MESSAGES
     assert not stale, f"plural translations no longer used: {sorted(stale)}"
+
+
+def _command_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    from sodertorn.cli import main
+
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out + err
+
+
+def _files(folder: Path) -> dict[str, str]:
+    """Input files for the command line, good and bad, by name."""
+    texts = {
+        "own.csv": "code,year,population\n0126,2023,abc\n",
+        "header.csv": "code,year\n0126,2023\n",
+        "title.csv": "title only\n",
+        "regions.csv": 'region,2023\n"0180 Stockholm",988943\n"00 Riket",10551707\n',
+        "months.csv": "region,2023M12\n0126 Huddinge,5\n",
+        "stat.json": '{"a": 1}',
+        "items.csv": "name,amount\nBank,lots\n",
+        "ore.csv": "name,amount\nBank,1000.50\n",
+        "twice.csv": "name,amount\nBank,1\nBank,2\n",
+        "status.csv": "x,y\n",
+        "status-word.csv": "activity,status,date\nrufs-klimat,klar,2024-01-02\n",
+        "status-id.csv": "activity,status,date\nrufs klimat,done,2024-01-02\n",
+        "status-fields.csv": "activity,status,date\nrufs-klimat\n",
+        "status-good.csv": "activity,status,date\nrufs-klimat,pågår,2024-01-02\n",
+        "indicators.json": '{"schema": "sodertorn/indicators/1", "x": 1}',
+        "details.csv": "code,invoice_number\n9999,1\n",
+        "columns.csv": "code,colour\n0126,blue\n",
+        "unit.csv": INDICATORS_HEADER
+        + "restid,infrastruktur,Restid,,,SCB,decrease,,,,,2024,45,x\n",
+        "name.csv": INDICATORS_HEADER + "restid,infrastruktur,,,min,SCB,decrease,,,,,2024,45,x\n",
+        "broken.json": '{"schema": "sodertorn/follow-up/1", ',
+        "a.csv": "code,year,population\n0126,2025,5\n",
+        "b.csv": "code,year,population\n0126,2025,6\n",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return {name: str(folder / name) for name in texts}
+
+
+NOTICE_RECEIVED = ("--received", "2024-03-15")
+INDICATORS_HEADER = (
+    "id,goal,name,name_en,unit,source,direction,baseline_year,baseline,target_year,target,"
+    "year,value,value_source\n"
+)
+
+
+def _swedish_runs(folder: Path) -> list[list[str]]:
+    """Subcommands with bad input and good input, all in Swedish (the default)."""
+    f = _files(folder)
+    return [
+        ["fees", "2024"],
+        ["fees", "2024", "--explain", "Salem"],
+        ["fees", "2024", "--explain", "Gotland"],
+        ["fees", "1990"],
+        ["fees", "2030"],
+        *(["fees", "2024", "--population", f[n]] for n in ("own.csv", "header.csv")),
+        *(["fees", "2024", "--population", f[n]] for n in ("title.csv", "regions.csv")),
+        ["fees", "2024", "--population", f["months.csv"]],
+        ["fees", "2024", "--population", f["stat.json"]],
+        ["fees", "2024", "--population", str(folder)],
+        ["fees", "2026", "--population", f["a.csv"], "--population", f["b.csv"]],
+        ["contributions", "100000", "--decided", "2024-05-02", "--explain"],
+        ["contributions", "100000.50", "--decided", "2024-05-02"],
+        ["dissolve", "--items", f["items.csv"]],
+        ["dissolve", "--items", f["ore.csv"]],
+        ["dissolve", "--items", f["twice.csv"]],
+        ["meeting", "--date", "2024-03-21", "--present", "Huddinge", "Salem"],
+        ["meeting", "--date", "2024-03-21", "--requested-by", "Salem", "--chair", "Tyresö"],
+        ["notice", "--party", "Nykvarn", "--council-decision", "2024-02-26", *NOTICE_RECEIVED],
+        ["goals", "sup2040"],
+        ["goals", "sup1999"],
+        ["report", "2024", "--status", f["status-good.csv"]],
+        *(["report", "2024", "--status", f[n]] for n in ("status.csv", "status-word.csv")),
+        *(["report", "2024", "--status", f[n]] for n in ("status-id.csv", "status-fields.csv")),
+        ["report", "2024", "--status", f["status-good.csv"], "--indicators", f["indicators.json"]],
+        *(
+            ["report", "2024", "--status", f["status-good.csv"], "--indicators", f[n]]
+            for n in ("unit.csv", "name.csv")
+        ),
+        ["report", "2024", "--status", f["broken.json"]],
+        ["fees", "2024", "--population", f["broken.json"]],
+        ["report", "1999", "--status", f["status.csv"]],
+        ["report", "template"],
+        ["report", "tjugo", "--status", f["status.csv"]],
+        ["invoices", "2024", "--output", str(folder / "out"), "--details", f["details.csv"]],
+        ["invoices", "2024", "--output", str(folder / "out"), "--details", f["columns.csv"]],
+        ["population", "fetch", "1900", "--output", str(folder / "p.csv")],
+        ["population", "fetch", "2025", "--output", "x", "--api-url", "ftp://example"],
+        *([command, "--help"] for command in ("fees", "report", "population", "goals")),
+        ["population", "fetch", "--help"],
+        ["fees", "2024", "--format", "xlsx", "--output", str(folder / "no" / "fees.xlsx")],
+    ]
+
+
+def test_swedish_command_line_output_contains_no_english_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fragments = _english_fragments()
+    statuses = set()
+    for argv in _swedish_runs(tmp_path):
+        status, text = _command_line(argv, capsys)
+        statuses.add(status)
+        assert "Traceback" not in text
+        leaked = sorted(f for f in fragments if f in text)
+        assert not leaked, f"English in the Swedish output of {argv}: {leaked}\n{text}"
+    assert statuses == {0, 1, 2}  # good input, data errors and usage errors were all seen
+
+
+def test_the_command_line_check_finds_english_where_there_is_some(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fragments = _english_fragments()
+    found = 0
+    for argv in _swedish_runs(tmp_path)[:12]:
+        _, text = _command_line([*argv, "--lang", "en"], capsys)
+        found += any(f in text for f in fragments)
+    assert found >= 8

@@ -18,7 +18,12 @@ pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="examples/ not in t
     [
         (
             "en",
-            ["SEK860,000", "SEK2,094,488", "2025 without Nykvarn: SEK2,045,120", "SEK2,356,299"],
+            [
+                "SEK 860,000",
+                "SEK 2,094,488",
+                "2025 without Nykvarn: SEK 2,045,120",
+                "SEK 2,356,299",
+            ],
         ),
         ("sv", ["860\xa0000\xa0kr", "Avgiftsår 2025: Nynäshamn", "2\xa0045\xa0120\xa0kr"]),
     ],

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -198,9 +199,9 @@ def test_babel_formatting_pins_exact_strings() -> None:
     assert format_money(SEK(2083296), locale="sv_SE") == "2\xa0083\xa0296\xa0kr"
     assert format_money(SEK("1234.5"), "sv") == "1\xa0234,50\xa0kr"
     assert format_money(SEK(-1250), "sv") == "-1\xa0250\xa0kr"
-    assert format_money(SEK(-1250), "en") == "-SEK1,250"
-    assert format_money(SEK(860000), "en") == "SEK860,000"
-    assert format_money(SEK("0.05"), locale="en") == "SEK0.05"
+    assert format_money(SEK(-1250), "en") == "-SEK 1,250"
+    assert format_money(SEK(860000), "en") == "SEK 860,000"
+    assert format_money(SEK("0.05"), locale="en") == "SEK0.05"  # a locale keeps CLDR's pattern
     assert format_money(SEK("1234.5")) == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
 
 
@@ -208,7 +209,7 @@ def test_formatting_does_not_round_half_even() -> None:
     # Babel alone would show 0.125 as 0.12; SEK never holds sub-öre, and whole amounts
     # keep every digit.
     assert format_money(SEK("2.50"), "sv") == "2,50\xa0kr"
-    assert format_money(SEK("3.50"), "en") == "SEK3.50"
+    assert format_money(SEK("3.50"), "en") == "SEK 3.50"
 
 
 def test_unknown_locale_is_a_clear_error() -> None:
@@ -340,3 +341,28 @@ def test_formatting_follows_the_locale_data(
     assert len(last) == (grouping[0] if others else len(last))
     assert all(len(part) == grouping[1] for part in others[1:])
     assert others == [] or 1 <= len(others[0]) <= grouping[1]
+
+
+def test_english_amounts_read_sek_space_digits_in_every_output() -> None:
+    import re
+
+    from sodertorn import annual_fees, fee_history
+    from sodertorn.agreement import special_contributions
+    from sodertorn.i18n import format_exact
+
+    fees = annual_fees(2012)
+    texts = [
+        fees.explain(lang="en"),
+        fees.explain("Salem", lang="en"),
+        fees.table(lang="en"),
+        fees.html(lang="en"),
+        fees.invoice_html("Salem", lang="en"),
+        fee_history(2016, 2019).explain(lang="en"),
+        fee_history(2016, 2019).table(lang="en"),
+        special_contributions(SEK(100_000), decided_on=datetime.date(2024, 5, 2)).explain("en"),
+        format_exact(Fraction(1, 3), "en"),
+    ]
+    for text in texts:
+        assert "SEK " in text
+        assert not re.search(r"SEK[-\d]", text), text
+    assert format_exact(Fraction(1, 3), "en") == "≈ SEK 0.3333"

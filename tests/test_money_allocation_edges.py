@@ -61,11 +61,12 @@ def test_other_money_errors_whole() -> None:
         ),
         (
             lambda: money_api.round_fraction(Fraction(1), unit="x"),
-            "expected a Unit and a Rounding, got unit='x', rounding=<Rounding.HALF_UP: 'half-up'>",
+            "unit 'x' is unknown; expected Unit.KRONA or Unit.ORE",
         ),
         (
             lambda: money_api.round_fraction(Fraction(1), rounding="x"),
-            "expected a Unit and a Rounding, got unit=<Unit.KRONA: 100>, rounding='x'",
+            "rounding 'x' is unknown; expected "
+            "Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING",
         ),
         (lambda: SEK(1) / SEK(0), "cannot divide SEK(1) by a zero amount"),
         (lambda: api.SEK.total(None), "cannot total None; expected an iterable of SEK amounts"),
@@ -139,10 +140,13 @@ def test_rounding_defaults_and_whole_values() -> None:
 
 def test_allocation_errors_whole() -> None:
     cases: list[tuple[Any, str]] = [
-        (lambda: api.allocate(5, {"a": 1}), "cannot split 5; expected an amount of SEK"),
+        (
+            lambda: api.allocate(5, {"a": 1}),
+            "total 5 is not an amount of SEK; expected an amount such as SEK(100)",
+        ),
         (
             lambda: api.allocate(SEK(1), {"a": 1}, unit="k"),
-            "unknown unit 'k'; expected Unit.KRONA or Unit.ORE",
+            "unit 'k' is unknown; expected Unit.KRONA or Unit.ORE",
         ),
         (
             lambda: api.allocate(SEK(1), [1]),
@@ -176,21 +180,24 @@ def test_allocation_errors_whole() -> None:
         ),
         (
             lambda: allocation_api.allocate_units(1.0, {"a": 1}),
-            "cannot split 1.0; expected a whole number of units",
+            "total 1.0 is not a whole number; expected an int, the number of units to split",
         ),
         (
             lambda: allocation_api.allocate_units(True, {"a": 1}),
-            "cannot split True; expected a whole number of units",
+            "total True is not a whole number; expected an int, the number of units to split",
         ),
         (
             lambda: allocation_api.allocate_units(1, {"a": 1, 2: 1}),
             "the keys of dict cannot be ordered, and ties are broken by key order; use keys of "
             "one comparable type (such as Municipality)",
         ),
-        (lambda: allocation_api.round_to_total(5, {}), "cannot split 5; expected an amount of SEK"),
+        (
+            lambda: allocation_api.round_to_total(5, {}),
+            "total 5 is not an amount of SEK; expected an amount such as SEK(100)",
+        ),
         (
             lambda: allocation_api.round_to_total(SEK(1), {}, unit=1),
-            "unknown unit 1; expected Unit.KRONA or Unit.ORE",
+            "unit 1 is unknown; expected Unit.KRONA or Unit.ORE",
         ),
         (
             lambda: allocation_api.round_to_total(SEK(1), [1]),

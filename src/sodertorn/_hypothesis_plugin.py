@@ -4,7 +4,8 @@ Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, in any envi
 where the library is installed (the ``hypothesis`` entry point in the package metadata);
 importing :mod:`sodertorn.testing` calls it too. The strategies are deferred, so the hook
 imports only the value types, not :mod:`sodertorn.testing` and all it needs, until a test
-draws.
+draws; it then imports the module of the strategies it needs, never the package that
+calls it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def _hypothesis_setup_hook() -> None:
 
     def testing(name: str) -> st.SearchStrategy[object]:
         strategy: st.SearchStrategy[object] = getattr(
-            importlib.import_module("sodertorn.testing"), name
+            importlib.import_module("sodertorn.testing._values"), name
         )()
         return strategy
 

@@ -24,12 +24,21 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TypeVar
 
+from sodertorn import _checks
 from sodertorn.errors import AllocationError
 from sodertorn.money import SEK, Unit
 
 __all__ = ["allocate", "allocate_units", "remainder_trace", "round_to_total"]
 
 K = TypeVar("K")
+
+_TOTAL = _checks.is_a(
+    SEK, AllocationError, what="an amount of SEK", expected="an amount such as SEK(100)"
+)
+_UNITS = _checks.is_a(
+    int, AllocationError, what="a whole number", expected="an int, the number of units to split"
+)
+_UNIT = _checks.member(Unit, AllocationError)
 
 
 def _check_weights(total: object, weights: Mapping[K, int]) -> int:
@@ -104,8 +113,7 @@ def allocate_units(total: int, weights: Mapping[K, int]) -> dict[K, int]:
     >>> allocate_units(-5, {"a": 3, "b": 7})
     {'a': -2, 'b': -3}
     """
-    if isinstance(total, bool) or not isinstance(total, int):
-        raise AllocationError(f"cannot split {total!r}; expected a whole number of units")
+    _UNITS.check(total, "total")
     denominator = _check_weights(total, weights)
     keys = _sorted_keys(weights)
     sign, magnitude = (-1, -total) if total < 0 else (1, total)
@@ -139,10 +147,8 @@ def allocate(
     ...
     sodertorn.AllocationError: SEK('0.03') is not a whole number of krona; round it first, or split by unit=Unit.ORE
     """
-    if not isinstance(total, SEK):
-        raise AllocationError(f"cannot split {total!r}; expected an amount of SEK")
-    if not isinstance(unit, Unit):
-        raise AllocationError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    _TOTAL.check(total, "total")
+    _UNIT.check(unit, "unit")
     _check_weights(total, weights)
     units, rest = divmod(total.ore, unit.value)
     if rest:
@@ -177,10 +183,8 @@ def round_to_total(
     ...
     sodertorn.AllocationError: total SEK(3) is not within one krona of the exact sum 3/2
     """
-    if not isinstance(total, SEK):
-        raise AllocationError(f"cannot split {total!r}; expected an amount of SEK")
-    if not isinstance(unit, Unit):
-        raise AllocationError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    _TOTAL.check(total, "total")
+    _UNIT.check(unit, "unit")
     if not isinstance(exact, Mapping):
         raise AllocationError(
             f"cannot round {exact!r}; expected a mapping of keys to exact amounts"
@@ -226,8 +230,7 @@ def remainder_trace(
     >>> remainder_trace({"a": Fraction(3, 4), "b": Fraction(5, 4)}, parts)["a"]
     {'exact': '3/4', 'whole': '0', 'remainder': '3/4', 'adjustment': '1', 'part': '1'}
     """
-    if not isinstance(unit, Unit):
-        raise AllocationError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
+    _UNIT.check(unit, "unit")
     step = Fraction(unit.value, 100)
     out: dict[K, dict[str, str]] = {}
     for key in _sorted_keys(exact):

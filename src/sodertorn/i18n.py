@@ -31,7 +31,7 @@ import os
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Literal
 
-from sodertorn.errors import InvalidAmountError, LocaleError
+from sodertorn.errors import InvalidAmountError, Listing, LocaleError, Phrase, Worded
 
 if TYPE_CHECKING:
     import datetime
@@ -232,21 +232,47 @@ def error_text(error: BaseException, lang: str = "sv") -> str:
     values = getattr(error, "values", None)
     if template is None or values is None:
         return str(error)
-    return gettext(template, lang).format(**values)
+    place = getattr(error, "place", None)
+    where = "" if place is None else _filled(place[0], place[1], lang)
+    return where + _filled(template, values, lang)
 
 
-def join_list(items: Iterable[str], lang: str = "sv") -> str:
+def _filled(template: str, values: dict[str, str], lang: str) -> str:
+    def said(value: str) -> str:
+        # A phrase's values and a listing's items may be phrases themselves ("an int from 1
+        # to 9999, such as 2024, or None"); each is said in *lang* in turn.
+        if isinstance(value, Phrase):
+            translated = gettext(value.template, lang)
+            if not value.values:
+                return translated
+            return translated.format(**{k: said(v) for k, v in value.values.items()})
+        if isinstance(value, Worded):
+            return value.words.get(lang, str(value))
+        if isinstance(value, Listing):
+            return join_list(
+                [said(item) for item in value.items], lang, alternatives=value.alternatives
+            )
+        return value
+
+    return gettext(template, lang).format(**{k: said(v) for k, v in values.items()})
+
+
+def join_list(items: Iterable[str], lang: str = "sv", *, alternatives: bool = False) -> str:
     """Join *items* as a person writes a list: ``A, B och C`` in Swedish, ``A, B and C`` in English.
+
+    With *alternatives*, a list to choose from: ``A, B eller C``, ``A, B or C``.
 
     >>> join_list(["Tyresö", "Södertälje", "Nynäshamn"], "sv")
     'Tyresö, Södertälje och Nynäshamn'
     >>> join_list(["Salem"], "en"), join_list([], "sv")
     ('Salem', '')
+    >>> join_list(["sup2013", "sup2035", "sup2040"], "en", alternatives=True)
+    'sup2013, sup2035 or sup2040'
     """
     words = list(items)
     if len(words) < 2:
         return "".join(words)
-    conjunction = gettext("and", lang)
+    conjunction = gettext("or", lang) if alternatives else gettext("and", lang)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
@@ -254,21 +280,37 @@ def format_money(amount: SEK, lang: str = "sv", *, locale: str | None = None) ->
     """Format *amount* for *lang*, or in the Babel *locale* if one is given.
 
     Whole kronor are shown without decimals, other amounts with their two; Babel's
-    half-even rounding never happens here. ``sv`` formats as ``sv_SE`` (with no-break spaces),
-    ``en`` as ``en``.
+    half-even rounding never happens here. ``sv`` formats as ``sv_SE``: ``860 000 kr``, with
+    the no-break spaces of its CLDR pattern. ``en`` formats as ``en`` with a space after the
+    currency code, ``SEK 860,000`` and ``-SEK 1,250``, as English text writes an amount in
+    kronor: CLDR's ``en`` pattern puts the code against the digits (``SEK860,000``), a form
+    made for symbols such as ``$``. A *locale* gets that locale's own CLDR pattern, unchanged
+    (``locale="en"`` gives ``SEK860,000``, as the deprecated ``SEK.format`` does).
 
     >>> from sodertorn import SEK
     >>> format_money(SEK(860000), "sv") == "860\xa0000\xa0kr"
     True
-    >>> format_money(SEK("1234.5"), "en"), format_money(SEK(-1250), locale="en_IN")
-    ('SEK1,234.50', '-SEK1,250')
+    >>> format_money(SEK("1234.5"), "en"), format_money(SEK(-1250), "en")
+    ('SEK 1,234.50', '-SEK 1,250')
+    >>> format_money(SEK(-1250), locale="en_IN")
+    '-SEK1,250'
     """
     from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
     from sodertorn.money import SEK  # noqa: PLC0415 - money is a value, below formatting
 
     if not isinstance(amount, SEK):
         raise InvalidAmountError(f"cannot format {amount!r} as money; expected a SEK amount")
-    return _format.format_amount(amount.amount, locale_of(lang) if locale is None else locale)
+    if locale is not None:
+        return _format.format_amount(amount.amount, locale)
+    return _kronor(amount.amount, lang)
+
+
+def _kronor(value: Decimal, lang: str) -> str:
+    """*value* kronor in *lang*: ``860 000 kr``, ``SEK 860,000``."""
+    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
+
+    text = _format.format_amount(value, locale_of(lang))
+    return text.replace("SEK", "SEK ", 1) if lang == "en" else text
 
 
 def shown_decimal(value: Fraction, places: int = 4) -> Decimal:
@@ -293,14 +335,12 @@ def format_exact(value: Fraction, lang: str = "sv", places: int = 4) -> str:
     >>> format_exact(Fraction(1, 3), "sv") == "≈ 0,3333\xa0kr"
     True
     """
-    from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
-
     shown = shown_decimal(value, places)
     if shown != value:
-        return "≈ " + _format.format_amount(shown, locale_of(lang))
+        return "≈ " + _kronor(shown, lang)
     # The fraction ends within *places* decimals: show its own digits, no padding zeros.
     digits = shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
-    return _format.format_amount(digits, locale_of(lang))
+    return _kronor(digits, lang)
 
 
 def format_date(value: datetime.date, lang: str = "sv") -> str:

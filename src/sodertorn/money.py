@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks
 from sodertorn.errors import InvalidAmountError, SodertornDeprecationWarning
 
 if TYPE_CHECKING:
@@ -88,6 +89,10 @@ def _round_int(value: Fraction, rounding: Rounding) -> int:
     return floor if floor % 2 == 0 else ceiling
 
 
+_UNIT = _checks.member(Unit, InvalidAmountError)
+_ROUNDING = _checks.member(Rounding, InvalidAmountError)
+
+
 def round_fraction(
     value: Fraction | int,
     *,
@@ -112,10 +117,8 @@ def round_fraction(
         raise InvalidAmountError(
             f"cannot round {value!r}; expected an exact int or fractions.Fraction in kronor"
         )
-    if not isinstance(unit, Unit) or not isinstance(rounding, Rounding):
-        raise InvalidAmountError(
-            f"expected a Unit and a Rounding, got unit={unit!r}, rounding={rounding!r}"
-        )
+    _UNIT.check(unit, "unit")
+    _ROUNDING.check(rounding, "rounding")
     units = _round_int(Fraction(value) * 100 / unit.value, rounding)
     return SEK.from_ore(units * unit.value)
 

@@ -24,12 +24,31 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from sodertorn.errors import UnknownMunicipalityError
+from sodertorn import _checks
+from sodertorn.errors import Listing, UnknownMunicipalityError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["MUNICIPALITIES", "Municipality", "municipality"]
+
+
+_INVALID = "invalid {name} {value}; expected {expected}"
+_CODE: _checks.Check[str] = _checks.Check(
+    attrs.validators.and_(
+        attrs.validators.instance_of(str), attrs.validators.matches_re("[0-9]{4}")
+    ),
+    UnknownMunicipalityError,
+    "a code",
+    "four digits such as '0126'",
+    _INVALID,
+    "municipality code",
+)
+_NAME = (
+    _checks.text(UnknownMunicipalityError, expected="a non-empty string")
+    .named("municipality name")
+    .worded(_INVALID)
+)
 
 
 @attrs.frozen(order=True, cache_hash=True)
@@ -44,22 +63,8 @@ class Municipality:
 
     __module__ = "sodertorn"
 
-    code: str = attrs.field()
-    name: str = attrs.field(order=False)
-
-    @code.validator
-    def _check_code(self, _: attrs.Attribute[str], value: str) -> None:
-        if not (isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit()):
-            raise UnknownMunicipalityError(
-                f"invalid municipality code {value!r}; expected four digits such as '0126'"
-            )
-
-    @name.validator
-    def _check_name(self, _: attrs.Attribute[str], value: str) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise UnknownMunicipalityError(
-                f"invalid municipality name {value!r}; expected a non-empty string"
-            )
+    code: str = attrs.field(validator=_CODE)
+    name: str = attrs.field(order=False, validator=_NAME)
 
     def __str__(self) -> str:
         return self.name
@@ -85,7 +90,7 @@ def _fold(text: str) -> str:
 
 
 def _valid_list(parties: Iterable[Municipality]) -> str:
-    return ", ".join(f"{m.code} {m.name}" for m in parties)
+    return Listing((f"{m.code} {m.name}" for m in parties), alternatives=True)
 
 
 def municipality(

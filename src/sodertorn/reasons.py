@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks
 from sodertorn.errors import LocaleError
 from sodertorn.i18n import (
     check_language,
@@ -79,9 +80,7 @@ def plural(singular: str, plural: str, /, *, count: str = "count") -> Plural:
     return Plural(singular, plural, count)
 
 
-def _whole(_: object, __: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise LocaleError(f"count {value!r} is not a whole number")
+_whole = _checks.whole(LocaleError).named("count")
 
 
 @attrs.frozen

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from sodertorn.errors import MissingDependencyError, OutputError, SodertornError
+from sodertorn.errors import MissingDependencyError, OutputError, SodertornError, os_reason
 from sodertorn.i18n import check_language, format_date, format_number, gettext, message
 from sodertorn.money import SEK
 
@@ -205,7 +205,7 @@ class Table:
             for cell in main[main.max_row]:
                 cell.font = bold
         for index, column in enumerate(self.columns, start=1):
-            number_format = self._number_format(column)
+            number_format = self._number_format(column, lang)
             width = len(self.header(column, lang))
             for (cell,) in main.iter_rows(min_row=2, min_col=index, max_col=index):
                 if number_format is not None and cell.value is not None:
@@ -230,17 +230,23 @@ class Table:
         try:
             workbook.save(target)
         except OSError as error:
-            raise OutputError(f"cannot write {str(target)!r}: {error.strerror or error}") from None
+            raise OutputError.of(
+                "cannot write {file}: {reason}",
+                file=repr(str(target)),
+                reason=os_reason(error),
+            ) from None
         return target
 
-    def _number_format(self, column: str) -> str | None:
+    def _number_format(self, column: str, lang: str = "sv") -> str | None:
+        """Excel's number format of *column*: kronor as ``1 234 kr`` or ``SEK 1,234``."""
         if column in self.text:
             return "@"
         if column in self.money:
             whole = all(
                 isinstance(row[self.columns.index(column)], (int, type(None))) for row in self.rows
             )
-            return '#,##0 "kr"' if whole else '#,##0.00 "kr"'
+            digits = "#,##0" if whole else "#,##0.00"
+            return f'"SEK "{digits}' if lang == "en" else f'{digits} "kr"'
         if column in ("population",):
             return "#,##0"
         return None
@@ -252,10 +258,10 @@ class Table:
         ...             money=frozenset({"amount"})).to_text("en"))
         Code   Amount
         -----  ------
-        0126     SEK5
-        0127     SEK7
+        0126    SEK 5
+        0127    SEK 7
         -----  ------
-        Total   SEK12
+        Total  SEK 12
         """
         lang = check_language(lang)
         lines = [[self.header(c, lang) for c in self.columns]]

@@ -112,7 +112,7 @@ def test_positions_must_match_those_present() -> None:
     ("arguments", "pattern"),
     [
         ({"meeting": None}, r"meeting None is not a Meeting"),
-        ({"matter": "  "}, r"matter '  ' is not a description"),
+        ({"matter": "  "}, r"matter '  ' is empty or not text; expected a description"),
         ({"positions": [("Huddinge", S)]}, r"positions \[.*\] is not a mapping"),
         ({"positions": {"Huddinge": "yes"}}, r"position 'yes' of 'Huddinge' is unknown"),
         ({"rule": "majority"}, r"decision rule 'majority' is unknown"),

@@ -106,7 +106,7 @@ def test_special_contributions_leave_a_former_party_out() -> None:
         ({"cost": SEK(-1)}, r"cost SEK\(-1\) is not an amount; expected SEK, 0 or more"),
         ({"cost": 100}, r"cost 100 is not an amount"),
         ({"decided_on": "2024"}, r"decided_on '2024' is not a date"),
-        ({"unit": "ore"}, r"unit 'ore' is unknown"),
+        ({"unit": "ore"}, r"unit 'ore' is unknown; expected Unit.KRONA or Unit.ORE"),
         ({"cost": SEK("0.5")}, r"cost SEK\('0.50'\) is not a whole number of krona"),
         ({"population": {}}, r"population \{\} is not a Population"),
         ({"agreement": 1}, r"agreement 1 is not an Agreement"),
@@ -116,6 +116,29 @@ def test_bad_special_contributions(arguments: dict[str, object], pattern: str) -
     base: dict[str, object] = {"cost": SEK(100), "decided_on": D(2024, 5, 2)}
     with pytest.raises(GovernanceError, match=pattern):
         special_contributions(**{**base, **arguments})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "pattern"),
+    [
+        ({"cost": SEK(-1)}, r"^cost SEK\(-1\) is not an amount; expected SEK, 0 or more$"),
+        ({"unit": 1}, r"^unit 1 is unknown; expected Unit.KRONA or Unit.ORE$"),
+        (
+            {"shares": {"Haninge": -1, "Nynäshamn": 1}},
+            r"^share -1 of 'Haninge' is not a whole number; expected an int of 0 or more$",
+        ),
+        (
+            {"shares": {"Haninge": True, "Nynäshamn": 1}},
+            r"^share True of 'Haninge' is not a whole number",
+        ),
+        ({"population": 5}, r"^population 5 is not a Population; expected a Population or None"),
+    ],
+)
+def test_bad_costs_of_a_project(arguments: dict[str, object], pattern: str) -> None:
+    project = Project(name="Charging", concerns={"Haninge", "Nynäshamn"})
+    base: dict[str, object] = {"cost": SEK(10), "decided_on": D(2024, 5, 2)}
+    with pytest.raises(GovernanceError, match=pattern):
+        project.split_cost(**{**base, **arguments})  # type: ignore[arg-type]
 
 
 def test_contributions_that_do_not_conserve_cannot_be_made() -> None:

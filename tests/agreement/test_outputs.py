@@ -85,7 +85,7 @@ def test_pandas_and_excel(tmp_path: Path) -> None:
 def test_html_headers_follow_the_language() -> None:
     split = special_contributions(SEK(500_000), decided_on=DAY)
     assert "<th>Kommunkod</th>" in split._repr_html_()
-    assert "<th>Code</th>" in split.html(lang="en") and "SEK500,000" in split.html(lang="en")
+    assert "<th>Code</th>" in split.html(lang="en") and "SEK 500,000" in split.html(lang="en")
     statement = split_items([Item(name="Bank", amount=SEK(1_000))], population_year=2023)
     assert "<th>Post</th>" in statement._repr_html_()
     assert "<th>Item</th>" in statement.html(lang="en")

@@ -416,7 +416,9 @@ def test_a_revocation_says_who_stays_and_why_and_refuses_what_is_not_one() -> No
         "(Nykvarn stays); Nykvarn remains a party. (Samarbetsavtal 2010, § 2)"
     )
     for matter in (5, None, "   "):
-        with pytest.raises(NoticeError, match="is not a description; expected a non-empty str"):
+        with pytest.raises(
+            NoticeError, match="is empty or not text; expected a description of the matter"
+        ):
             Revocation(party="Nykvarn", decided_on=datetime.date(2024, 9, 12), matter=matter)
     with pytest.raises(NoticeError, match="decided_on"):
         Revocation(party="Nykvarn", decided_on="2024-09-12", matter="x")

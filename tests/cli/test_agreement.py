@@ -85,7 +85,7 @@ def test_contributions_json_csv_and_explain(capsys: pytest.CaptureFixture[str]) 
     assert data["population_date"] == "2023-12-31" and data["unit"] == "öre"
     assert sum(Decimal(c["amount"]) for c in data["contributions"]) == Decimal("1000.50")
     assert data["explanation"].startswith(
-        "A special contribution of SEK1,000.50 (decided on May 2, 2024)"
+        "A special contribution of SEK 1,000.50 (decided on May 2, 2024)"
     )
     _, out, _ = run(capsys, *argv, "--format", "csv")
     rows = out.splitlines()
@@ -209,7 +209,7 @@ def test_dissolve_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     lines = out.splitlines()
     assert lines[2].split()[:3] == ["Code", "Party", "Inhabitants"]
     assert lines[-1].split()[0] == "Total"
-    assert "SEK750,000" in lines[-1]
+    assert "SEK 750,000" in lines[-1]
 
 
 def test_dissolve_json_csv_and_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -33,7 +33,7 @@ def test_a_span_of_years_as_table_and_json(capsys: pytest.CaptureFixture[str]) -
     _, out, _ = run(capsys, "fees", "2017–2018", "--lang", "en")
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["Fee", "year", "Code"]
-    assert "2018-2018: SEK4 per inhabitant" in out and "2018: total SEK1,954,940." in out
+    assert "2018-2018: SEK 4 per inhabitant" in out and "2018: total SEK 1,954,940." in out
     _, out, _ = run(capsys, "fees", "2017-2018", "--format", "json")
     data = json.loads(out)
     assert data["schema"] == "sodertorn/fee-history/1"

@@ -30,7 +30,7 @@ def test_lang_with_an_equals_sign(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("error", "status", "needle"),
     [
-        (FileNotFoundError(2, "No such file or directory", "a.csv"), 1, "'a.csv': No such file"),
+        (FileNotFoundError(2, "No such file or directory", "a.csv"), 1, "'a.csv': no such file"),
         (MemoryError(), 1, "too large for the memory available"),
         (RecursionError(), 1, "nested too deeply"),
         (OverflowError(), 1, "out of range"),

@@ -178,16 +178,16 @@ def test_errors_are_swedish_by_default(capsys: pytest.CaptureFixture[str]) -> No
         (
             ["fees", "1990"],
             "sodertorn: fel: ingen avgiftsregel för avgiftsåret 1990; reglerna gäller "
-            "avgiftsåren 2010–2017, från 2018",
+            "avgiftsåren 2010–2017 och från 2018",
         ),
         (
             ["fees", "2030"],
-            "sodertorn: fel: inget invånarantal den 31 december 2029 i de inbyggda "
+            "sodertorn: fel: ingen folkmängd för den 31 december 2029 i de inbyggda "
             "uppgifterna; där finns 2008–2024",
         ),
         (
             ["goals", "sup1999"],
-            "sodertorn: fel: okänt program 'sup1999'; ett av sup2013, sup2035, sup2040 väntades",
+            "sodertorn: fel: okänt program 'sup1999'; ange sup2013, sup2035 eller sup2040",
         ),
     ],
 )

@@ -77,9 +77,9 @@ def test_payable_by_is_a_banking_day_on_or_after_the_due_date(year: int) -> None
 
 
 def test_junk_is_refused() -> None:
-    with pytest.raises(MissingDataError, match="not a datetime.date"):
+    with pytest.raises(MissingDataError, match="is not a date; expected a datetime.date"):
         next_banking_day("2025-03-15")  # type: ignore[arg-type]
-    with pytest.raises(MissingDataError, match="not a datetime.date"):
+    with pytest.raises(MissingDataError, match="is not a date; expected a datetime.date"):
         is_banking_day(datetime.datetime(2025, 3, 15))
 
 

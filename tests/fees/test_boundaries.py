@@ -51,11 +51,31 @@ def test_four_digit_years_at_the_limits(year: int) -> None:
 @pytest.mark.parametrize(
     ("first", "last", "text"),
     [
-        (999, None, "first_year 999 is not a four-digit year"),
-        (10000, None, "first_year 10000 is not a four-digit year"),
-        (2010, 999, "last_year 999 is not a four-digit year"),
-        (2010, 10000, "last_year 10000 is not a four-digit year"),
-        (2010, True, "last_year True is not a four-digit year"),
+        (
+            999,
+            None,
+            "first_year 999 is not a calendar year; expected an int from 1000 to 9999, such as 2024",
+        ),
+        (
+            10000,
+            None,
+            "first_year 10000 is not a calendar year; expected an int from 1000 to 9999, such as 2024",
+        ),
+        (
+            2010,
+            999,
+            "last_year 999 is not a calendar year; expected an int from 1000 to 9999, such as 2024",
+        ),
+        (
+            2010,
+            10000,
+            "last_year 10000 is not a calendar year; expected an int from 1000 to 9999, such as 2024",
+        ),
+        (
+            2010,
+            True,
+            "last_year True is not a calendar year; expected an int from 1000 to 9999, such as 2024",
+        ),
         (
             2010,
             2009,
@@ -102,7 +122,8 @@ def test_source_must_name_the_paragraph(source: Any) -> None:
     with pytest.raises(FeeRuleError) as info:
         per_capita(2030, None, source=source)
     assert message(info) == (
-        f"source {source!r} is empty; expected the paragraph or decision the rule comes from"
+        f"source {source!r} is empty or not text; expected the paragraph or decision the rule "
+        "comes from"
     )
 
 
@@ -113,7 +134,9 @@ def test_decided_is_a_date_or_none() -> None:
     for bad in ("2017-02-02", datetime.datetime(2017, 2, 2)):
         with pytest.raises(FeeRuleError) as info:
             PerCapitaRule(first_year=2018, last_year=None, rate=SEK(4), source="s", decided=bad)  # type: ignore[arg-type]
-        assert message(info) == f"decided {bad!r} is not a datetime.date"
+        assert message(info) == (
+            f"decided {bad!r} is not a date; expected a datetime.date such as 2024-03-15 or None"
+        )
 
 
 def test_base_parties_are_sorted_and_checked() -> None:
@@ -202,7 +225,9 @@ def test_schedule_refuses_what_is_not_rules() -> None:
     assert message(info) == "rules 5 must be an iterable of fee rules"
     with pytest.raises(FeeRuleError) as info:
         FeeSchedule(rules=["x"])  # type: ignore[list-item]
-    assert message(info) == "'x' is not a fee rule; expected IndexedRule or PerCapitaRule"
+    assert message(info) == (
+        "rule 'x' is not a fee rule; expected an IndexedRule or a PerCapitaRule"
+    )
 
 
 def test_rule_for_at_the_edges_and_the_spans_it_names() -> None:
@@ -401,7 +426,8 @@ def test_from_dict_defaults() -> None:
         ),
         (
             {"rules": [{"kind": "per_capita", "first_year": 2010, "rate": "4"}]},
-            "rule 1: source '' is empty; expected the paragraph or decision the rule comes from",
+            "rule 1: source '' is empty or not text; expected the paragraph or decision the rule "
+            "comes from",
         ),
         (
             {
@@ -576,10 +602,15 @@ def test_indexed_fee_of_the_first_year_and_a_party_subset() -> None:
 def test_annual_fees_messages_whole() -> None:
     with pytest.raises(FeeRuleError) as info:
         annual_fees(True)
-    assert message(info) == "fee year True is not a calendar year; expected such as 2024"
+    assert message(info) == (
+        "fee year True is not a calendar year; expected an int from 1 to 9999, such as 2024"
+    )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=Unit.ORE, rounding="half-up")  # type: ignore[arg-type]
-    assert message(info) == "expected a Unit and a Rounding, got <Unit.ORE: 1>, 'half-up'"
+    assert message(info) == (
+        "rounding 'half-up' is unknown; expected "
+        "Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING"
+    )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, parties="Salem")
     assert message(info) == (
@@ -661,13 +692,22 @@ def test_table_and_explain_refuse_unknown_languages() -> None:
 def test_annual_fees_wrong_kinds_whole() -> None:
     with pytest.raises(MissingDataError) as missing:
         annual_fees(2024, {"a": 1})  # type: ignore[arg-type]
-    assert str(missing.value) == "expected a Population, got {'a': 1}"
+    assert str(missing.value) == (
+        "population {'a': 1} is not a Population; expected a Population such as "
+        "Population.builtin(), or None"
+    )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, schedule=5)  # type: ignore[arg-type]
-    assert message(info) == "expected a FeeSchedule, got 5"
+    assert message(info) == (
+        "schedule 5 is not a FeeSchedule; expected a FeeSchedule such as "
+        "FeeSchedule.default(), or None"
+    )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=Unit.ORE, rounding=5)  # type: ignore[arg-type]
-    assert message(info) == "expected a Unit and a Rounding, got <Unit.ORE: 1>, 5"
+    assert message(info) == (
+        "rounding 5 is unknown; expected "
+        "Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING"
+    )
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=1)  # type: ignore[arg-type]
-    assert message(info) == ("expected a Unit and a Rounding, got 1, <Rounding.HALF_UP: 'half-up'>")
+    assert message(info) == "unit 1 is unknown; expected Unit.KRONA or Unit.ORE"

@@ -91,10 +91,10 @@ def test_history_tables_and_views(tmp_path: Path) -> None:
     history = fee_history(2016, 2019)
     assert history.explain(lang="en").splitlines()[:3] == [
         "Fees 2016-2019",
-        "2016-2017: SEK860,000 in 2010 split by population on 31 December 2009; each later "
+        "2016-2017: SEK 860,000 in 2010 split by population on 31 December 2009; each later "
         "year each party's fee changes by the percentage its own population changed between "
         "the two preceding year-ends (Samarbetsavtal 2010, § 8).",
-        "2018-2019: SEK4 per inhabitant on 31 December of the year before the fee year "
+        "2018-2019: SEK 4 per inhabitant on 31 December of the year before the fee year "
         "(Samarbetskommitténs beslut 2017-02-02).",
     ]
     html = history.html(lang="en")
@@ -130,6 +130,6 @@ def test_history_as_text() -> None:
     lines = text.splitlines()
     assert lines[0].split()[:3] == ["Fee", "year", "Huddinge"]
     assert lines[2].startswith("2016 ") and lines[7].startswith("Total ")
-    assert lines[-2].startswith("2016-2017: SEK860,000 in 2010")
-    assert lines[-1].startswith("2018-2019: SEK4 per inhabitant")
-    assert "SEK5,838,521" in lines[7]
+    assert lines[-2].startswith("2016-2017: SEK 860,000 in 2010")
+    assert lines[-1].startswith("2018-2019: SEK 4 per inhabitant")
+    assert "SEK 5,838,521" in lines[7]

@@ -41,7 +41,7 @@ def test_a_page_shows_the_banking_day_and_the_derivation() -> None:
     assert "March 15, 2025 is a Saturday; payment by Monday, March 17, 2025 is on time." in page
     assert "12,342" in page and "Statistics Sweden (SCB)" in page
     assert "Samarbetskommitténs beslut 2017-02-02" in page
-    assert "Exact fee: 12,342 × SEK4 = SEK49,368." in page
+    assert "Exact fee: 12,342 × SEK 4 = SEK 49,368." in page
     indexed = annual_fees(2013).invoice_html("Salem")
     assert "2011: folkmängd" in indexed or "2011:" in indexed
 
@@ -74,7 +74,7 @@ def test_details_appear_only_when_given(tmp_path: Path) -> None:
         ("code,colour\n0128,blue\n", "unknown column 'colour'"),
         ("reference\nx\n", "no 'code' column"),
         ("code,reference\n0128,a\n0128,b\n", "line 3: a second row for Salem"),
-        ("code,reference\n0128\n", "line 2: 1 cells for 2 columns"),
+        ("code,reference\n0128\n", "line 2: 1 cell for 2 columns"),
         ("", "empty"),
         ("code\n0180\n", "line 2: code '0180' is not one of the parties"),
     ],

@@ -196,7 +196,9 @@ def test_excel_has_codes_as_text_numbers_and_a_total(tmp_path: Path) -> None:
     assert sum(a for a in amounts if isinstance(a, int)) == 2_083_296
     assert total[FEE_COLUMNS.index("amount")] == 2_083_296
     assert total[0] == "Summa"
-    assert '"kr"' in sheet["F2"].number_format  # type: ignore[index]
+    assert sheet["F2"].number_format == '#,##0 "kr"'  # type: ignore[index]
+    english = fees.to_excel(tmp_path / "fees-en.xlsx", lang="en")
+    assert _read(english)[2]["F2"].number_format == '"SEK "#,##0'  # type: ignore[index]
     text = "\n".join(str(cell) for row in notes for cell in row if cell is not None)
     assert "Samarbetskommitténs beslut 2017-02-02" in text
     assert "Statistiska centralbyrån" in text or "SCB" in text
@@ -279,7 +281,7 @@ def test_importing_the_fees_loads_no_optional_package() -> None:
         ((None, 1, Fraction(1), ()), "fee year None"),
         ((2024, "1", Fraction(1), ()), "population '1' is not a count"),
         ((2024, 1, 1.5, ()), "exact fee 1.5 is not a Fraction"),
-        ((2024, 1, Fraction(1), [1]), "must be a tuple of IndexStep"),
+        ((2024, 1, Fraction(1), [1]), "is not a tuple of IndexStep"),
     ],
 )
 def test_derivation_refuses_junk(args: tuple[object, ...], message: str) -> None:

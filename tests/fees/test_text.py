@@ -58,47 +58,47 @@ TABLE_2024_SV = (
 
 EXPLAIN_2024_EN = (
     "Fee year 2024\n"
-    "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
+    "Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
     "Population on 31 December 2023: 520,824 (8 municipalities).\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).\n"
-    "Exact total: SEK2,083,296.\n"
+    "Exact total: SEK 2,083,296.\n"
     "The fees are whole kronor; no rounding is needed.\n"
-    "Huddinge: 113,920 inhabitants, exact SEK455,680, pays SEK455,680.\n"
-    "Botkyrka: 95,592 inhabitants, exact SEK382,368, pays SEK382,368.\n"
-    "Salem: 17,451 inhabitants, exact SEK69,804, pays SEK69,804.\n"
-    "Haninge: 99,751 inhabitants, exact SEK399,004, pays SEK399,004.\n"
-    "Tyresö: 49,173 inhabitants, exact SEK196,692, pays SEK196,692.\n"
-    "Nykvarn: 12,107 inhabitants, exact SEK48,428, pays SEK48,428.\n"
-    "Södertälje: 102,519 inhabitants, exact SEK410,076, pays SEK410,076.\n"
-    "Nynäshamn: 30,311 inhabitants, exact SEK121,244, pays SEK121,244.\n"
+    "Huddinge: 113,920 inhabitants, exact SEK 455,680, pays SEK 455,680.\n"
+    "Botkyrka: 95,592 inhabitants, exact SEK 382,368, pays SEK 382,368.\n"
+    "Salem: 17,451 inhabitants, exact SEK 69,804, pays SEK 69,804.\n"
+    "Haninge: 99,751 inhabitants, exact SEK 399,004, pays SEK 399,004.\n"
+    "Tyresö: 49,173 inhabitants, exact SEK 196,692, pays SEK 196,692.\n"
+    "Nykvarn: 12,107 inhabitants, exact SEK 48,428, pays SEK 48,428.\n"
+    "Södertälje: 102,519 inhabitants, exact SEK 410,076, pays SEK 410,076.\n"
+    "Nynäshamn: 30,311 inhabitants, exact SEK 121,244, pays SEK 121,244.\n"
     "Due no later than March 15, 2024 (Samarbetsavtal 2010, § 8)."
 )
 
 EXPLAIN_2024_NYKVARN_EN = (
     "Fee year 2024: Nykvarn\n"
-    "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
+    "Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).\n"
     "Population on 31 December 2023: 12,107.\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
     "CC0 1.0 (Källa: SCB).\n"
-    "Exact fee: 12,107 × SEK4 = SEK48,428.\n"
-    "Nykvarn pays SEK48,428."
+    "Exact fee: 12,107 × SEK 4 = SEK 48,428.\n"
+    "Nykvarn pays SEK 48,428."
 )
 
 TABLE_2024_EN = (
-    "Municipality  Population December 31, 2023      Fee 2024\n"
-    "------------  ----------------------------  ------------\n"
-    "Huddinge                           113,920    SEK455,680\n"
-    "Botkyrka                            95,592    SEK382,368\n"
-    "Salem                               17,451     SEK69,804\n"
-    "Haninge                             99,751    SEK399,004\n"
-    "Tyresö                              49,173    SEK196,692\n"
-    "Nykvarn                             12,107     SEK48,428\n"
-    "Södertälje                         102,519    SEK410,076\n"
-    "Nynäshamn                           30,311    SEK121,244\n"
-    "------------  ----------------------------  ------------\n"
-    "Total                              520,824  SEK2,083,296\n"
+    "Municipality  Population December 31, 2023       Fee 2024\n"
+    "------------  ----------------------------  -------------\n"
+    "Huddinge                           113,920    SEK 455,680\n"
+    "Botkyrka                            95,592    SEK 382,368\n"
+    "Salem                               17,451     SEK 69,804\n"
+    "Haninge                             99,751    SEK 399,004\n"
+    "Tyresö                              49,173    SEK 196,692\n"
+    "Nykvarn                             12,107     SEK 48,428\n"
+    "Södertälje                         102,519    SEK 410,076\n"
+    "Nynäshamn                           30,311    SEK 121,244\n"
+    "------------  ----------------------------  -------------\n"
+    "Total                              520,824  SEK 2,083,296\n"
     "\n"
-    "Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02). Due March 15, 2024."
+    "Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02). Due March 15, 2024."
     "\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
     "CC0 1.0 (Källa: SCB)."
@@ -156,49 +156,49 @@ TABLE_2012_SV = (
 
 EXPLAIN_2012_EN = (
     "Fee year 2012\n"
-    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
+    "Rule: SEK 860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
     "Population on 31 December 2011: 444,338 (8 municipalities).\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).\n"
-    "Exact total: ≈ SEK885,744.80.\n"
-    "Rounded once to whole kronor (statutory rule, Lag (1970:1029) 2 §: 1–49 öre down, 50–99 up): SEK885,745; spread over the parties by the largest remainder method on their exact fees (where remainders are equal, the lowest municipality code comes first), so the parts sum to the total and no fee differs from its exact fee by more than one krona.\n"
-    "Huddinge: 99,049 inhabitants, exact ≈ SEK197,444.60, pays SEK197,445.\n"
-    "Botkyrka: 84,677 inhabitants, exact ≈ SEK168,795.40, pays SEK168,795.\n"
-    "Salem: 15,694 inhabitants, exact ≈ SEK31,284.47, pays SEK31,285.\n"
-    "Haninge: 78,326 inhabitants, exact ≈ SEK156,135.30, pays SEK156,135.\n"
-    "Tyresö: 43,328 inhabitants, exact ≈ SEK86,370.17, pays SEK86,370.\n"
-    "Nykvarn: 9,331 inhabitants, exact ≈ SEK18,600.45, pays SEK18,600.\n"
-    "Södertälje: 87,685 inhabitants, exact ≈ SEK174,791.56, pays SEK174,792.\n"
-    "Nynäshamn: 26,248 inhabitants, exact ≈ SEK52,322.85, pays SEK52,323.\n"
+    "Exact total: ≈ SEK 885,744.80.\n"
+    "Rounded once to whole kronor (statutory rule, Lag (1970:1029) 2 §: 1–49 öre down, 50–99 up): SEK 885,745; spread over the parties by the largest remainder method on their exact fees (where remainders are equal, the lowest municipality code comes first), so the parts sum to the total and no fee differs from its exact fee by more than one krona.\n"
+    "Huddinge: 99,049 inhabitants, exact ≈ SEK 197,444.60, pays SEK 197,445.\n"
+    "Botkyrka: 84,677 inhabitants, exact ≈ SEK 168,795.40, pays SEK 168,795.\n"
+    "Salem: 15,694 inhabitants, exact ≈ SEK 31,284.47, pays SEK 31,285.\n"
+    "Haninge: 78,326 inhabitants, exact ≈ SEK 156,135.30, pays SEK 156,135.\n"
+    "Tyresö: 43,328 inhabitants, exact ≈ SEK 86,370.17, pays SEK 86,370.\n"
+    "Nykvarn: 9,331 inhabitants, exact ≈ SEK 18,600.45, pays SEK 18,600.\n"
+    "Södertälje: 87,685 inhabitants, exact ≈ SEK 174,791.56, pays SEK 174,792.\n"
+    "Nynäshamn: 26,248 inhabitants, exact ≈ SEK 52,322.85, pays SEK 52,323.\n"
     "Due no later than March 15, 2012 (Samarbetsavtal 2010, § 8)."
 )
 
 EXPLAIN_2012_NYKVARN_EN = (
     "Fee year 2012: Nykvarn\n"
-    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
+    "Rule: SEK 860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8).\n"
     "Population on 31 December 2011: 9,331.\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
     "CC0 1.0 (Källa: SCB).\n"
-    "2010: SEK860,000 × 9,227 / 431,423 (population of the parties on 31 December 2009) → ≈ SEK18,393.13.\n"
-    "2011: population 9,227 → 9,331 (+1.13 %), fee ≈ SEK18,600.45.\n"
-    "2012: population 9,331 → 9,331 (±0 %), fee ≈ SEK18,600.45.\n"
-    "Rounded total SEK885,745 spread by largest remainder; Nykvarn pays SEK18,600."
+    "2010: SEK 860,000 × 9,227 / 431,423 (population of the parties on 31 December 2009) → ≈ SEK 18,393.13.\n"
+    "2011: population 9,227 → 9,331 (+1.13 %), fee ≈ SEK 18,600.45.\n"
+    "2012: population 9,331 → 9,331 (±0 %), fee ≈ SEK 18,600.45.\n"
+    "Rounded total SEK 885,745 spread by largest remainder; Nykvarn pays SEK 18,600."
 )
 
 TABLE_2012_EN = (
-    "Municipality  Population December 31, 2011    Fee 2012\n"
-    "------------  ----------------------------  ----------\n"
-    "Huddinge                            99,049  SEK197,445\n"
-    "Botkyrka                            84,677  SEK168,795\n"
-    "Salem                               15,694   SEK31,285\n"
-    "Haninge                             78,326  SEK156,135\n"
-    "Tyresö                              43,328   SEK86,370\n"
-    "Nykvarn                              9,331   SEK18,600\n"
-    "Södertälje                          87,685  SEK174,792\n"
-    "Nynäshamn                           26,248   SEK52,323\n"
-    "------------  ----------------------------  ----------\n"
-    "Total                              444,338  SEK885,745\n"
+    "Municipality  Population December 31, 2011     Fee 2012\n"
+    "------------  ----------------------------  -----------\n"
+    "Huddinge                            99,049  SEK 197,445\n"
+    "Botkyrka                            84,677  SEK 168,795\n"
+    "Salem                               15,694   SEK 31,285\n"
+    "Haninge                             78,326  SEK 156,135\n"
+    "Tyresö                              43,328   SEK 86,370\n"
+    "Nykvarn                              9,331   SEK 18,600\n"
+    "Södertälje                          87,685  SEK 174,792\n"
+    "Nynäshamn                           26,248   SEK 52,323\n"
+    "------------  ----------------------------  -----------\n"
+    "Total                              444,338  SEK 885,745\n"
     "\n"
-    "Rule: SEK860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8). Due March 15, 2012."
+    "Rule: SEK 860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8). Due March 15, 2012."
     "\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
     "CC0 1.0 (Källa: SCB)."
@@ -296,8 +296,8 @@ def test_html_headers_follow_the_language() -> None:
 def test_explanation_in_ore_with_another_rounding_mode() -> None:
     fees = annual_fees(2012, unit=Unit.ORE, rounding=Rounding.FLOOR)
     assert fees.explain(lang="en").splitlines()[4:6] == [
-        "Exact total: ≈ SEK885,744.80.",
-        "Rounded once to öre (rounding mode floor): SEK885,744.80; spread over the parties "
+        "Exact total: ≈ SEK 885,744.80.",
+        "Rounded once to öre (rounding mode floor): SEK 885,744.80; spread over the parties "
         "by the largest remainder method on their exact fees (where remainders are equal, the "
         "lowest municipality code comes first), so the parts sum to the total and no fee "
         "differs from its exact fee by more than one öre.",
@@ -316,10 +316,10 @@ def test_explanation_without_a_population_source_has_no_source_line() -> None:
     lines = annual_fees(2024, population).explain(lang="en").splitlines()
     assert lines[:4] == [
         "Fee year 2024",
-        "Rule: SEK4 per inhabitant on 31 December of the year before the fee year "
+        "Rule: SEK 4 per inhabitant on 31 December of the year before the fee year "
         "(Samarbetskommitténs beslut 2017-02-02).",
         "Population on 31 December 2023: 828 (8 municipalities).",
-        "Exact total: SEK3,312.",
+        "Exact total: SEK 3,312.",
     ]
     assert len(lines) == 14
     one = annual_fees(2024, population, parties=["Salem"]).explain(lang="sv").splitlines()

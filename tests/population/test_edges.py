@@ -20,9 +20,9 @@ def test_repr_whole() -> None:
     two = Population({(HUDDINGE, 2023): 1, (NYKVARN, 2020): 2}, source="x")
     assert repr(two) == "<Population 2 parties, 2020, 2023, x>"
     assert repr(Population({})) == "<Population 0 parties, no years>"
-    assert repr(Population({(HUDDINGE, 2023): 1})) == "<Population 1 parties, 2023>"
+    assert repr(Population({(HUDDINGE, 2023): 1})) == "<Population 1 party, 2023>"
     span = Population({(HUDDINGE, 2022): 1, (HUDDINGE, 2023): 1})
-    assert repr(span) == "<Population 1 parties, 2022-2023>"
+    assert repr(span) == "<Population 1 party, 2022-2023>"
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_load_own_csv_after_blank_and_comment_lines(tmp_path: Path) -> None:
     with pytest.raises(PopulationDataError) as info:  # own CSV is comma-separated
         Population.load(path)
     assert info.value.source == str(path)
-    assert str(info.value).startswith(f"{path}: line 3: missing header column(s)")
+    assert str(info.value).startswith(f"{path}: line 3: missing header columns")
     path = write(tmp_path, "q.csv", '\n# about\n"code","year","population"\n0126,2023,5\n')
     population = Population.load(path)
     assert population.at(2023) == {HUDDINGE: 5}

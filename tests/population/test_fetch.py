@@ -201,7 +201,7 @@ def test_fetch_then_fees_for_2026(
         capsys, "population", "fetch", "2025", "--output", str(output), "--api-url", url
     )
     assert (status, err) == (0, "")
-    assert out == f"{output}: 8 figures, 31 December 2025\n"
+    assert out == f"{output}: 8 uppgifter, 31 december 2025\n"
     lines = output.read_text(encoding="utf-8").splitlines()
     assert lines[1:3] == ["# table: TAB638", f"# url: {url_of(url)}"]
     assert lines[3] == "# updated: 2026-02-24T07:00:00Z"
@@ -243,11 +243,11 @@ def test_fetch_to_stdout_and_errors_exit_1(
         capsys, "population", "fetch", "1970", "--output", "x.csv", "--api-url", url
     )
     assert (status, out) == (1, "")
-    assert err.startswith("sodertorn: ") and "SCB's API answered 400" in err
+    assert err.startswith("sodertorn: fel: SCB:s API svarade 400 Bad Request för ")
     assert err.count("\n") == 1
     assert not Path("x.csv").exists()
     status, _, err = run(capsys, "population", "fetch", "--output", "x.csv")
-    assert status == 2 and "YEAR" in err
+    assert status == 2 and "ÅR" in err
     status, _, err = run(
         capsys,
         "population",
@@ -258,7 +258,7 @@ def test_fetch_to_stdout_and_errors_exit_1(
         "--api-url",
         url,
     )
-    assert status == 1 and "cannot write" in err
+    assert status == 1 and "kan inte skriva" in err
 
 
 def test_population_from_stdin_and_repeated(
@@ -277,7 +277,7 @@ def test_population_from_stdin_and_repeated(
         capsys, "fees", "2026", "--population", str(first), "--population", str(second)
     )
     assert status == 1
-    assert "two figures for Huddinge on 31 Dec 2025: 10000 from file" in err
+    assert "två uppgifter för Huddinge den 31 december 2025: 10000 från filen" in err
     agreeing = tmp_path / "c.csv"
     agreeing.write_text("code,year,population\n0126,2024,114304\n", encoding="utf-8")
     status, out, _ = run(
@@ -299,8 +299,8 @@ def test_a_population_data_error_exits_1(
 ) -> None:
     status, out, err = run(capsys, "fees", "--population", str(tmp_path / "none.csv"))
     assert (status, out) == (1, "")
-    assert "cannot read population file" in err and err.count("\n") == 1
-    status, _, err = run(capsys, "fees", "--population", "/dev/zero")
+    assert "kan inte läsa folkmängdsfilen" in err and err.count("\n") == 1
+    status, _, err = run(capsys, "fees", "--population", "/dev/zero", "--lang", "en")
     assert status == 1 and "not a regular file" in err
 
 
@@ -318,4 +318,6 @@ def test_fetch_that_gets_no_answer_in_time() -> None:
 def test_population_without_an_action_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "population")
     assert (status, out) == (2, "")
-    assert "ACTION" in err and err.count("\n") == 1
+    assert "ÅTGÄRD" in err and err.count("\n") == 1
+    status, out, err = run(capsys, "population", "--lang", "en")
+    assert (status, "ACTION" in err) == (2, True)

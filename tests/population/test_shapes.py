@@ -107,7 +107,7 @@ def test_jsonstat_deso_codes_do_not_overwrite_huddinge() -> None:
     with pytest.raises(PopulationDataError) as info:
         Population.parse_jsonstat(_jsonstat(["0126C1010", "01261"], [7, 8]))
     assert str(info.value) == "<json-stat2>: the dataset " + NO_PARTIES.format(
-        found="0126C1010, 01261"
+        found="0126C1010 and 01261"
     )
 
 
@@ -494,7 +494,7 @@ def test_categories_in_the_year_headings_and_a_contents_column() -> None:
     every_sex = '"region";"män 2024";"kvinnor 2024";"totalt 2024";"Jan-dec"\n"0126 Huddinge";57000;57304;114304;12\n'
     assert Population.parse_scb_csv(every_sex).at(2024) == {HUDDINGE: 114_304}
     with pytest.raises(
-        PopulationDataError, match="the year columns are 'män 2024', 'kvinnor 2024'"
+        PopulationDataError, match="the year columns are 'män 2024' and 'kvinnor 2024'"
     ):
         Population.parse_scb_csv('"region";"män 2024";"kvinnor 2024"\n"0126 Huddinge";1;2\n')
     contents = (

@@ -148,8 +148,8 @@ def test_the_reasons_are_data_in_both_languages() -> None:
 
 def test_one_party_is_one_party() -> None:
     result = load_programme("sup2013").in_force(D(2013, 5, 1), parties=[municipality("Tyresö")])
-    assert result.explain("en") == "adopted by the 1 party (SUP 2013)"
-    assert result.explain("sv") == "antaget av den 1 parten (SUP 2013)"
+    assert result.explain("en") == "adopted by its only party (SUP 2013)"
+    assert result.explain("sv") == "antaget av den enda parten (SUP 2013)"
 
 
 def test_reason_is_deprecated_and_says_what_it_said() -> None:

@@ -153,7 +153,7 @@ REFUSALS: list[tuple[str, Callable[[], object], type[SodertornError], str]] = [
         "conference_hosts",
         lambda: conference_hosts("Rådslaget", _any("2025")),
         PlanError,
-        "invalid year '2025'; expected a year such as 2025",
+        "invalid year '2025'; expected an int from 1 to 9999, such as 2024",
     ),
     (
         "conference_hosts",
@@ -195,13 +195,13 @@ REFUSALS: list[tuple[str, Callable[[], object], type[SodertornError], str]] = [
         "plan_to_json",
         lambda: plan_to_json(_plan(), indent=_any("  ")),
         SchemaError,
-        "invalid indent '  '; expected a whole number from 0 to 16, or None",
+        "invalid indent '  '; expected an int from 0 to 16 or None",
     ),
     (
         "plan_to_json",
         lambda: plan_to_json(_plan(), indent=10**30),
         SchemaError,
-        "invalid indent 1000000000000000000000000000000; expected a whole number from 0 to 16",
+        "invalid indent 1000000000000000000000000000000; expected an int from 0 to 16",
     ),
     (
         "programme_to_json",

@@ -221,7 +221,7 @@ def test_json_reads_and_refuses_by_entry() -> None:
             '{"schema": "sodertorn/follow-up/1", "plan": 2019}',
             "follows up plan 2019; expected 2024",
         ),
-        ('{"schema": "sodertorn/follow-up/1", "plan": 2024, "x": 1}', r"unknown key\(s\) \['x'\]"),
+        ('{"schema": "sodertorn/follow-up/1", "plan": 2024, "x": 1}', r"unknown key \['x'\]"),
         ('{"schema": "sodertorn/follow-up/1", "plan": 2024, "statuses": {}}', "invalid statuses"),
         (
             '{"schema": "sodertorn/follow-up/1", "plan": 2024, "statuses": [1]}',
@@ -327,5 +327,5 @@ def test_a_bad_continuation_in_a_plan_document_names_its_path() -> None:
     ):
         plan_from_dict(document)
     document["activities"][0]["continues"] = {"year": 2023, "by": "x"}
-    with pytest.raises(SchemaError, match=r"activities\[0\]\.continues: unknown key\(s\) \['by'\]"):
+    with pytest.raises(SchemaError, match=r"activities\[0\]\.continues: unknown key \['by'\]"):
         plan_from_dict(document)

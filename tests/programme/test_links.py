@@ -143,11 +143,11 @@ def test_the_revenue_check_explains_itself_in_both_languages() -> None:
     check = load_plan(2019).revenue_check()
     english = check.explain("en").splitlines()
     assert english[0] == (
-        "The stated revenue, ≈ SEK1,977,400, is SEK7,404 less than the fees assessed for "
-        "2019, SEK1,984,804. (Samarbetsavtal 2010, § 8)"
+        "The stated revenue, ≈ SEK 1,977,400, is SEK 7,404 less than the fees assessed for "
+        "2019, SEK 1,984,804. (Samarbetsavtal 2010, § 8)"
     )
     assert english[1] == (
-        "At SEK4 per inhabitant the stated revenue pays for 494,350 inhabitants; the fees "
+        "At SEK 4 per inhabitant the stated revenue pays for 494,350 inhabitants; the fees "
         "count 496,201 (December 31, 2018), a difference of 1,851. (Samarbetsavtal 2010, § 8)"
     )
     assert english[2].startswith("Budget note: Avgift 4 kr per invånare")
@@ -163,10 +163,10 @@ def test_the_revenue_check_explains_itself_in_both_languages() -> None:
     )
     matching = load_plan(2024).revenue_check().explain("en").splitlines()
     assert matching[0].endswith(
-        "equals the fees assessed for 2024, SEK2,083,296. (Samarbetsavtal 2010, § 8)"
+        "equals the fees assessed for 2024, SEK 2,083,296. (Samarbetsavtal 2010, § 8)"
     )
     assert matching[1] == (
-        "At SEK4 per inhabitant both count 520,824 inhabitants (December 31, 2023). "
+        "At SEK 4 per inhabitant both count 520,824 inhabitants (December 31, 2023). "
         "(Samarbetsavtal 2010, § 8)"
     )
 
@@ -213,7 +213,7 @@ def test_revenue_check_counts_in_the_right_form(
         assert f"pays for {counted} {noun};" in english[1]
         assert f"en skillnad på {abs(difference)}." in swedish[1]
         word = "more" if difference > 0 else "less"
-        assert f"is SEK{4 * abs(difference)} {word} than" in english[0]
+        assert f"is SEK {4 * abs(difference)} {word} than" in english[0]
     assert english[0].startswith(
         "The stated revenue, ≈ SEK" if approximate else "The stated revenue, SEK"
     )
@@ -233,7 +233,7 @@ def test_more_revenue_than_the_fees_says_more() -> None:
     check = _budget(fees.total + SEK(8)).check_revenue(fees)
     assert check.difference == SEK(8)
     assert check.population_difference == 2
-    assert "is SEK8 more than the fees assessed for 2024" in check.explain("en")
+    assert "is SEK 8 more than the fees assessed for 2024" in check.explain("en")
     assert "är 8\xa0kr mer än avgifterna för 2024" in check.explain("sv")
 
 

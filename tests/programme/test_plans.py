@@ -194,10 +194,10 @@ def sub_goal(node_id: str, parent: str, **fields: object) -> Node:
         ),
         ({"conferences": [Conference(id="c", name="C")] * 2}, "lists a conference twice"),
         ({"activities": "ab"}, "expected a sequence, got 'ab'"),
-        ({"year": "2024"}, "invalid plan year '2024'; expected a int"),
+        ({"year": "2024"}, "invalid plan year '2024'; expected an int"),
         ({"date": datetime.datetime(2024, 1, 1)}, "invalid plan date"),
         ({"budget": 5}, "invalid budget 5; expected a Budget or None"),
-        ({"offices": [5]}, "invalid office 5; expected a Office"),
+        ({"offices": [5]}, "invalid office 5; expected an Office"),
     ],
 )
 def test_bad_plans_are_refused(fields: dict[str, object], message: str) -> None:

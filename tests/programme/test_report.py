@@ -126,7 +126,7 @@ def test_markdown_in_english() -> None:
     assert "## Goals without an activity" in lines
     assert lines[lines.index("## Goals without an activity") + 2] == "None."
     assert "## Carried over into next year (not done, not cancelled)" in lines
-    assert "The stated revenue, SEK2,083,296, equals the fees assessed for 2024" in text
+    assert "The stated revenue, SEK 2,083,296, equals the fees assessed for 2024" in text
     for swedish in ("ingen uppgift", "genomförd", "Aktivitet", "Mål utan"):
         assert swedish not in text
 
@@ -192,7 +192,7 @@ def test_indicators_round_trip_and_refusals() -> None:
     assert Indicators.from_json(json.dumps(document)).values[0].value == Decimal("150.25")
     changes: list[tuple[dict[str, object], str]] = [
         ({"schema": "x"}, "not an indicators document"),
-        ({"x": 1}, r"unknown key\(s\) \['x'\]"),
+        ({"x": 1}, r"unknown key \['x'\]"),
         (
             {"values": [{"indicator": "okand", "year": 2024, "value": "1", "source": "s"}]},
             "unknown indicator 'okand'",
@@ -355,7 +355,7 @@ def test_indicator_table_round_trip_and_refusals() -> None:
         ("x,tillganglighet,,,h,Exempel,increase,,,,,,,", "line 3: invalid Swedish text"),
         (
             "x,tillganglighet,X,,h,Exempel,increase,tjugo,1,,,,,",
-            "line 3: invalid baseline year 'tjugo'",
+            "line 3: invalid baseline_year 'tjugo'",
         ),
         (
             "x,tillganglighet,X,,h,Exempel,increase,,,,,2024,1.5.1,x",

@@ -115,9 +115,9 @@ def test_other_formats_indicators_and_json(
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("rymden,done,2024-05-02,", "line 3: unknown activity 'rymden'"),
-        ("rufs-klimat,done,2023-12-31,", "line 3: date 2023-12-31 is outside the plan year 2024"),
-        ("rufs-klimat,ongoing,2024-10-01,", "line 3: two statuses for 'rufs-klimat' on 2024-10-01"),
+        ("rymden,done,2024-05-02,", "rad 3: okänd aktivitet 'rymden'"),
+        ("rufs-klimat,done,2023-12-31,", "rad 3: datumet 2023-12-31 ligger utanför planåret 2024"),
+        ("rufs-klimat,ongoing,2024-10-01,", "rad 3: två statusar för 'rufs-klimat' den 2024-10-01"),
     ],
 )
 def test_a_wrong_line_is_one_line_on_stderr(
@@ -136,14 +136,22 @@ def test_a_wrong_line_is_one_line_on_stderr(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["report", "template"], "sodertorn report: fel: the template needs a YEAR"),
-        (["report", "2024"], "sodertorn report: fel: the report needs the status file"),
-        (["report", "tjugo", "--status", "x.csv"], "invalid year 'tjugo'"),
-        (["report", "template", "2024", "--status", "x.csv"], "takes no --status"),
-        (["report", "2024", "2025", "--status", "x.csv"], "unrecognized argument '2025'"),
+        (["report", "template"], "sodertorn report: fel: mallen behöver ett ÅR"),
+        (["report", "2024"], "sodertorn report: fel: rapporten behöver statusfilen"),
+        (
+            ["report", "tjugo", "--status", "x.csv"],
+            "ogiltigt år 'tjugo'; ange ett planår, till exempel 2019 eller 2024",
+        ),
+        (["report", "template", "2024", "--status", "x.csv"], "tar varken --status"),
+        (["report", "2024", "2025", "--status", "x.csv"], "okänt argument '2025'"),
         (
             ["report", "2024", "--status", "x.csv", "--format", "xlsx"],
-            "give it a file with --output",
+            "ange en fil med --output",
+        ),
+        (["report", "template", "--lang", "en"], "sodertorn report: error: the template needs"),
+        (
+            ["report", "tjugo", "--status", "x.csv", "--lang", "en"],
+            "invalid year 'tjugo'; expected a plan year such as 2019 or 2024",
         ),
         (["report", "2024", "--status", "x.csv", "--format", "pdf"], "ogiltigt val: 'pdf'"),
     ],
@@ -159,18 +167,20 @@ def test_data_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     status, _, err = run(capsys, "report", "2024", "--status", str(missing))
     assert (
         status == DATA_ERROR
-        and err == f"sodertorn: fel: {missing}: cannot read the file (No such file or directory)\n"
+        and err == f"sodertorn: fel: {missing}: kan inte läsa filen (No such file or directory)\n"
     )
     latin = tmp_path / "latin.csv"
     latin.write_bytes("activity,status,date\nrufs-klimat,pågår,2024-01-02\n".encode("latin-1"))
     status, _, err = run(capsys, "report", "2024", "--status", str(latin))
-    assert status == DATA_ERROR and "not UTF-8 text; save the file as UTF-8" in err
+    assert status == DATA_ERROR and "inte text i UTF-8; spara filen som UTF-8" in err
     status, _, err = run(capsys, "report", "2025", "--status", str(latin))
-    assert status == DATA_ERROR and "no built-in activity plan for 2025" in err
+    assert status == DATA_ERROR and "ingen inbyggd verksamhetsplan för 2025; ange 2019 eller" in err
     status, _, err = run(
         capsys, "report", "template", "2024", "--output", str(tmp_path / "no" / "dir.csv")
     )
-    assert status == DATA_ERROR and "cannot write the file" in err
+    assert status == DATA_ERROR and "kan inte skriva filen" in err
+    status, _, err = run(capsys, "report", "2024", "--status", str(missing), "--lang", "en")
+    assert err.endswith(f"{missing}: cannot read the file (No such file or directory)\n")
 
 
 def test_the_report_to_a_file_and_as_a_workbook(

@@ -8,9 +8,10 @@ import attrs
 import pytest
 from hypothesis import given
 
-from sodertorn import MUNICIPALITIES, GoalTreeError, Programme, load_programme, municipality
-from sodertorn.programme import AdoptionRecord, Answer, Period, Text, in_force
+from sodertorn import GoalTreeError, Programme, load_programme, municipality
+from sodertorn.programme import Answer, in_force
 from sodertorn.testing import days, programme_chains
+from sodertorn.testing._programme import _successor
 
 D = datetime.date
 
@@ -18,21 +19,8 @@ D = datetime.date
 def _programme(
     index: int, *, start: int, end: int | None, adopted: datetime.date | None, window: bool
 ) -> Programme:
-    if adopted is None:
-        adoptions: list[AdoptionRecord] = []
-    elif window:
-        adoptions = [AdoptionRecord(party=p, latest=adopted, source="s") for p in MUNICIPALITIES]
-    else:
-        adoptions = [AdoptionRecord(party=p, date=adopted, source="s") for p in MUNICIPALITIES]
-    return Programme(
-        id=f"p{index}",
-        short_name=f"P{index}",
-        name=Text(f"Program {index}"),
-        period=Period(start, end),
-        vision=Text("Vision"),
-        adoptions=adoptions,
-        replaces=None if index == 0 else f"p{index - 1}",
-    )
+    # The chains of programme_chains() are made of these links.
+    return _successor(index, start, end, adopted, window=window)
 
 
 @given(programme_chains(), days(max_value=D(2012, 12, 31)))

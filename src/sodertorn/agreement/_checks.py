@@ -1,19 +1,36 @@
-"""Argument checks shared by the agreement's modules; each raises the caller's error type."""
+"""Argument checks shared by the agreement's modules; each raises the caller's error type.
+
+The dates and texts are :mod:`sodertorn._checks`'; the parties are the agreement's own.
+"""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from sodertorn import _checks as _shared
 from sodertorn.errors import SodertornError, UnknownMunicipalityError
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
+
+if TYPE_CHECKING:
+    import datetime
+
+
+_DATES: dict[type[SodertornError], _shared.Check[datetime.date]] = {}
+_TEXTS: dict[tuple[type[SodertornError], str], _shared.Check[str]] = {}
 
 
 def check_date(value: object, name: str, error: type[SodertornError]) -> datetime.date:
     """Return *value* if it is a plain :class:`datetime.date`, else raise *error*."""
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise error(f"{name} {value!r} is not a date; expected a datetime.date such as 2024-03-15")
-    return value
+    check = _DATES.get(error) or _DATES.setdefault(error, _shared.date(error))
+    return check.check(value, name)
+
+
+def check_text(value: object, name: str, error: type[SodertornError], expected: str) -> str:
+    """*value* without surrounding spaces if it is text with something in it, else *error*."""
+    key = (error, expected)
+    check = _TEXTS.get(key) or _TEXTS.setdefault(key, _shared.text(error, expected=expected))
+    return check.check(value, name).strip()
 
 
 def party(value: object, error: type[SodertornError]) -> Municipality:
@@ -40,4 +57,4 @@ def names(members: Iterable[Municipality]) -> str:
     return ", ".join(m.name for m in sorted(members)) or "none"
 
 
-__all__ = ["MUNICIPALITIES", "check_date", "names", "parties", "party"]
+__all__ = ["MUNICIPALITIES", "check_date", "check_text", "names", "parties", "party"]

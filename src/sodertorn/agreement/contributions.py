@@ -23,7 +23,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
+from attrs import validators
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.membership import Agreement
 from sodertorn.allocation import allocate, remainder_trace
@@ -62,11 +64,30 @@ population (an integer) on ``population_date``, the contribution (``int`` kronor
 ``Decimal`` with öre) and the day the committee decided the project."""
 
 
+_AGREEMENT = _shared.is_a(Agreement, GovernanceError, expected="an Agreement such as Agreement()")
+_COST: _shared.Check[SEK] = _shared.Check(
+    validators.and_(validators.instance_of(SEK), validators.ge(SEK(0))),
+    GovernanceError,
+    "an amount",
+    "SEK, 0 or more",
+)
+_UNIT = _shared.member(Unit, GovernanceError)
+_POPULATION = _shared.is_a(Population, GovernanceError, expected="a Population or None")
+
+
 def check_agreement(value: object) -> Agreement:
     """*value* if it is an :class:`~sodertorn.Agreement`, else :class:`~sodertorn.GovernanceError`."""
-    if not isinstance(value, Agreement):
-        raise GovernanceError(f"agreement {value!r} is not an Agreement")
-    return value
+    return _AGREEMENT.check(value, "agreement")
+
+
+def check_cost(cost: object, unit: object) -> None:
+    """*cost* and *unit*, checked once where they enter: a cost the unit can split."""
+    amount = _COST.check(cost, "cost")
+    whole = _UNIT.check(unit, "unit")
+    if amount.ore % whole.value:
+        raise GovernanceError(
+            f"cost {amount!r} is not a whole number of {whole.label}; expected unit=Unit.ORE"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -305,16 +326,8 @@ def special_contributions(
     The parties are those on *decided_on* (the committee's decision on the project); the
     key is their population on 31 December of the year before.
     """
-    amount: object = cost
-    if not isinstance(amount, SEK) or amount.ore < 0:
-        raise GovernanceError(f"cost {cost!r} is not an amount; expected SEK, 0 or more")
+    check_cost(cost, unit)
     day = _checks.check_date(decided_on, "decided_on", GovernanceError)
-    if not isinstance(unit, Unit):
-        raise GovernanceError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
-    if cost.ore % unit.value:
-        raise GovernanceError(
-            f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
-        )
     checked = check_agreement(Agreement() if agreement is None else agreement)
     return split_among(
         cost,
@@ -337,22 +350,16 @@ def split_among(
     in_notice: frozenset[Municipality] = frozenset(),
     project: str | None = None,
 ) -> SpecialContributions:
-    amount: object = cost
-    if not isinstance(amount, SEK) or amount.ore < 0:
-        raise GovernanceError(f"cost {cost!r} is not an amount; expected SEK, 0 or more")
-    if not isinstance(unit, Unit):
-        raise GovernanceError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
-    if cost.ore % unit.value:
-        raise GovernanceError(
-            f"cost {cost!r} is not a whole number of {unit.label}; expected unit=Unit.ORE"
-        )
+    """Split *cost* (its cost and unit checked by the caller, :func:`check_cost`)."""
     year = day.year - 1
     agreed = weights is not None
     source = ""
     if weights is None:
-        register = Population.builtin() if population is None else population
-        if not isinstance(register, Population):
-            raise GovernanceError(f"population {register!r} is not a Population")
+        register = (
+            Population.builtin()
+            if population is None
+            else _POPULATION.check(population, "population")
+        )
         weights = register.at(year, parties)
         source = register.source
     return SpecialContributions(

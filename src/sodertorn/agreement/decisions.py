@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.meetings import Meeting
 from sodertorn.agreement.notice import Revocation
@@ -97,6 +98,13 @@ class Outcome:
         return "\n".join(reason.text(lang) for reason in self.reasons)
 
 
+_MEETING = _shared.is_a(Meeting, GovernanceError)
+_RULE = _shared.member(DecisionRule, GovernanceError)
+_POSITION = _shared.member(Position, GovernanceError).worded(
+    "position {value} of {name} is unknown; expected {expected}"
+)
+
+
 def _meeting(value: object) -> Meeting:
     if isinstance(value, Circulation):
         raise GovernanceError(
@@ -104,9 +112,7 @@ def _meeting(value: object) -> Meeting:
             f"(per capsulam) is not a decision of the committee; § 3 decides at a meeting, in "
             f"the room, by phone or video, or by a conference held in real time over a network"
         )
-    if not isinstance(value, Meeting):
-        raise GovernanceError(f"meeting {value!r} is not a Meeting")
-    return value
+    return _MEETING.check(value, "meeting")
 
 
 def _circulation_date(value: object) -> datetime.date:
@@ -152,9 +158,7 @@ class Circulation:
 
 
 def _matter(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise GovernanceError(f"matter {value!r} is not a description; expected a non-empty str")
-    return value.strip()
+    return _checks.check_text(value, "matter", GovernanceError, "a description of the matter")
 
 
 def _positions(value: object) -> tuple[tuple[Municipality, Position], ...]:
@@ -164,22 +168,13 @@ def _positions(value: object) -> tuple[tuple[Municipality, Position], ...]:
         )
     result: dict[Municipality, Position] = {}
     for key, position in value.items():
-        if not isinstance(position, Position):
-            raise GovernanceError(
-                f"position {position!r} of {key!r} is unknown; expected Position.SUPPORT, "
-                f"Position.STAND_ASIDE or Position.OBJECT"
-            )
+        _POSITION.check(position, _shared.shown(key))
         result[_checks.party(key, GovernanceError)] = position
     return tuple(sorted(result.items()))
 
 
 def _rule(value: object) -> DecisionRule:
-    if not isinstance(value, DecisionRule):
-        raise GovernanceError(
-            f"decision rule {value!r} is unknown; expected DecisionRule.CONSENSUS or "
-            f"DecisionRule.MAJORITY"
-        )
-    return value
+    return _RULE.check(value, "decision rule")
 
 
 def _agreed(value: object) -> frozenset[Municipality]:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.decisions import Decision
 from sodertorn.allocation import allocate, remainder_trace
@@ -78,9 +79,7 @@ or ``Decimal`` with öre; negative for a liability)."""
 
 
 def _name(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise DissolutionError(f"item name {value!r} is empty; expected a name such as 'Bank'")
-    return value.strip()
+    return _checks.check_text(value, "item name", DissolutionError, "a name such as 'Bank'")
 
 
 def _amount(value: object) -> SEK:
@@ -155,9 +154,9 @@ class PartyStatement:
         ...     Item(name="Consultancy contract", amount=SEK(-250_000))], population_year=2023)
         >>> print(statement.of("Nykvarn").explain("en"))
         Nykvarn: population 12,107 of 520,824 on December 31, 2023. (Samarbetsavtal 2010, § 10)
-          Bank account: SEK23,246
-          Consultancy contract: -SEK5,811
-        Assets SEK23,246, liabilities -SEK5,811, net SEK17,435.
+          Bank account: SEK 23,246
+          Consultancy contract: -SEK 5,811
+        Assets SEK 23,246, liabilities -SEK 5,811, net SEK 17,435.
         """
         check_language(lang)
         import datetime  # noqa: PLC0415 - only for the reference date
@@ -388,12 +387,21 @@ def _items(value: object) -> tuple[Item, ...]:
         if not isinstance(item, Item):
             raise DissolutionError(f"{item!r} is not an Item; expected Item(name=..., amount=...)")
     if not items:
-        raise DissolutionError("no assets or liabilities to split; expected at least one Item")
+        raise DissolutionError.of("no assets or liabilities to split; expected at least one Item")
     names = [i.name for i in items]
     for name in names:
         if names.count(name) > 1:
-            raise DissolutionError(f"two items named {name!r}; expected each name once")
+            raise DissolutionError.of(
+                "two items named {name}; expected each name once", name=repr(name)
+            )
     return items
+
+
+_UNIT = _shared.member(Unit, DissolutionError)
+_POPULATION = _shared.is_a(
+    Population, DissolutionError, expected="a Population such as Population.builtin(), or None"
+)
+_DECISION = _shared.is_a(Decision, DissolutionError, expected="an adopted Decision of § 10")
 
 
 def split_items(
@@ -412,8 +420,7 @@ def split_items(
     an item with öre needs ``unit=Unit.ORE``).
     """
     checked = _items(items)
-    if not isinstance(unit, Unit):
-        raise DissolutionError(f"unit {unit!r} is unknown; expected Unit.KRONA or Unit.ORE")
+    _UNIT.check(unit, "unit")
     for item in checked:
         if item.amount.ore % unit.value:
             raise DissolutionError(
@@ -423,9 +430,9 @@ def split_items(
     sharing = _checks.parties(parties, "parties", DissolutionError)
     if not sharing:
         raise DissolutionError("no parties to share between; expected at least one")
-    register = Population.builtin() if population is None else population
-    if not isinstance(register, Population):
-        raise DissolutionError(f"population {register!r} is not a Population")
+    register = (
+        Population.builtin() if population is None else _POPULATION.check(population, "population")
+    )
     weights = register.at(population_year, sharing)
     total = sum(weights.values())
     splits = [allocate(item.amount, weights, unit=unit) for item in checked]
@@ -463,9 +470,7 @@ def dissolve(
     to another rule). The parties are those on the decision's date; the key is their
     population on 31 December of the year before.
     """
-    if not isinstance(decision, Decision):
-        raise DissolutionError(f"decision {decision!r} is not a Decision")
-    outcome = decision.outcome
+    outcome = _DECISION.check(decision, "decision").outcome
     if not outcome.adopted:
         raise DissolutionError(
             f"the committee did not decide to dissolve ({decision.matter!r} on "

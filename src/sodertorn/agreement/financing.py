@@ -34,11 +34,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.contributions import (
     CONTRIBUTION_COLUMNS,
     SpecialContributions,
     check_agreement,
+    check_cost,
     special_contributions,
     split_among,
 )
@@ -74,10 +76,13 @@ class Financing(enum.Enum):
     CONCERNED_PARTIES = message("financed by the parties concerned, outside the budget")
 
 
+_SHARE = _shared.whole(GovernanceError, low=0).worded(
+    "share {value} of {name} is not {what}; expected {expected}"
+)
+
+
 def _name(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise GovernanceError(f"project name {value!r} is empty; expected a non-empty str")
-    return value.strip()
+    return _checks.check_text(value, "project name", GovernanceError, "the project's name")
 
 
 def _concerns(value: object) -> frozenset[Municipality]:
@@ -149,6 +154,7 @@ class Project:
         >>> [(p.name, amount) for p, amount in split.amounts.items()]
         [('Haninge', SEK(76695)), ('Nynäshamn', SEK(23305))]
         """
+        check_cost(cost, unit)
         day = _checks.check_date(decided_on, "decided_on", GovernanceError)
         weights: dict[Municipality, int] | None = None
         if shares is not None:
@@ -158,10 +164,7 @@ class Project:
                 )
             weights = {}
             for key, weight in shares.items():
-                if isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
-                    raise GovernanceError(
-                        f"share {weight!r} of {key!r} is not a whole number, 0 or more"
-                    )
+                _SHARE.check(weight, _shared.shown(key))
                 weights[_checks.party(key, GovernanceError)] = weight
             if set(weights) != self.concerns:
                 raise GovernanceError(

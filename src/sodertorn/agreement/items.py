@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from sodertorn.agreement.dissolution import Item
-from sodertorn.errors import DissolutionError, InvalidAmountError
+from sodertorn.errors import DissolutionError, InvalidAmountError, Worded
 from sodertorn.money import SEK
 from sodertorn.reasons import message
 
@@ -40,7 +40,10 @@ def _quoted(value: object) -> str:
 
 
 def _error(template: str, /, **values: object) -> DissolutionError:
-    error = DissolutionError.of(template, **{key: str(value) for key, value in values.items()})
+    error = DissolutionError.of(
+        template,
+        **{key: value if isinstance(value, str) else str(value) for key, value in values.items()},
+    )
     assert isinstance(error, DissolutionError)
     return error
 
@@ -88,7 +91,9 @@ def _amount(value: object, name: str, source: str, place: tuple[str, int]) -> SE
                     "{source}, item {item}: the amount of {name} is too large; expected less "
                     "than {largest} kronor"
                 ),
-                largest=f"{LARGEST:,.0f}",
+                largest=Worded(
+                    {"en": f"{LARGEST:,.0f}", "sv": f"{LARGEST:,.0f}".replace(",", " ")}
+                ),
                 **where,
             )
         return amount

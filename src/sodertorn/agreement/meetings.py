@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.membership import Agreement
 from sodertorn.agreement.terms import EXTRA_MEETING_REQUESTERS, MEETINGS_PER_YEAR, QUORUM_SHARE
@@ -64,6 +65,11 @@ class MeetingKind(enum.Enum):
     PLANNING_CONFERENCE = message("planning conference")
 
 
+_MEMBERS = _shared.whole(GovernanceError, low=0).worded(
+    "cannot take a quorum of {value} {name}; expected {expected}"
+)
+
+
 def quorum_for(members: int) -> int:
     """How many members must be present for a quorum: at least half of *members* (§ 3).
 
@@ -72,28 +78,20 @@ def quorum_for(members: int) -> int:
     >>> quorum_for(-1)
     Traceback (most recent call last):
     ...
-    sodertorn.GovernanceError: cannot take a quorum of -1 members; expected a whole number, 0 or
-    more
+    sodertorn.GovernanceError: cannot take a quorum of -1 members; expected an int of 0 or more
     """
-    count: object = members
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise GovernanceError(
-            f"cannot take a quorum of {members!r} members; expected a whole number, 0 or more"
-        )
-    return math.ceil(QUORUM_SHARE * count)
+    return math.ceil(QUORUM_SHARE * _MEMBERS.check(members, "members"))
 
 
 def _date(value: object) -> datetime.date:
     return _checks.check_date(value, "meeting date", GovernanceError)
 
 
+_KIND = _shared.member(MeetingKind, GovernanceError)
+
+
 def _kind(value: object) -> MeetingKind:
-    if not isinstance(value, MeetingKind):
-        raise GovernanceError(
-            f"meeting kind {value!r} is unknown; expected one of "
-            + ", ".join(f"MeetingKind.{k.name}" for k in MeetingKind)
-        )
-    return value
+    return _KIND.check(value, "meeting kind")
 
 
 def _members(value: object) -> frozenset[Municipality]:
@@ -104,10 +102,11 @@ def _caller(value: object) -> Municipality | None:
     return None if value is None else _checks.party(value, GovernanceError)
 
 
+_AGREEMENT = _shared.is_a(Agreement, GovernanceError, expected="an Agreement such as Agreement()")
+
+
 def _agreement(value: object) -> Agreement:
-    if not isinstance(value, Agreement):
-        raise GovernanceError(f"agreement {value!r} is not an Agreement")
-    return value
+    return _AGREEMENT.check(value, "agreement")
 
 
 @attrs.frozen(kw_only=True)
@@ -320,10 +319,11 @@ def _meetings(value: object) -> tuple[Meeting, ...]:
     return tuple(sorted(items, key=lambda m: m.date))
 
 
+_YEAR = _shared.year(GovernanceError)
+
+
 def _year(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-        raise GovernanceError(f"year {value!r} is not a year; expected an int such as 2024")
-    return value
+    return _YEAR.check(value, "year")
 
 
 @attrs.frozen(kw_only=True)

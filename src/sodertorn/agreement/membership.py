@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sodertorn import _checks as _shared
 from sodertorn.agreement import _checks
 from sodertorn.agreement.notice import Notice, Revocation
 from sodertorn.agreement.terms import IN_FORCE_FROM
@@ -106,10 +107,11 @@ class Election:
         return self.elected_on.year
 
 
+_POST = _shared.member(Post, GovernanceError)
+
+
 def _post(value: object) -> Post:
-    if not isinstance(value, Post):
-        raise GovernanceError(f"post {value!r} is unknown; expected Post.CHAIR or Post.VICE_CHAIR")
-    return value
+    return _POST.check(value, "post")
 
 
 @attrs.frozen(kw_only=True)

@@ -263,9 +263,7 @@ def _decided(value: object) -> datetime.date:
 
 
 def _matter(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise NoticeError(f"matter {value!r} is not a description; expected a non-empty str")
-    return value.strip()
+    return _checks.check_text(value, "matter", NoticeError, "a description of the matter")
 
 
 @attrs.frozen(kw_only=True)

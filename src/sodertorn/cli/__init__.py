@@ -32,12 +32,16 @@ from sodertorn._version import __version__
 from sodertorn.cli._i18n import (
     CommandError,
     DataError,
+    Joined,
+    Nested,
     Plain,
+    Term,
     UsageError,
     argparse_in,
     as_is,
     current,
     message,
+    os_reason,
     translator,
 )
 from sodertorn.cli._stream import write_text
@@ -339,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (BrokenPipeError, CommandError, KeyboardInterrupt):
             raise
         except Exception as error:
-            raise _classify(error) from error
+            raise _classify(error, lang) from error
     except CommandError as error:
         _report(error, lang, debug="--debug" in _before_dashes(arguments))
         return error.status
@@ -381,21 +385,38 @@ def _report(error: CommandError, lang: str, *, debug: bool) -> None:
         write_text(" ".join(text.split()) + "\n", sys.stderr)
 
 
-def _classify(error: Exception) -> CommandError:
-    """The one-line error for an exception that reached the boundary."""
-    from sodertorn.errors import SodertornError  # noqa: PLC0415 - loaded by then
+def _classify(error: Exception, lang: str = "sv") -> CommandError:
+    """The one-line error for an exception that reached the boundary (the user's *lang*)."""
+    from sodertorn.errors import Listing, Phrase, SodertornError, Worded  # noqa: PLC0415
+
+    def value(text: str) -> Any:
+        # A phrase's values and a listing's items may be phrases themselves.
+        if isinstance(text, Phrase):
+            if not text.values:
+                return Term(text.template)
+            return Nested(text.template, {k: value(v) for k, v in text.values.items()})
+        if isinstance(text, Worded):
+            return as_is(text.words.get(lang, str(text)))
+        if isinstance(text, Listing):
+            return Joined(map(value, text.items), alternatives=text.alternatives)
+        return as_is(text)
+
+    def said(template: str, values: dict[str, str]) -> DataError:
+        return DataError(template, **{k: value(v) for k, v in values.items()})
 
     if isinstance(error, SodertornError) and error.template and error.values is not None:
         # An error made with SodertornError.of speaks the user's language, through the
-        # catalogue like every other message of the command line.
-        return DataError(error.template, **{k: as_is(v) for k, v in error.values.items()})
+        # catalogue like every other message of the command line, and so does its place.
+        if error.place is None:
+            return said(error.template, error.values)
+        return _PlacedError(said(error.template, error.values), said(*error.place))
     if isinstance(error, SodertornError):
         return DataError("{message}", message=Plain(str(error)))
     if isinstance(error, OSError):
         return DataError(
             "{file}: {reason}",
             file=error.filename or "-",
-            reason=Plain(error.strerror or type(error).__name__),
+            reason=os_reason(error),
         )
     if isinstance(error, MemoryError):
         return DataError("the input is too large for the memory available")
@@ -414,6 +435,18 @@ def _classify(error: Exception) -> CommandError:
 
 class _BugError(DataError):
     """An exception the command line did not expect: a bug, reported as one."""
+
+
+class _PlacedError(DataError):
+    """A data error said after where it is (a file and a line), each through the catalogue."""
+
+    def __init__(self, error: DataError, place: DataError) -> None:
+        values: dict[str, Any] = error.values
+        super().__init__(error.template, **values)
+        self.place = place
+
+    def render(self, tr: Callable[[str], str]) -> str:
+        return self.place.render(tr) + super().render(tr)
 
 
 def _quiet_stdout() -> None:

@@ -12,12 +12,17 @@ import argparse
 import contextlib
 from typing import TYPE_CHECKING
 
+from sodertorn import errors
+from sodertorn.errors import Phrase
+
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = [
     "CommandError",
     "DataError",
+    "Joined",
+    "Nested",
     "Plain",
     "Term",
     "UsageError",
@@ -90,9 +95,17 @@ class CommandError(Exception):
 
     def render(self, tr: Callable[[str], str]) -> str:
         """The message in the language of *tr*, each value shown safely (see :func:`shown`)."""
-        return tr(self.template).format(
-            **{k: tr(v) if isinstance(v, Term) else shown(v) for k, v in self.values.items()}
-        )
+        return tr(self.template).format(**{k: _said(v, tr) for k, v in self.values.items()})
+
+
+def _said(value: object, tr: Callable[[str], str]) -> str:
+    if isinstance(value, Term):
+        return tr(value)
+    if isinstance(value, Phrase):
+        return tr(value.template).format(**value.values)
+    if isinstance(value, (Joined, Nested)):
+        return value.render(tr)
+    return shown(value)
 
 
 class UsageError(CommandError):
@@ -111,6 +124,12 @@ LONGEST = 60
 """The most characters of a value an error message shows."""
 
 
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in the user's language where the catalogue has it."""
+    reason = errors.os_reason(error)
+    return reason if isinstance(reason, Phrase) else Plain(reason)
+
+
 class Plain(str):
     """Text of the library's own (not from the user's input): shown as it is, on one line."""
 
@@ -121,6 +140,54 @@ class Term(str):
     """An English message within a message: translated when the error is shown."""
 
     __slots__ = ()
+
+
+class Joined:
+    """A list within a message, joined with "and" (or, for *alternatives*, "or") when shown.
+
+    >>> Joined(["Salem", "Tyresö", "Nykvarn"], alternatives=True).render(translator("sv"))
+    'Salem, Tyresö eller Nykvarn'
+    """
+
+    __slots__ = ("alternatives", "items")
+
+    def __init__(self, items: Iterable[object], *, alternatives: bool = False) -> None:
+        self.items = tuple(_kept(item) for item in items)
+        self.alternatives = alternatives
+
+    def render(self, tr: Callable[[str], str]) -> str:
+        """The items, each shown as :func:`shown` shows it, joined in the language of *tr*.
+
+        An item that is a message itself (a :class:`Term` or :class:`Nested`) is translated.
+        """
+        words = [_said(item, tr) for item in self.items]
+        if len(words) < 2:
+            return "".join(words)
+        last = tr("or") if self.alternatives else tr("and")
+        return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+class Nested:
+    """A message within a message, with values of its own: translated when shown."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, values: dict[str, object]) -> None:
+        self.template, self.values = template, values
+
+    def render(self, tr: Callable[[str], str]) -> str:
+        """The message in the language of *tr*, its values as the library put them.
+
+        A value that is a message itself (a :class:`Term`, :class:`Nested` or
+        :class:`Joined`) is translated too.
+        """
+        values = {k: _said(_kept(v), tr) for k, v in self.values.items()}
+        return tr(self.template).format(**values)
+
+
+def _kept(value: object) -> object:
+    """*value* if it is a message or a list to translate, else as :class:`Plain` text."""
+    return value if isinstance(value, (Term, Joined, Nested, Plain)) else Plain(str(value))
 
 
 def as_is(value: object) -> Plain:

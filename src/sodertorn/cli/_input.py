@@ -18,7 +18,7 @@ import stat
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from sodertorn.cli._i18n import DataError, Plain, Term, current, shown
+from sodertorn.cli._i18n import DataError, Joined, Plain, Term, current, os_reason, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,7 +35,9 @@ LARGEST = 16 * 1024 * 1024
 def _refuse(template: str, **values: object) -> argparse.ArgumentTypeError:
     tr = current()
     return argparse.ArgumentTypeError(
-        tr(template).format(**{k: shown(v) for k, v in values.items()})
+        tr(template).format(
+            **{k: v.render(tr) if isinstance(v, Joined) else shown(v) for k, v in values.items()}
+        )
     )
 
 
@@ -80,7 +82,7 @@ def party(text: str) -> Municipality:
         raise _refuse(
             "{value} is not one of the parties; expected a name or a code: {known}",
             value=text,
-            known=Plain(", ".join(p.name for p in MUNICIPALITIES)),
+            known=Joined((p.name for p in MUNICIPALITIES), alternatives=True),
         ) from None
 
 
@@ -120,7 +122,9 @@ def read_text(path: str, what: str) -> tuple[str, str]:
                 "cannot read {what} {file}: {reason}",
                 what=Term(what),
                 file=path,
-                reason=Plain(getattr(error, "strerror", None) or type(error).__name__),
+                reason=os_reason(error)
+                if isinstance(error, OSError)
+                else Plain(type(error).__name__),
             ) from None
         with (
             open(descriptor, "rb", closefd=True)
@@ -134,7 +138,7 @@ def read_text(path: str, what: str) -> tuple[str, str]:
                     "cannot read {what} {file}: {reason}",
                     what=Term(what),
                     file=path,
-                    reason=Plain(error.strerror or type(error).__name__),
+                    reason=os_reason(error),
                 ) from None
         source = path
     if len(data) > LARGEST:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.cli._i18n import DataError, Plain, UsageError, message, translator
+from sodertorn.cli._i18n import DataError, UsageError, message, os_reason, translator
 from sodertorn.cli._stream import write_text
 
 if TYPE_CHECKING:
@@ -286,5 +286,5 @@ def write(report: Report, args: argparse.Namespace) -> None:
         raise DataError(
             "cannot write {file}: {reason}",
             file=destination,
-            reason=Plain(error.strerror or type(error).__name__),
+            reason=os_reason(error),
         ) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from sodertorn.cli._i18n import DataError, Term, current, message
+from sodertorn.cli._i18n import DataError, Joined, Term, current, message
 from sodertorn.cli._input import reading
 
 # Marked on its own: the extractor does not look inside a call within a marked call.
@@ -68,7 +68,7 @@ def require_year(register: Population, year: int, source: str | list[str] | None
             year=year,
             data=Term(_BUILT_IN)
             if not source
-            else ", ".join([source] if isinstance(source, str) else source),
+            else Joined([source] if isinstance(source, str) else source),
             first=first,
             last=last,
         )

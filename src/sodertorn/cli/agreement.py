@@ -402,6 +402,15 @@ def dissolve(args: argparse.Namespace) -> Report:
     text, source = read_text(args.items, message("items file"))
     with reading(source):
         items = read_items(text, source=source)
+    for item in items:
+        if args.unit != "ore" and item.amount.ore % 100:
+            # The library's own refusal names its Python argument; this names the option.
+            raise UsageError(
+                "{file}: the item {name} has öre ({amount}); add --unit ore",
+                file=source,
+                name=item.name,
+                amount=Plain(str(item.amount.amount)),
+            )
     register = population(args.population)
     decision_year = register.years[-1] + 1 if args.year is None else args.year
     require_year(register, decision_year - 1, args.population)

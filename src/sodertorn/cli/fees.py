@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import DataError, Plain, UsageError, current, message, translator
+from sodertorn.cli._i18n import (
+    DataError,
+    Joined,
+    UsageError,
+    current,
+    message,
+    translator,
+)
 from sodertorn.cli._input import party, years
 from sodertorn.cli._output import Column, Report
 from sodertorn.cli._population import add_population, population, require_year
@@ -99,7 +106,7 @@ def require_rule(fee_year: int, lang: str) -> None:
     if any(rule.covers(fee_year) for rule in rules):
         return
     tr = translator(lang)
-    spans = ", ".join(
+    spans = Joined(
         f"{rule.first_year}–{rule.last_year}"
         if rule.last_year is not None
         else tr(message("from {year}")).format(year=rule.first_year)
@@ -108,7 +115,7 @@ def require_rule(fee_year: int, lang: str) -> None:
     raise DataError(
         "no fee rule for fee year {year}; the rules cover the fee years {spans}",
         year=fee_year,
-        spans=Plain(spans),
+        spans=spans,
     )
 
 

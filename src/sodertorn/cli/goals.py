@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sodertorn.cli import SUBCOMMANDS
-from sodertorn.cli._i18n import DataError, Plain, current
+from sodertorn.cli._i18n import DataError, Joined, current
 from sodertorn.cli._output import Report
 
 if TYPE_CHECKING:
@@ -28,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "name",
         metavar=tr("NAME"),
-        help=tr("the programme: {names}").format(names=", ".join(programme_names())),
+        help=tr("the programme: {names}").format(
+            names=Joined(programme_names(), alternatives=True).render(tr)
+        ),
     )
     parser.set_defaults(func=goals)
 
@@ -46,7 +48,7 @@ def goals(args: argparse.Namespace) -> Report:
         raise DataError(
             "unknown programme {name}; expected one of {names}",
             name=args.name,
-            names=Plain(", ".join(programme_names())),
+            names=Joined(programme_names(), alternatives=True),
         ) from None
     document = programme_to_dict(programme)
     texts = {

@@ -8,11 +8,10 @@ provenance (table, URL, SCB's "updated" time, when fetched) in ``#`` lines, read
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
-from sodertorn.errors import PopulationDataError
+from sodertorn.cli._i18n import DataError, current, os_reason, translator
 
 if TYPE_CHECKING:
     import argparse
@@ -22,34 +21,52 @@ __all__ = ["register"]
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``population`` subcommand (with ``fetch``) to *subparsers*."""
+    from sodertorn.cli import SUBCOMMANDS  # noqa: PLC0415 - loaded by the caller
+
+    tr = current()
     population = subparsers.add_parser(
         "population",
-        help="population figures: fetch the newest from Statistics Sweden (SCB)",
-        description="Population figures of the parties on 31 December of each year.",
+        help=tr(SUBCOMMANDS["population"][1]),
+        description=tr("Population figures of the parties on 31 December of each year."),
     )
     actions = population.add_subparsers(
-        dest="action", metavar="ACTION", parser_class=type(population)
+        dest="action", metavar=tr("ACTION"), parser_class=type(population)
     )
     actions.required = True
     fetch = actions.add_parser(
         "fetch",
-        help="fetch the parties' year-end population from SCB's API (PxWebApi 2.0)",
-        description="Fetch the eight parties' population on 31 December of each YEAR from "
-        "SCB's PxWebApi 2.0 (table TAB638, BE0101N1) in one request, and write it as the "
-        "library's CSV with its provenance. SCB publishes a year-end in late February of "
-        "the next year.",
+        help=tr("fetch the parties' year-end population from SCB's API (PxWebApi 2.0)"),
+        description=tr(
+            "Fetch the eight parties' population on 31 December of each YEAR from SCB's "
+            "PxWebApi 2.0 (table TAB638, BE0101N1) in one request, and write it as the "
+            "library's CSV with its provenance. SCB publishes a year-end in late February of "
+            "the next year."
+        ),
     )
-    fetch.add_argument("years", nargs="+", type=int, metavar="YEAR", help="year-end(s) to fetch")
     fetch.add_argument(
-        "--output", required=True, metavar="FILE", help="the CSV file to write ('-' for stdout)"
+        "years", nargs="+", type=int, metavar=tr("YEAR"), help=tr("the year-ends to fetch")
+    )
+    fetch.add_argument(
+        "--output",
+        required=True,
+        metavar=tr("FILE"),
+        help=tr("the CSV file to write ('-' for standard output)"),
     )
     fetch.add_argument(
         "--api-url",
         metavar="URL",
         default=None,
-        help="base URL of PxWebApi 2.0 (default: SCB's, https://statistikdatabasen.scb.se/api/v2)",
+        help=tr(
+            "base URL of PxWebApi 2.0 (default: SCB's, https://statistikdatabasen.scb.se/api/v2)"
+        ),
     )
-    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="default: 30")
+    fetch.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar=tr("SECONDS"),
+        help=tr("how long to wait for SCB's answer (default: 30)"),
+    )
     fetch.set_defaults(func=fetch_command)
 
 
@@ -66,11 +83,19 @@ def fetch_command(args: argparse.Namespace) -> int:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
-        raise PopulationDataError(
-            f"cannot write {os.fspath(args.output)!r}: {error.strerror}"
+        raise DataError(
+            "cannot write {file}: {reason}",
+            file=args.output,
+            reason=os_reason(error),
         ) from None
+    from sodertorn.i18n import join_list, ngettext  # noqa: PLC0415 - after the fetch
+
+    lang = "en" if args.lang == "en" else "sv"
+    figures = ngettext("{count} figure", "{count} figures", len(population.counts), lang)
+    tr = translator(lang)
+    day = tr("31 December {years}")
+    years = join_list(map(str, population.years), lang)
     print(
-        f"{args.output}: {len(population.counts)} figures, "
-        f"31 December {', '.join(map(str, population.years))}"
+        f"{args.output}: {figures.format(count=len(population.counts))}, {day.format(years=years)}"
     )
     return 0

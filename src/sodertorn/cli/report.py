@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sodertorn.cli._i18n import Joined, UsageError, current
 from sodertorn.errors import FollowUpError
 from sodertorn.i18n import LANGUAGES
 from sodertorn.programme.builtin import load_plan, plan_years
@@ -35,9 +36,11 @@ def _read(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise FollowUpError("not UTF-8 text; save the file as UTF-8", source=path) from None
+        raise FollowUpError.of("not UTF-8 text; save the file as UTF-8", source=path) from None
     except OSError as error:
-        raise FollowUpError(f"cannot read the file ({error.strerror})", source=path) from None
+        raise FollowUpError.of(
+            "cannot read the file ({reason})", source=path, reason=str(error.strerror)
+        ) from None
 
 
 def _write(path: str | None, text: str) -> None:
@@ -47,21 +50,29 @@ def _write(path: str | None, text: str) -> None:
     try:
         Path(path).write_text(text, encoding="utf-8")
     except OSError as error:
-        raise FollowUpError(f"cannot write the file ({error.strerror})", source=path) from None
+        raise _unwritable(path, error) from None
 
 
 def _write_bytes(path: str, data: bytes) -> None:
     try:
         Path(path).write_bytes(data)
     except OSError as error:
-        raise FollowUpError(f"cannot write the file ({error.strerror})", source=path) from None
+        raise _unwritable(path, error) from None
+
+
+def _unwritable(path: str, error: OSError) -> FollowUpError:
+    return FollowUpError.of(
+        "cannot write the file ({reason})", source=path, reason=str(error.strerror)
+    )
 
 
 def _year(text: str, parser: argparse.ArgumentParser) -> int:
     if not text.isdigit():
-        parser.error(
-            f"argument YEAR: invalid year {text!r}; expected a plan year such as "
-            + " or ".join(str(year) for year in plan_years())
+        raise UsageError(
+            "argument YEAR: invalid year {value}; expected a plan year such as {years}",
+            prog=parser.prog,
+            value=text,
+            years=Joined(map(str, plan_years()), alternatives=True),
         )
     return int(text)
 
@@ -78,20 +89,24 @@ def run(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.report_parser
     if args.target == "template":
         if args.year is None:
-            parser.error("the template needs a YEAR: sodertorn report template YEAR")
+            raise UsageError(
+                "the template needs a YEAR: sodertorn report template YEAR", prog=parser.prog
+            )
         if args.status is not None or args.indicators is not None:
-            parser.error("the template takes no --status or --indicators")
+            raise UsageError("the template takes no --status or --indicators", prog=parser.prog)
         plan = load_plan(_year(args.year, parser))
         empty = FollowUp(plan=plan)
         as_json = args.output is not None and args.output.casefold().endswith(".json")
         _write(args.output, empty.to_json() if as_json else empty.to_csv())
         return 0
     if args.year is not None:
-        parser.error(f"unrecognized argument {args.year!r}")
+        raise UsageError("unrecognized argument {value}", prog=parser.prog, value=args.year)
     if args.status is None:
-        parser.error("the report needs the status file: --status FILE")
+        raise UsageError("the report needs the status file: --status FILE", prog=parser.prog)
     if args.format == "xlsx" and (args.output is None or args.output == "-"):
-        parser.error("--format xlsx writes a workbook: give it a file with --output FILE")
+        raise UsageError(
+            "--format xlsx writes a workbook: give it a file with --output FILE", prog=parser.prog
+        )
     plan = load_plan(_year(args.target, parser))
     follow_up = _follow_up(args.status, plan)
     indicators = None
@@ -118,36 +133,50 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``report`` subcommand to *subparsers* (from ``add_subparsers()``)."""
+    from sodertorn.cli import SUBCOMMANDS  # noqa: PLC0415 - loaded by the caller
+
+    tr = current()
     parser = subparsers.add_parser(
         "report",
-        help="the yearly report of an activity plan, or its status template",
-        description="Write the status template of a plan year (report template YEAR "
-        "--output FILE), or print the yearly report from a filled-in status file "
-        "(report YEAR --status FILE).",
+        help=tr(SUBCOMMANDS["report"][1]),
+        description=tr(
+            "Write the status template of a plan year (report template YEAR --output FILE), "
+            "or print the yearly report from a filled-in status file (report YEAR --status "
+            "FILE)."
+        ),
     )
     parser.add_argument(
         "target",
-        metavar="YEAR|template",
-        help="the plan year to report on, or 'template' followed by the year",
+        metavar=tr("YEAR|template"),
+        help=tr("the plan year to report on, or 'template' followed by the year"),
     )
-    parser.add_argument("year", nargs="?", metavar="YEAR", help="the plan year of the template")
+    parser.add_argument(
+        "year", nargs="?", metavar=tr("YEAR"), help=tr("the plan year of the template")
+    )
     parser.add_argument(
         "--output",
-        metavar="FILE",
-        help="where to write: the template as .csv (default) or .json, or the report "
-        "(needed for xlsx); standard output if left out",
+        metavar=tr("FILE"),
+        help=tr(
+            "where to write: the template as .csv (default) or .json, or the report (needed "
+            "for xlsx); standard output if left out"
+        ),
     )
-    parser.add_argument("--status", metavar="FILE", help="the filled-in status file, CSV or .json")
     parser.add_argument(
-        "--indicators", metavar="FILE", help="indicators and their values, CSV or .json"
+        "--status", metavar=tr("FILE"), help=tr("the filled-in status file, CSV or .json")
+    )
+    parser.add_argument(
+        "--indicators", metavar=tr("FILE"), help=tr("indicators and their values, CSV or .json")
     )
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="text",
-        help="output format (default: text); xlsx needs the excel extra and --output",
+        help=tr("output format (default: text); xlsx needs the excel extra and --output"),
     )
     parser.add_argument(
-        "--lang", choices=sorted(LANGUAGES), default="sv", help="language of the report"
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default="sv",
+        help=tr("language of the output and of the messages (default: sv)"),
     )
     parser.set_defaults(func=run, report_parser=parser)

@@ -1,19 +1,19 @@
 """The argument checks and the rounding the fee rules share (Samarbetsavtal 2010, § 8).
 
-Each check raises :class:`~sodertorn.FeeRuleError` (or
-:class:`~sodertorn.MissingDataError` for a missing register) naming the value and what
+Each check is one of :mod:`sodertorn._checks` and raises :class:`~sodertorn.FeeRuleError`
+(or :class:`~sodertorn.MissingDataError` for a missing register) naming the value and what
 was expected.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from sodertorn import _checks
 from sodertorn.allocation import round_to_total
 from sodertorn.errors import FeeRuleError, MissingDataError
 from sodertorn.fees.steps import IndexStep
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "check_chain",
     "check_covers",
     "check_decided",
     "check_derivation",
@@ -46,6 +47,25 @@ class _Span(attrs.AttrsInstance, Protocol):
     first_year: int
 
 
+_FEE_YEAR = _checks.year(FeeRuleError)
+_ANY_YEAR = _checks.whole(FeeRuleError, what="a year")
+_PARTIES = _checks.each(_checks.is_a(Municipality, FeeRuleError), what="a tuple of Municipality")
+_POPULATION = _checks.is_a(
+    Population, MissingDataError, expected="a Population such as Population.builtin()"
+)
+_UNIT = _checks.member(Unit, FeeRuleError)
+_ROUNDING = _checks.member(Rounding, FeeRuleError)
+_COUNT = _checks.whole(FeeRuleError, what="a count")
+_EXACT = _checks.is_a((int, Fraction), FeeRuleError, what="a Fraction", expected="a Fraction")
+_STEPS = _checks.each(_checks.is_a(IndexStep, FeeRuleError), what="a tuple of IndexStep")
+
+check_year = _checks.year(FeeRuleError, low=1000)
+"""A rule's first or last year: four digits."""
+check_source = _checks.text(FeeRuleError, expected="the paragraph or decision the rule comes from")
+check_decided = _checks.date(FeeRuleError).or_none()
+check_chain = _checks.one_of(("exact", "invoiced"), FeeRuleError, what="a known chain")
+
+
 def check_fee_year(year: object) -> int:
     """*year* if it is a calendar year, else :class:`~sodertorn.FeeRuleError`.
 
@@ -54,22 +74,15 @@ def check_fee_year(year: object) -> int:
     >>> check_fee_year("2024")
     Traceback (most recent call last):
     ...
-    sodertorn.FeeRuleError: fee year '2024' is not a calendar year; expected such as 2024
+    sodertorn.FeeRuleError: fee year '2024' is not a calendar year; expected an int from 1 to 9999, such as 2024
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise FeeRuleError(f"fee year {year!r} is not a calendar year; expected such as 2024")
-    return year
-
-
-def check_year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-        raise FeeRuleError(f"{attribute.name} {value!r} is not a four-digit year")
+    return _FEE_YEAR.check(year, "fee year")
 
 
 def check_last_year(rule: _Span, _: object, value: int | None) -> None:
     if value is None:
         return
-    check_year(rule, attrs.fields(type(rule)).last_year, value)
+    check_year.check(value, "last_year")
     if value < rule.first_year:
         raise FeeRuleError(
             f"last_year {value!r} is before first_year {rule.first_year!r}; "
@@ -77,34 +90,15 @@ def check_last_year(rule: _Span, _: object, value: int | None) -> None:
         )
 
 
-def check_source(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise FeeRuleError(
-            f"{attribute.name} {value!r} is empty; expected the paragraph or decision "
-            f"the rule comes from"
-        )
-
-
-def check_decided(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
-    ):
-        raise FeeRuleError(f"{attribute.name} {value!r} is not a datetime.date")
-
-
 def check_inputs(year: object, population: object, parties: object) -> None:
-    check_fee_year(year)
-    if not isinstance(population, Population):
-        raise MissingDataError(f"expected a Population, got {population!r}")
-    if not isinstance(parties, tuple) or not all(isinstance(p, Municipality) for p in parties):
-        raise FeeRuleError(f"parties {parties!r} must be a tuple of Municipality")
+    _FEE_YEAR.check(year, "fee year")
+    _POPULATION.check(population, "population")
+    _PARTIES.check(parties, "parties")
 
 
 def check_rounding(exact: object, unit: object, rounding: object) -> None:
-    if not isinstance(unit, Unit):
-        raise FeeRuleError(f"unknown unit {unit!r}; expected Unit.KRONA or Unit.ORE")
-    if not isinstance(rounding, Rounding):
-        raise FeeRuleError(f"unknown rounding {rounding!r}; expected a Rounding")
+    _UNIT.check(unit, "unit")
+    _ROUNDING.check(rounding, "rounding")
     if not isinstance(exact, Mapping) or not all(
         isinstance(party, Municipality)
         and isinstance(fee, (int, Fraction))
@@ -115,19 +109,15 @@ def check_rounding(exact: object, unit: object, rounding: object) -> None:
 
 
 def check_covers(first_year: int, last_year: int | None, year: object) -> bool:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise FeeRuleError(f"fee year {year!r} is not an integer year; expected such as 2024")
-    return first_year <= year and (last_year is None or year <= last_year)
+    checked = _ANY_YEAR.check(year, "fee year")
+    return first_year <= checked and (last_year is None or checked <= last_year)
 
 
 def check_derivation(year: object, population: object, exact: object, steps: object) -> None:
-    check_fee_year(year)
-    if isinstance(population, bool) or not isinstance(population, int):
-        raise FeeRuleError(f"population {population!r} is not a count")
-    if not isinstance(exact, (int, Fraction)) or isinstance(exact, bool):
-        raise FeeRuleError(f"exact fee {exact!r} is not a Fraction")
-    if not isinstance(steps, tuple) or not all(isinstance(s, IndexStep) for s in steps):
-        raise FeeRuleError(f"steps {steps!r} must be a tuple of IndexStep")
+    _FEE_YEAR.check(year, "fee year")
+    _COUNT.check(population, "population")
+    _EXACT.check(exact, "exact fee")
+    _STEPS.check(steps, "steps")
 
 
 def round_once(

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 
+from sodertorn import _checks
 from sodertorn.allocation import remainder_trace
 from sodertorn.errors import FeeRuleError, MissingDataError
 from sodertorn.fees.banking import next_banking_day, payable_by_or_none
@@ -175,11 +176,11 @@ class FeeAssessment:
         >>> from sodertorn import annual_fees
         >>> print(annual_fees(2024).explain("Salem", lang="en"))
         Fee year 2024: Salem
-        Rule: SEK4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).
+        Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02).
         Population on 31 December 2023: 17,451.
         Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence CC0 1.0 (Källa: SCB).
-        Exact fee: 17,451 × SEK4 = SEK69,804.
-        Salem pays SEK69,804.
+        Exact fee: 17,451 × SEK 4 = SEK 69,804.
+        Salem pays SEK 69,804.
         """
         from sodertorn.fees import explain as _explain  # noqa: PLC0415 - not for JSON
 
@@ -409,6 +410,16 @@ def _code(party: Municipality) -> str:
     return party.code
 
 
+_SCHEDULE = _checks.is_a(
+    FeeSchedule, FeeRuleError, expected="a FeeSchedule such as FeeSchedule.default(), or None"
+)
+_POPULATION = _checks.is_a(
+    Population, MissingDataError, expected="a Population such as Population.builtin(), or None"
+)
+_UNIT = _checks.member(Unit, FeeRuleError)
+_ROUNDING = _checks.member(Rounding, FeeRuleError)
+
+
 def annual_fees(
     year: int,
     population: Population | None = None,
@@ -437,17 +448,13 @@ def annual_fees(
     ...
     sodertorn.UnknownMunicipalityError: unknown municipality 'Gotland'; expected one of ...
     """
-    if schedule is None:
-        schedule = FeeSchedule.default()
-    elif not isinstance(schedule, FeeSchedule):
-        raise FeeRuleError(f"expected a FeeSchedule, got {schedule!r}")
-    rule, due_date = schedule.terms(year)
-    if population is None:
-        population = Population.builtin()
-    elif not isinstance(population, Population):
-        raise MissingDataError(f"expected a Population, got {population!r}")
-    if not isinstance(unit, Unit) or not isinstance(rounding, Rounding):
-        raise FeeRuleError(f"expected a Unit and a Rounding, got {unit!r}, {rounding!r}")
+    schedule = FeeSchedule.default() if schedule is None else _SCHEDULE.check(schedule, "schedule")
+    rule, due_date = schedule.terms(year)  # the one check of *year*
+    population = (
+        Population.builtin() if population is None else _POPULATION.check(population, "population")
+    )
+    _UNIT.check(unit, "unit")
+    _ROUNDING.check(rounding, "rounding")
     if agreement is None:
         chosen = _parties(parties, population)
     elif parties is not None:
@@ -459,7 +466,9 @@ def annual_fees(
     exact, steps = rule.exact_fees(year, population, chosen, unit=unit, rounding=rounding)
     exact_total = sum(exact.values(), Fraction(0))
     total, amounts = rule.rounded_fees(year, population, exact, unit=unit, rounding=rounding)
-    weights = population.at(year - 1, chosen)
+    # The rule has read these counts, and the year was checked once, by schedule.terms.
+    base = year - 1
+    weights = {party: population.counts[(party, base)] for party in chosen}
     lines = tuple(
         FeeLine(
             party=party,
@@ -467,11 +476,12 @@ def annual_fees(
             exact=exact[party],
             amount=amounts[party],
             steps=steps.get(party, ()),
-            source=population.provenance.get((party, year - 1)),
+            source=population.provenance[(party, base)],
         )
         for party in chosen
     )
-    sources = population.sources(year - 1, chosen)
+    # The distinct sources in party order, as population.sources(base, chosen) gives them.
+    sources = tuple(dict.fromkeys(line.source for line in lines if line.source is not None))
     return FeeAssessment(
         year=year,
         rule=rule,

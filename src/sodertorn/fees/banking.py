@@ -29,6 +29,7 @@ import datetime
 import functools
 import os
 
+from sodertorn import _checks
 from sodertorn.errors import MissingDataError
 
 __all__ = ["is_banking_day", "next_banking_day", "payable_by_or_none"]
@@ -51,15 +52,17 @@ def _calendar() -> tuple[int, int, frozenset[str]]:
     return int(first), int(last), closed
 
 
+_DAY = _checks.date(MissingDataError)
+
+
 def _checked(day: object) -> datetime.date:
-    if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
-        raise MissingDataError(f"day {day!r} is not a datetime.date")
+    checked = _DAY.check(day, "day")
     first, last, _ = _calendar()
-    if not first <= day.year <= last:
+    if not first <= checked.year <= last:
         raise MissingDataError(
-            f"the Swedish banking-day calendar covers {first}-{last}, not {day.isoformat()}"
+            f"the Swedish banking-day calendar covers {first}-{last}, not {checked.isoformat()}"
         )
-    return day
+    return checked
 
 
 def is_banking_day(day: datetime.date) -> bool:

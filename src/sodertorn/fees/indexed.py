@@ -15,6 +15,7 @@ import attrs
 
 from sodertorn.errors import FeeRuleError
 from sodertorn.fees._rule_checks import (
+    check_chain,
     check_covers,
     check_decided,
     check_derivation,
@@ -45,6 +46,12 @@ __all__ = ["IndexedRule"]
 # and per rule and party, so that assessing year after year extends a chain by one step
 # instead of walking it again from the base year. Dropped with the register.
 _CHAINS: dict[int, dict[IndexedRule, dict[Municipality, list[IndexStep]]]] = {}
+
+
+def _count(population: Population, party: Municipality, year: int) -> int:
+    """A count the chain steps over (its year already checked), or the register's refusal."""
+    found = population.counts.get((party, year))
+    return population.count(party, year) if found is None else found
 
 
 def _chains_of(population: Population, rule: IndexedRule) -> dict[Municipality, list[IndexStep]]:
@@ -92,12 +99,7 @@ class IndexedRule:
     base_parties: tuple[Municipality, ...] = attrs.field(
         default=MUNICIPALITIES, converter=sorted_parties
     )
-    chain: str = attrs.field(default="exact", repr=False)
-
-    @chain.validator
-    def _check_chain(self, _: object, value: object) -> None:
-        if value not in ("exact", "invoiced"):
-            raise FeeRuleError(f"chain {value!r} is unknown; expected 'exact' or 'invoiced'")
+    chain: str = attrs.field(default="exact", repr=False, validator=check_chain)
 
     def invoiced(
         self,
@@ -142,8 +144,8 @@ class IndexedRule:
                     f"indexed rule ({self.source}) gives it no fee"
                 )
             for step_year in range(self.first_year + 1, year + 1):
-                before = population.count(party, step_year - 2)
-                after = population.count(party, step_year - 1)
+                before = _count(population, party, step_year - 2)
+                after = _count(population, party, step_year - 1)
                 if before == 0:
                     raise FeeRuleError(
                         f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "
@@ -261,8 +263,8 @@ class IndexedRule:
                 )
             ]
         for step_year in range(walked[-1].year + 1, year + 1):
-            before = population.count(party, step_year - 2)
-            after = population.count(party, step_year - 1)
+            before = _count(population, party, step_year - 2)
+            after = _count(population, party, step_year - 1)
             if before == 0:
                 raise FeeRuleError(
                     f"{party.name} had no inhabitants on 31 Dec {step_year - 2}, so its "

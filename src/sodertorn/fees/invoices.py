@@ -17,7 +17,7 @@ left out or empty, and a column not listed here is refused.
 
 >>> from sodertorn import annual_fees
 >>> page = annual_fees(2025).invoice_html("Salem", lang="en")
->>> "SEK70,028" in page and "Monday, March 17, 2025" in page
+>>> "SEK 70,028" in page and "Monday, March 17, 2025" in page
 True
 """
 
@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sodertorn._version import __version__
-from sodertorn.errors import MissingDataError, OutputError, UnknownMunicipalityError
+from sodertorn.errors import (
+    Listing,
+    MissingDataError,
+    OutputError,
+    Phrase,
+    UnknownMunicipalityError,
+    message,
+    os_reason,
+)
 from sodertorn.fees import explain as _explain
 from sodertorn.fees.banking import payable_by_or_none
 from sodertorn.i18n import check_language, format_date, format_money, format_number, gettext
@@ -112,12 +120,12 @@ def read_invoice_details(
     >>> read_invoice_details("code,colour\\n0128,blue\\n", text=True)
     Traceback (most recent call last):
     ...
-    sodertorn.MissingDataError: invoice details, line 1: unknown column 'colour'; expected some of 'code', 'invoice_number', 'organisation_number', 'address', 'reference'
+    sodertorn.MissingDataError: invoice details, line 1: unknown column 'colour'; expected some of 'code', 'invoice_number', 'organisation_number', 'address' and 'reference'
     """
-    name = "invoice details"
+    name: str = Phrase(message("invoice details"))
     if text:
         if not isinstance(source, str):
-            raise MissingDataError(f"expected CSV text, got {source!r}")
+            raise MissingDataError.of("expected CSV text, got {value}", value=repr(source))
         content = source
     else:
         name = os.fspath(source)
@@ -125,41 +133,74 @@ def read_invoice_details(
             with open(name, encoding="utf-8-sig", newline="") as handle:
                 content = handle.read()
         except (OSError, UnicodeDecodeError) as error:
-            raise MissingDataError(f"cannot read invoice details {name!r}: {error}") from None
+            raise MissingDataError.of(
+                "cannot read invoice details {file}: {reason}",
+                file=repr(name),
+                reason=(
+                    os_reason(error)
+                    if isinstance(error, OSError)
+                    else Phrase(message("not UTF-8 text; save the file as UTF-8"))
+                ),
+            ) from None
     try:
         rows = list(csv.reader(io.StringIO(content), strict=True))
     except csv.Error as error:
-        raise MissingDataError(f"{name}: not a CSV file ({error})") from None
+        raise MissingDataError.of(
+            "{name}: not a CSV file ({reason})", name=name, reason=str(error)
+        ) from None
     if not rows:
-        raise MissingDataError(f"{name}: empty; expected a header such as 'code,reference'")
+        raise MissingDataError.of(
+            "{name}: empty; expected a header such as 'code,reference'", name=name
+        )
     header = [cell.strip() for cell in rows[0]]
     for column in header:
         if column not in DETAIL_COLUMNS:
-            raise MissingDataError(
-                f"{name}, line 1: unknown column {column!r}; expected some of "
-                + ", ".join(repr(c) for c in DETAIL_COLUMNS)
+            raise MissingDataError.of(
+                "{name}, line 1: unknown column {column}; expected some of {columns}",
+                name=name,
+                column=repr(column),
+                columns=Listing(repr(c) for c in DETAIL_COLUMNS),
             )
     if "code" not in header:
-        raise MissingDataError(f"{name}, line 1: no 'code' column; expected the SCB code")
+        raise MissingDataError.of(
+            "{name}, line 1: no 'code' column; expected the SCB code", name=name
+        )
     found: dict[Municipality, InvoiceDetails] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise MissingDataError(
-                f"{name}, line {number}: {len(row)} cells for {len(header)} columns"
+            template = (
+                message("{name}, line {line}: {count} cell for {columns} columns")
+                if len(row) == 1
+                else message("{name}, line {line}: {count} cells for {columns} columns")
+            )
+            raise MissingDataError.of(
+                template,
+                name=name,
+                line=str(number),
+                count=str(len(row)),
+                columns=str(len(header)),
             )
         values = dict(zip(header, row, strict=True))
         code = values.pop("code").strip()
         try:
             party = municipality(code)
         except UnknownMunicipalityError:
-            raise MissingDataError(
-                f"{name}, line {number}: code {code!r} is not one of the parties; expected an "
-                f"SCB code such as '0126'"
+            raise MissingDataError.of(
+                "{name}, line {line}: code {code} is not one of the parties; expected an SCB "
+                "code such as '0126'",
+                name=name,
+                line=str(number),
+                code=repr(code),
             ) from None
         if party in found:
-            raise MissingDataError(f"{name}, line {number}: a second row for {party.name}")
+            raise MissingDataError.of(
+                "{name}, line {line}: a second row for {party}",
+                name=name,
+                line=str(number),
+                party=party.name,
+            )
         found[party] = InvoiceDetails(**values)
     return found
 
@@ -291,7 +332,11 @@ def write_invoices(
         target.mkdir(parents=True, exist_ok=True)
         return _write(assessment, target, lang, known)
     except OSError as error:
-        raise OutputError(f"cannot write invoices to {str(target)!r}: {error}") from None
+        raise OutputError.of(
+            "cannot write invoices to {directory}: {reason}",
+            directory=repr(str(target)),
+            reason=os_reason(error),
+        ) from None
 
 
 def _write(

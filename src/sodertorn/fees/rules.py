@@ -23,7 +23,7 @@ Fraction(2083296, 1)
 >>> rule.exact_fees(2024, None, ())
 Traceback (most recent call last):
 ...
-sodertorn.MissingDataError: expected a Population, got None
+sodertorn.MissingDataError: population None is not a Population; expected a Population such as Population.builtin()
 """
 
 from __future__ import annotations

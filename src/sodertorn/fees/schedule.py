@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from sodertorn import _checks
 from sodertorn.errors import FeeRuleError, SodertornError
 from sodertorn.fees.rules import FeeRule, IndexedRule, PerCapitaRule, check_fee_year
 from sodertorn.money import SEK
@@ -48,14 +49,21 @@ _RULE_KEYS = {
 }
 
 
+_RULE = _checks.is_a(
+    (IndexedRule, PerCapitaRule),
+    FeeRuleError,
+    what="a fee rule",
+    expected="an IndexedRule or a PerCapitaRule",
+)
+
+
 def _rules(value: Iterable[FeeRule]) -> tuple[FeeRule, ...]:
     try:
         rules = tuple(value)
     except TypeError:
         raise FeeRuleError(f"rules {value!r} must be an iterable of fee rules") from None
     for rule in rules:
-        if not isinstance(rule, (IndexedRule, PerCapitaRule)):
-            raise FeeRuleError(f"{rule!r} is not a fee rule; expected IndexedRule or PerCapitaRule")
+        _RULE.check(rule, "rule")
     ordered = tuple(sorted(rules, key=lambda r: r.first_year))
     for earlier, later in itertools.pairwise(ordered):
         if earlier.last_year is None or earlier.last_year >= later.first_year:
@@ -155,8 +163,7 @@ class FeeSchedule:
         *rule* ends before it. An earlier rule is not resumed after *rule*'s span: give
         those years a rule of their own.
         """
-        if not isinstance(rule, (IndexedRule, PerCapitaRule)):
-            raise FeeRuleError(f"{rule!r} is not a fee rule; expected IndexedRule or PerCapitaRule")
+        _RULE.check(rule, "rule")
         kept: list[FeeRule] = []
         for old in self.rules:
             if old.first_year < rule.first_year:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import Listing, Phrase, PopulationDataError, Worded, message
 
 if TYPE_CHECKING:
     from sodertorn.parties import Municipality
@@ -34,6 +34,7 @@ __all__ = [
     "parse_region",
     "parse_year",
     "party_of",
+    "some_of",
 ]
 
 MAX_COUNT = 10**8
@@ -77,8 +78,10 @@ def known_parties(parties: object, source: str | None) -> tuple[Municipality, ..
             given = ()
     known = tuple(p for p in given if isinstance(p, _Municipality))
     if not known or len(known) != len(given):
-        raise PopulationDataError(
-            f"parties {parties!r} must be one or more Municipality", source=source
+        raise PopulationDataError.of(
+            "parties {parties} must be one or more Municipality",
+            source=source,
+            parties=repr(parties),
         )
     return known
 
@@ -147,19 +150,29 @@ def party_of(
         if party is None:
             named = _named(region.name, known)
             if named is not None and re.fullmatch(r"\d{4}", region.code):
-                raise PopulationDataError(
-                    f"{where} {region!s}: code {region.code} is not {named.name} "
-                    f"({named.code}); correct the code or the name",
+                raise PopulationDataError.of(
+                    "{where} {region}: code {code} is not {party} ({party_code}); correct the "
+                    "code or the name",
                     line=line,
                     source=source,
+                    where=where,
+                    region=str(region),
+                    code=region.code,
+                    party=named.name,
+                    party_code=named.code,
                 )
             return None
         if region.name and not names_match(region.name, party):
-            raise PopulationDataError(
-                f"{where} {region!s}: the name {region.name!r} does not match code "
-                f"{party.code}, which is {party.name}; correct the code or the name",
+            raise PopulationDataError.of(
+                "{where} {region}: the name {name} does not match code {code}, which is "
+                "{party}; correct the code or the name",
                 line=line,
                 source=source,
+                where=where,
+                region=str(region),
+                name=repr(region.name),
+                code=party.code,
+                party=party.name,
             )
         return party
     return _named(region.name, known)
@@ -179,15 +192,21 @@ def parse_year(text: str, *, where: str, line: int | None, source: str) -> int:
     if re.fullmatch(r"\d{4}", cleaned):
         return int(cleaned)
     if _PERIOD.fullmatch(cleaned):
-        raise PopulationDataError(
-            f"{where} {_short(cleaned)} is a month or quarter, not a year; the fee weighs the "
-            "population on 31 December: choose the yearly table (Folkmängd efter region ... "
-            "och år, TAB638)",
+        raise PopulationDataError.of(
+            "{where} {value} is a month or quarter, not a year; the fee weighs the population "
+            "on 31 December: choose the yearly table (Folkmängd efter region ... och år, "
+            "TAB638)",
             line=line,
             source=source,
+            where=where,
+            value=_short(cleaned),
         )
-    raise PopulationDataError(
-        f"{where} {_short(cleaned)} is not a four-digit year", line=line, source=source
+    raise PopulationDataError.of(
+        "{where} {value} is not a four-digit year",
+        line=line,
+        source=source,
+        where=where,
+        value=_short(cleaned),
     )
 
 
@@ -197,28 +216,33 @@ def parse_count(text: str, *, where: str, line: int | None, source: str) -> int:
         return _bounded(int(text), text, where=where, line=line, source=source)
     cleaned = text.strip().strip('"').strip()
     if cleaned in ("..", "-", "–", ".", ""):
-        raise PopulationDataError(
-            f"count for {where} is missing ({cleaned!r}); SCB publishes no figure there",
+        raise PopulationDataError.of(
+            "count for {where} is missing ({value}); SCB publishes no figure there",
             line=line,
             source=source,
+            where=where,
+            value=repr(cleaned),
         )
     if len(cleaned) > 20 or not _COUNT.fullmatch(cleaned):
         if cleaned.startswith("-") and _COUNT.fullmatch(cleaned[1:].strip()):
-            raise PopulationDataError(
-                f"count {_short(cleaned)} for {where} is negative; expected 0 or more",
+            raise PopulationDataError.of(
+                "count {value} for {where} is negative; expected 0 or more",
                 line=line,
                 source=source,
+                where=where,
+                value=_short(cleaned),
             )
-        raise PopulationDataError(
-            f"count {_short(cleaned)} for {where} is not a whole number of inhabitants"
-            + (
-                " (a comma or point may be a decimal sign or a thousands separator: "
-                "export without separators)"
-                if re.search(r"\d[,.]\d", cleaned)
-                else ""
-            ),
-            line=line,
-            source=source,
+        template = (
+            message(
+                "count {value} for {where} is not a whole number of inhabitants (a comma or "
+                "point may be a decimal sign or a thousands separator: export without "
+                "separators)"
+            )
+            if re.search(r"\d[,.]\d", cleaned)
+            else message("count {value} for {where} is not a whole number of inhabitants")
+        )
+        raise PopulationDataError.of(
+            template, line=line, source=source, where=where, value=_short(cleaned)
         )
     value = int(re.sub(r"\D", "", cleaned))
     return _bounded(value, cleaned, where=where, line=line, source=source)
@@ -226,13 +250,25 @@ def parse_count(text: str, *, where: str, line: int | None, source: str) -> int:
 
 def _bounded(value: int, shown: str, *, where: str, line: int | None, source: str) -> int:
     if value > MAX_COUNT:
-        raise PopulationDataError(
-            f"count {_short(shown)} for {where} is more than {MAX_COUNT:,}; no municipality "
-            "has that many inhabitants",
+        raise PopulationDataError.of(
+            "count {value} for {where} is more than {most}; no municipality has that many "
+            "inhabitants",
             line=line,
             source=source,
+            where=where,
+            value=_short(shown),
+            most=Worded({"en": f"{MAX_COUNT:,}", "sv": f"{MAX_COUNT:,}".replace(",", " ")}),
         )
     return value
+
+
+def _not_whole(shown: str, where: str, source: str) -> PopulationDataError:
+    return PopulationDataError.of(
+        "count {value} for {where} is not a whole number of inhabitants",
+        source=source,
+        where=where,
+        value=shown,
+    )
 
 
 def count_from_number(value: object, *, where: str, source: str) -> int:
@@ -241,19 +277,17 @@ def count_from_number(value: object, *, where: str, source: str) -> int:
         return parse_count(value, where=where, line=None, source=source)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         shown = "null (no figure)" if value is None else repr(value)[:60]
-        raise PopulationDataError(
-            f"count {shown} for {where} is not a whole number of inhabitants", source=source
-        )
+        raise _not_whole(shown, where, source)
     if isinstance(value, float):
         if not value.is_integer():
-            raise PopulationDataError(
-                f"count {value!r} for {where} is not a whole number of inhabitants",
-                source=source,
-            )
+            raise _not_whole(repr(value), where, source)
         value = int(value)
     if value < 0:
-        raise PopulationDataError(
-            f"count {value!r} for {where} is negative; expected 0 or more", source=source
+        raise PopulationDataError.of(
+            "count {value} for {where} is negative; expected 0 or more",
+            source=source,
+            where=where,
+            value=repr(value),
         )
     return _bounded(value, str(value), where=where, line=None, source=source)
 
@@ -292,20 +326,64 @@ def is_other_measure(text: str) -> bool:
     )
 
 
+def some_of(items: Sequence[str], limit: int = 6) -> str:
+    """*items* as a message lists them: all joined with "and", or the first *limit* and "…"."""
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + ", …"
+    return Listing(items)
+
+
 def missing_parties(
-    known: Iterable[Municipality], others: list[str], *, what: str = "the file"
-) -> str:
-    """The refusal of a file without the parties: who is missing, what it has, what to do."""
-    names = [party.name for party in known]
-    wanted = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    known: Iterable[Municipality], others: list[str], *, source: str, what: str = "file"
+) -> PopulationDataError:
+    """The refusal of a file without the parties: who is missing, what it has, what to do.
+
+    *what* is ``"file"``, ``"dataset"`` or ``"response"``.
+    """
+    wanted = Listing(party.name for party in known)
     seen = list(dict.fromkeys(others))
-    if seen:
-        shown = ", ".join(seen[:5]) + (f" and {len(seen) - 5} more" if len(seen) > 5 else "")
-        found = f"; it has {shown}"
-    else:
-        found = "; it has no regions at all"
-    return (
-        f"{what} has no rows for {wanted}{found}; select the parties' municipalities "
-        "(0126 Huddinge ... 0192 Nynäshamn) when exporting, or run "
-        "'sodertorn population fetch YEAR --output FILE'"
+    advice = Phrase(
+        message(
+            "select the parties' municipalities (0126 Huddinge ... 0192 Nynäshamn) when "
+            "exporting, or run 'sodertorn population fetch YEAR --output FILE'"
+        )
+    )
+    if not seen:
+        template = {
+            "dataset": message(
+                "the dataset has no rows for {wanted}; it has no regions at all; {advice}"
+            ),
+            "response": message(
+                "the response has no rows for {wanted}; it has no regions at all; {advice}"
+            ),
+        }.get(
+            what, message("the file has no rows for {wanted}; it has no regions at all; {advice}")
+        )
+        return PopulationDataError.of(template, source=source, wanted=wanted, advice=advice)
+    if len(seen) > 5:
+        template = {
+            "dataset": message(
+                "the dataset has no rows for {wanted}; it has {found} and {more} more; {advice}"
+            ),
+            "response": message(
+                "the response has no rows for {wanted}; it has {found} and {more} more; {advice}"
+            ),
+        }.get(
+            what,
+            message("the file has no rows for {wanted}; it has {found} and {more} more; {advice}"),
+        )
+        return PopulationDataError.of(
+            template,
+            source=source,
+            wanted=wanted,
+            found=", ".join(seen[:5]),
+            more=str(len(seen) - 5),
+            advice=advice,
+        )
+    template = {
+        "dataset": message("the dataset has no rows for {wanted}; it has {found}; {advice}"),
+        "response": message("the response has no rows for {wanted}; it has {found}; {advice}"),
+    }.get(what, message("the file has no rows for {wanted}; it has {found}; {advice}"))
+    return PopulationDataError.of(
+        template, source=source, wanted=wanted, found=Listing(seen), advice=advice
     )

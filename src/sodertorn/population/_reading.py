@@ -12,7 +12,7 @@ import os
 import stat
 from typing import TYPE_CHECKING, Literal
 
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import PopulationDataError, os_reason
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -38,10 +38,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 def _too_large(where: str) -> PopulationDataError:
-    return PopulationDataError(
-        f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB, far more than a table of "
-        "population by region and year; export only the regions and years you need",
+    return PopulationDataError.of(
+        "the file is larger than {size} MiB, far more than a table of population by region "
+        "and year; export only the regions and years you need",
         source=where,
+        size=str(MAX_BYTES // (1024 * 1024)),
     )
 
 
@@ -52,34 +53,30 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     would wait for a writer, ``/dev/zero`` would never end).
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise PopulationDataError(f"expected a path to a population file, got {path!r}")
+        raise _not_a_path(path)
     try:
         where = os.fspath(path)
     except TypeError:
-        raise PopulationDataError(f"expected a path to a population file, got {path!r}") from None
+        raise _not_a_path(path) from None
     if not isinstance(where, str):
-        raise PopulationDataError(f"expected a path to a population file, got {path!r}")
+        raise _not_a_path(path)
     try:
         mode = os.stat(where).st_mode
     except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise PopulationDataError(f"cannot read population file {where!r}: {reason}") from None
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        raise _unreadable(where, reason) from None
     _check_regular(mode, where)
     try:
         # O_NONBLOCK: if the path was swapped for a FIFO after the check, open() does not wait.
         descriptor = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise PopulationDataError(
-            f"cannot read population file {where!r}: {error.strerror}"
-        ) from None
+        raise _unreadable(where, os_reason(error)) from None
     try:
         _check_regular(os.fstat(descriptor).st_mode, where)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise PopulationDataError(
-            f"cannot read population file {where!r}: {error.strerror}"
-        ) from None
+        raise _unreadable(where, os_reason(error)) from None
     finally:
         os.close(descriptor)
     if len(data) > MAX_BYTES:
@@ -87,15 +84,29 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     return data, where
 
 
+def _not_a_path(path: object) -> PopulationDataError:
+    return PopulationDataError.of(
+        "expected a path to a population file, got {value}", value=repr(path)
+    )
+
+
+def _unreadable(where: str, reason: str) -> PopulationDataError:
+    return PopulationDataError.of(
+        "cannot read population file {file}: {reason}", file=repr(where), reason=reason
+    )
+
+
 def _check_regular(mode: int, where: str) -> None:
     if stat.S_ISDIR(mode):
-        raise PopulationDataError(
-            f"{where!r} is a directory; expected a population file (CSV, xlsx or JSON)"
+        raise PopulationDataError.of(
+            "{file} is a directory; expected a population file (CSV, xlsx or JSON)",
+            file=repr(where),
         )
     if not stat.S_ISREG(mode):
-        raise PopulationDataError(
-            f"{where!r} is not a regular file (a device, FIFO or socket); save the figures "
-            "to a file first"
+        raise PopulationDataError.of(
+            "{file} is not a regular file (a device, FIFO or socket); save the figures to a "
+            "file first",
+            file=repr(where),
         )
 
 
@@ -103,13 +114,17 @@ def read_stream(stream: BinaryIO, where: str = "<stdin>") -> bytes:
     """At most :data:`MAX_BYTES` from *stream* (standard input), refused if there is more."""
     read = getattr(stream, "read", None)
     if not callable(read):
-        raise PopulationDataError(f"expected a binary stream, got {stream!r}", source=where)
+        raise PopulationDataError.of(
+            "expected a binary stream, got {value}", source=where, value=repr(stream)
+        )
     try:
         data = read(MAX_BYTES + 1)
     except (OSError, ValueError, TypeError) as error:
-        raise PopulationDataError(f"cannot read population data: {error}", source=where) from None
+        raise PopulationDataError.of(
+            "cannot read population data: {reason}", source=where, reason=str(error)
+        ) from None
     if not isinstance(data, bytes):
-        raise PopulationDataError("expected bytes from the stream", source=where)
+        raise PopulationDataError.of("expected bytes from the stream", source=where)
     if len(data) > MAX_BYTES:
         raise _too_large(where)
     return data
@@ -120,13 +135,13 @@ def sniff(data: bytes, where: str) -> tuple[Kind, str]:
     if data.startswith(b"PK\x03\x04"):
         return "xlsx", ""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "this is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and load that",
             source=where,
         )
     head = data[:512]
     if head.startswith(b"%PDF"):
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "this is a PDF; download the table as CSV or xlsx instead", source=where
         )
     text = decode(data, where)
@@ -134,7 +149,7 @@ def sniff(data: bytes, where: str) -> tuple[Kind, str]:
     if stripped.startswith(("{", "[")):
         return "json", text
     if stripped[:200].upper().startswith(("CHARSET=", "AXIS-VERSION=", "LANGUAGE=")):
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "this is a PC-Axis (.px) file; in the statistical database choose "
             "'Comma-separated text' (CSV) or xlsx instead",
             source=where,
@@ -170,7 +185,7 @@ def decode(data: bytes | str, where: str) -> str:
         if encoding is None and b"\x00" in data:
             encoding = _utf16_without_bom(data)
             if encoding is None:
-                raise PopulationDataError(
+                raise PopulationDataError.of(
                     "the file has NUL bytes and no byte-order mark: it is not text in an "
                     "encoding that can be recognised; save it as CSV in UTF-8",
                     source=where,
@@ -187,14 +202,16 @@ def decode(data: bytes | str, where: str) -> str:
             if encoding is None:  # not UTF-8, and a byte Windows-1252 leaves undefined
                 text = data.decode("latin-1")
             else:
-                raise PopulationDataError(
-                    f"the file says it is {encoding.upper()} but byte {error.start} does not "
-                    f"decode; save it again as CSV in UTF-8",
+                raise PopulationDataError.of(
+                    "the file says it is {encoding} but byte {byte} does not decode; save it "
+                    "again as CSV in UTF-8",
                     source=where,
+                    encoding=encoding.upper(),
+                    byte=str(error.start),
                 ) from None
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "the text has NUL characters; it is not a CSV or JSON file; save it as CSV in UTF-8",
             source=where,
         )

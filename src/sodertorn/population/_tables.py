@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import Listing, Phrase, PopulationDataError, message
 from sodertorn.population._cells import (
     Region,
     fold,
@@ -106,7 +106,7 @@ def _year_heading(cell: str, *, line: int, source: str) -> _YearColumn | str | N
     if _PERIOD_AT_END.fullmatch(text) and not _YEAR_AT_END.fullmatch(text):
         parse_year(
             _PERIOD_AT_END.fullmatch(text).group(2),  # type: ignore[union-attr]
-            where="column heading",
+            where=Phrase(message("column heading")),
             line=line,
             source=source,
         )
@@ -169,13 +169,12 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
                 break
             continue
         if categories and not years:
-            raise PopulationDataError(
-                "the year columns are "
-                + ", ".join(repr(c) for c in categories[:6])
-                + ", which are not the total population; select the total (totalt) of every "
-                "variable other than region and year when exporting",
+            raise PopulationDataError.of(
+                "the year columns are {columns}, which are not the total population; select "
+                "the total (totalt) of every variable other than region and year when exporting",
                 line=line,
                 source=source,
+                columns=Listing(repr(c) for c in categories[:6]),
             )
         region_columns = [p for p, kind in enumerate(kinds) if kind == "region"]
         region = region_columns[0] if region_columns else 0
@@ -199,12 +198,11 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
             and cells[p].strip()
         }
         if len(measures) > 1:
-            raise PopulationDataError(
-                "more than one population column: "
-                + ", ".join(repr(cells[p]) for p in measures)
-                + "; keep one",
+            raise PopulationDataError.of(
+                "more than one population column: {columns}; keep one",
                 line=line,
                 source=source,
+                columns=Listing(repr(cells[p]) for p in measures),
             )
         header = _Header(
             line=line,
@@ -218,13 +216,13 @@ def _find_header(rows: Sequence[Row], *, source: str, title_words: str) -> tuple
         )
         return at, header
     if refused:
-        raise PopulationDataError(
-            "the table's measure is "
-            + ", ".join(repr(o) for o in refused[:4])
-            + ", not the population (Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
+        raise PopulationDataError.of(
+            "the table's measure is {measures}, not the population (Folkmängd); choose the "
+            "contents 'Folkmängd' (BE0101N1)",
             source=source,
+            measures=Listing(repr(o) for o in refused[:4]),
         )
-    raise PopulationDataError(
+    raise PopulationDataError.of(
         "no header row: expected one with the regions and either one column per year "
         "('region;2023;2024'), a year and a population column ('region,år,Folkmängd'), or "
         "SCB's yearly table with a 'Folkmängd' column",
@@ -239,11 +237,10 @@ def _title_year(rows: Sequence[Row], upto: int, *, source: str) -> int | None:
             for match in _TITLE_YEAR.finditer(cell):
                 found.add(int(match.group(1) or match.group(2)))
     if len(found) > 1:
-        raise PopulationDataError(
-            "the title names more than one year-end ("
-            + ", ".join(map(str, sorted(found)))
-            + "); give the year",
+        raise PopulationDataError.of(
+            "the title names more than one year-end ({years}); give the year",
             source=source,
+            years=Listing(map(str, sorted(found))),
         )
     return found.pop() if found else None
 
@@ -260,24 +257,26 @@ def read_table(
     at, header = _find_header(rows, source=source, title_words=title_words)
     single_year: int | None = None
     if header.years and header.year_dimension is not None:
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "the header has both a year column and columns per year; export one layout",
             line=header.line,
             source=source,
         )
     if not header.years and header.year_dimension is None:
         if header.measure is None:  # pragma: no cover - _find_header returns no such header
-            raise PopulationDataError("no population column", source=source)
+            raise PopulationDataError.of("no population column", source=source)
         titled = _title_year(rows, at, source=source)
         if year is not None and titled is not None and year != titled:
-            raise PopulationDataError(
-                f"the title says 31 December {titled} but the year {year} was given; "
-                "check which year the table is for",
+            raise PopulationDataError.of(
+                "the title says 31 December {titled} but the year {year} was given; check "
+                "which year the table is for",
                 source=source,
+                titled=str(titled),
+                year=str(year),
             )
         single_year = year if year is not None else titled
         if single_year is None:
-            raise PopulationDataError(
+            raise PopulationDataError.of(
                 "the table has a population column but no year, in its title or its "
                 "headings; give the year (Population.load(path, year=2025)) or keep SCB's "
                 "title line '... 31 december 2025 ...' above the header",
@@ -285,14 +284,15 @@ def read_table(
                 source=source,
             )
     elif year is not None and header.years and {c.year for c in header.years} != {year}:
-        raise PopulationDataError(
-            f"the year {year} was given but the columns are for "
-            + ", ".join(str(c.year) for c in header.years),
+        raise PopulationDataError.of(
+            "the year {year} was given but the columns are for {years}",
             line=header.line,
             source=source,
+            year=str(year),
+            years=Listing(str(c.year) for c in header.years),
         )
     elif header.year_dimension is not None and header.measure is None:
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "the header has a year column but no population column (such as 'Folkmängd')",
             line=header.line,
             source=source,
@@ -314,17 +314,24 @@ def read_table(
         region = _region_of(cells, header)
         if not region.code and not region.name:
             continue
-        party = party_of(region, known, where="region", line=line, source=source)
+        party = party_of(region, known, where=Phrase(message("region")), line=line, source=source)
         if party is None:
             if len(others) < 50 and (region.code or any(re.search(r"\d", c) for c in cells[1:])):
                 others.append(str(region))
             continue
         if len(cells) <= width:
-            raise PopulationDataError(
-                f"row has {len(cells)} fields, fewer than the header's {width + 1}: "
-                + str(cells)[:80],
+            template = (
+                message("row has {count} field, fewer than the header's {expected}: {row}")
+                if len(cells) == 1
+                else message("row has {count} fields, fewer than the header's {expected}: {row}")
+            )
+            raise PopulationDataError.of(
+                template,
                 line=line,
                 source=source,
+                count=str(len(cells)),
+                expected=str(width + 1),
+                row=str(cells)[:80],
             )
         if not all(_category(cells[p]) in totals[p] for p in header.dimensions) or (
             header.contents is not None
@@ -334,18 +341,22 @@ def read_table(
         for column_year, position in _cells_of(cells, header, single_year, line, source):
             key = (party, column_year)
             if key in counts:
-                raise PopulationDataError(
-                    f"{party.code} {party.name} {column_year} is given twice (first on line "
-                    f"{first_line[key]}); keep one row per municipality and year",
+                raise PopulationDataError.of(
+                    "{code} {party} {year} is given twice (first on line {first}); keep one row "
+                    "per municipality and year",
                     line=line,
                     source=source,
+                    code=party.code,
+                    party=party.name,
+                    year=str(column_year),
+                    first=str(first_line[key]),
                 )
             counts[key] = parse_count(
                 cells[position], where=f"{party.name} {column_year}", line=line, source=source
             )
             first_line[key] = line
     if not counts:
-        raise PopulationDataError(missing_parties(known, others), source=source)
+        raise missing_parties(known, others, source=source)
     return counts
 
 
@@ -385,13 +396,13 @@ def _totals(
             continue
         totals[position] = {c for c in categories if is_total(*_split(c)) or is_total(c)}
         if categories and not totals[position]:
-            shown = ", ".join(repr(c) for c in categories[:6])
-            raise PopulationDataError(
-                f"column {name!r} has {shown} and no total; the fee needs the whole "
-                f"population: select the total (totalt) of {name!r} or leave it out when "
-                "exporting",
+            raise PopulationDataError.of(
+                "column {name} has {shown} and no total; the fee needs the whole population: "
+                "select the total (totalt) of {name} or leave it out when exporting",
                 line=header.line,
                 source=source,
+                name=repr(name),
+                shown=Listing(repr(c) for c in categories[:6]),
             )
     if header.contents is not None:
         contents = {
@@ -400,12 +411,12 @@ def _totals(
             if len(cells) > header.contents and cells[header.contents].strip()
         }
         if contents and not any(is_population_measure(*_split(c)) for c in contents):
-            raise PopulationDataError(
-                "the table's contents are "
-                + ", ".join(repr(c) for c in sorted(contents)[:4])
-                + ", not the population (Folkmängd); choose the contents 'Folkmängd' (BE0101N1)",
+            raise PopulationDataError.of(
+                "the table's contents are {contents}, not the population (Folkmängd); choose "
+                "the contents 'Folkmängd' (BE0101N1)",
                 line=header.line,
                 source=source,
+                contents=Listing(repr(c) for c in sorted(contents)[:4]),
             )
     return totals
 
@@ -419,5 +430,7 @@ def _cells_of(
     if single_year is not None:
         return [(single_year, header.measure)]
     assert header.year_dimension is not None
-    year = parse_year(cells[header.year_dimension], where="year", line=line, source=source)
+    year = parse_year(
+        cells[header.year_dimension], where=Phrase(message("year")), line=line, source=source
+    )
     return [(year, header.measure)]

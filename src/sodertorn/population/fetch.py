@@ -25,9 +25,11 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from sodertorn import _checks
 from sodertorn._version import __version__
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import PopulationDataError, message
 from sodertorn.parties import MUNICIPALITIES
+from sodertorn.population._cells import some_of
 from sodertorn.population._reading import MAX_BYTES
 from sodertorn.population.jsonstat import load_json, parse_jsonstat
 from sodertorn.population.provenance import PopulationSource
@@ -53,30 +55,41 @@ def url_of(api_url: str | None = None) -> str:
     """The data URL of table TAB638 under *api_url* (default :data:`SCB_API`)."""
     base = SCB_API if api_url is None else api_url
     if not isinstance(base, str):
-        raise PopulationDataError(f"api_url {base!r} must be a URL such as {SCB_API}")
+        raise PopulationDataError.of(
+            "api_url {url} must be a URL such as {example}", url=repr(base), example=SCB_API
+        )
     parsed = urllib.parse.urlsplit(base.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise PopulationDataError(
-            f"api_url {base!r} is not an http(s) URL; expected such as {SCB_API}"
+        raise PopulationDataError.of(
+            "api_url {url} is not an http(s) URL; expected such as {example}",
+            url=repr(base),
+            example=SCB_API,
         )
     return f"{base.strip().rstrip('/')}/tables/{TABLE}/data?lang=sv&outputFormat=json-stat2"
 
 
+_YEAR = _checks.whole(PopulationDataError, what=message("a year")).worded(
+    message("year {value} is not a year such as 2025")
+)
+
+
 def _years(years: Iterable[int]) -> list[int]:
     if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
-        raise PopulationDataError(f"years {years!r} must be a collection of years, such as [2025]")
+        raise PopulationDataError.of(
+            "years {years} must be a collection of years, such as [2025]", years=repr(years)
+        )
     chosen = list(years)
     this_year = datetime.date.today().year
     for year in chosen:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise PopulationDataError(f"year {year!r} is not a year such as 2025")
-        if not _FIRST_YEAR <= year < this_year + 1:
-            raise PopulationDataError(
-                f"year {year} is outside {_FIRST_YEAR}-{this_year}, the year-ends SCB can have "
-                "published"
+        if not _FIRST_YEAR <= _YEAR.check(year, "year") < this_year + 1:
+            raise PopulationDataError.of(
+                "year {year} is outside {first}-{last}, the year-ends SCB can have published",
+                year=str(year),
+                first=str(_FIRST_YEAR),
+                last=str(this_year),
             )
     if not chosen:
-        raise PopulationDataError("no years given; expected one or more, such as 2025")
+        raise PopulationDataError.of("no years given; expected one or more, such as 2025")
     return sorted(set(chosen))
 
 
@@ -104,7 +117,9 @@ def fetch_scb(years: Iterable[int], *, api_url: str | None = None, timeout: floa
     """
     chosen = _years(years)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
-        raise PopulationDataError(f"timeout {timeout!r} must be a positive number of seconds")
+        raise PopulationDataError.of(
+            "timeout {timeout} must be a positive number of seconds", timeout=repr(timeout)
+        )
     url = url_of(api_url)
     body = json.dumps(query(chosen)).encode("utf-8")
     request = urllib.request.Request(
@@ -126,25 +141,44 @@ def fetch_scb(years: Iterable[int], *, api_url: str | None = None, timeout: floa
             detail = error.read(300).decode("utf-8", "replace").strip()
         except OSError:  # pragma: no cover - the body is gone with the connection
             detail = ""
-        raise PopulationDataError(
-            f"SCB's API answered {error.code} {error.reason} for {url}"
-            + (f": {' '.join(detail.split())[:200]}" if detail else "")
+        if detail:
+            raise PopulationDataError.of(
+                "SCB's API answered {code} {reason} for {url}: {detail}",
+                code=str(error.code),
+                reason=str(error.reason),
+                url=url,
+                detail=" ".join(detail.split())[:200],
+            ) from None
+        raise PopulationDataError.of(
+            "SCB's API answered {code} {reason} for {url}",
+            code=str(error.code),
+            reason=str(error.reason),
+            url=url,
         ) from None
     except urllib.error.URLError as error:
-        raise PopulationDataError(
-            f"cannot reach SCB's API at {url} ({error.reason}); check the network connection, "
-            "or download the table as a file and load that"
+        raise PopulationDataError.of(
+            "cannot reach SCB's API at {url} ({reason}); check the network connection, or "
+            "download the table as a file and load that",
+            url=url,
+            reason=str(getattr(error.reason, "strerror", None) or error.reason),
         ) from None
     except TimeoutError:
-        raise PopulationDataError(
-            f"SCB's API at {url} gave no answer within {timeout:g} s; try again later"
+        raise PopulationDataError.of(
+            "SCB's API at {url} gave no answer within {timeout} s; try again later",
+            url=url,
+            timeout=f"{timeout:g}",
         ) from None
     except (OSError, http.client.HTTPException) as error:
-        raise PopulationDataError(
-            f"the connection to SCB's API at {url} failed ({type(error).__name__}: {error})"
+        raise PopulationDataError.of(
+            "the connection to SCB's API at {url} failed ({kind}: {reason})",
+            url=url,
+            kind=type(error).__name__,
+            reason=str(error),
         ) from None
     if len(data) > MAX_BYTES:
-        raise PopulationDataError(f"SCB's API sent more than {MAX_BYTES} bytes", source=url)
+        raise PopulationDataError.of(
+            "SCB's API sent more than {size} bytes", source=url, size=str(MAX_BYTES)
+        )
     parsed = load_json(data, url)
     updated = parsed.get("updated") if isinstance(parsed, Mapping) else None
     origin = PopulationSource(
@@ -162,11 +196,10 @@ def fetch_scb(years: Iterable[int], *, api_url: str | None = None, timeout: floa
         if (party, year) not in population.counts
     ]
     if missing:
-        raise PopulationDataError(
-            "the response lacks "
-            + ", ".join(missing[:8])
-            + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-            + "; SCB may not have published that year yet (late February of the next year)",
+        raise PopulationDataError.of(
+            "the response lacks {missing}; SCB may not have published that year yet (late "
+            "February of the next year)",
             source=url,
+            missing=some_of(missing, 8),
         )
     return population

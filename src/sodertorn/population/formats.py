@@ -20,7 +20,14 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import PopulationDataError, UnknownMunicipalityError
+from sodertorn import _checks
+from sodertorn.errors import (
+    Listing,
+    Phrase,
+    PopulationDataError,
+    UnknownMunicipalityError,
+    message,
+)
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population._cells import (
     Loaded,
@@ -62,8 +69,10 @@ def _text(text: object, source: str) -> str:
     if isinstance(text, bytes):
         return decode(text, source)
     if not isinstance(text, str):
-        raise PopulationDataError(
-            f"expected the file's text as str or bytes, got {type(text).__name__}", source=source
+        raise PopulationDataError.of(
+            "expected the file's text as str or bytes, got {kind}",
+            source=source,
+            kind=type(text).__name__,
         )
     return decode(text, source)
 
@@ -175,13 +184,17 @@ def _rows(text: str, source: str, delimiter: str = ",") -> list[Row]:
             rows.append((line, cells))
             line = reader.line_num + 1
             if len(rows) > MAX_ROWS:
-                raise PopulationDataError(
-                    f"more than {MAX_ROWS} rows; export only the regions and years you need",
+                raise PopulationDataError.of(
+                    "more than {rows} rows; export only the regions and years you need",
                     source=source,
+                    rows=str(MAX_ROWS),
                 )
     except csv.Error as error:
-        raise PopulationDataError(
-            f"not readable as CSV: {error}", line=reader.line_num or line, source=source
+        raise PopulationDataError.of(
+            "not readable as CSV: {reason}",
+            line=reader.line_num or line,
+            source=source,
+            reason=str(error),
         ) from None
     return rows
 
@@ -209,16 +222,28 @@ def parse_csv(
             continue
         lines.append((line, cells))
     if not lines:
-        raise PopulationDataError("empty population file; expected a header", source=source)
+        raise PopulationDataError.of("empty population file; expected a header", source=source)
     header_line, header = lines[0]
     columns = [c.strip().lower() for c in header]
     missing = [c for c in ("code", "year", "population") if c not in columns]
     if missing:
-        raise PopulationDataError(
-            f"missing header column(s) {', '.join(missing)} in {','.join(header)!r}; "
-            f"expected 'code,year,population' (and optionally 'name')",
+        template = (
+            message(
+                "missing header column {columns} in {header}; expected 'code,year,population' "
+                "(and optionally 'name')"
+            )
+            if len(missing) == 1
+            else message(
+                "missing header columns {columns} in {header}; expected 'code,year,population' "
+                "(and optionally 'name')"
+            )
+        )
+        raise PopulationDataError.of(
+            template,
             line=header_line,
             source=source,
+            columns=Listing(missing),
+            header=repr(",".join(header)),
         )
     index = {name: columns.index(name) for name in ("code", "year", "population")}
     name_at = columns.index("name") if "name" in columns else None
@@ -228,10 +253,13 @@ def parse_csv(
     first_seen: dict[tuple[Municipality, int], int] = {}
     for number, row in lines[1:]:
         if len(row) != len(columns):
-            raise PopulationDataError(
-                f"expected {len(columns)} fields, got {len(row)}: {','.join(row)[:80]!r}",
+            raise PopulationDataError.of(
+                "expected {expected} fields, got {count}: {row}",
                 line=number,
                 source=source,
+                expected=str(len(columns)),
+                count=str(len(row)),
+                row=repr(",".join(row)[:80]),
             )
         code = row[index["code"]]
         party = by_code.get(code)
@@ -242,19 +270,27 @@ def parse_csv(
             and row[name_at] != party.name  # the name as written: no need to fold it
             and not names_match(row[name_at], party)
         ):
-            raise PopulationDataError(
-                f"name {row[name_at]!r} does not match code {party.code} ({party.name})",
+            raise PopulationDataError.of(
+                "name {name} does not match code {code} ({party})",
                 line=number,
                 source=source,
+                name=repr(row[name_at]),
+                code=party.code,
+                party=party.name,
             )
-        year = parse_year(row[index["year"]], where="year", line=number, source=source)
+        year = parse_year(
+            row[index["year"]], where=Phrase(message("year")), line=number, source=source
+        )
         key = (party, year)
         if key in counts:
-            raise PopulationDataError(
-                f"duplicate row for {party.code} {party.name}, {year} "
-                f"(first on line {first_seen[key]})",
+            raise PopulationDataError.of(
+                "duplicate row for {code} {party}, {year} (first on line {first})",
                 line=number,
                 source=source,
+                code=party.code,
+                party=party.name,
+                year=str(year),
+                first=str(first_seen[key]),
             )
         counts[key] = parse_count(
             row[index["population"]], where=f"{party.name} {year}", line=number, source=source
@@ -283,17 +319,21 @@ def parse_csv(
 def _own_party(code: str, known: tuple[Municipality, ...], line: int, source: str) -> Municipality:
     cleaned = code.strip().strip('"')
     if not re.fullmatch(r"\d{4}", cleaned):
-        raise PopulationDataError(
-            f"code {code[:20]!r} is not a four-digit municipality code", line=line, source=source
+        raise PopulationDataError.of(
+            "code {code} is not a four-digit municipality code",
+            line=line,
+            source=source,
+            code=repr(code[:20]),
         )
     try:
         return municipality(cleaned, among=known)
     except UnknownMunicipalityError:
-        raise PopulationDataError(
-            f"unknown municipality code {cleaned!r}; expected one of "
-            + ", ".join(m.code for m in known),
+        raise PopulationDataError.of(
+            "unknown municipality code {code}; expected one of {codes}",
             line=line,
             source=source,
+            code=repr(cleaned),
+            codes=Listing((m.code for m in known), alternatives=True),
         ) from None
 
 
@@ -348,11 +388,15 @@ def parse_scb_csv(
     return _made(counts, source, origin or PopulationSource.given(source))
 
 
+_YEAR = (
+    _checks.year(PopulationDataError, low=1700, high=2199, what=message("a year"))
+    .or_none()
+    .worded(message("year {value} is not a year such as 2025"))
+)
+
+
 def _check_year(year: object, source: str) -> None:
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int) or not 1700 <= year <= 2199
-    ):
-        raise PopulationDataError(f"year {year!r} is not a year such as 2025", source=source)
+    _YEAR.check(year, "year", source=source)
 
 
 def _refuse_unknown(rows: list[Row], known: tuple[Municipality, ...], source: str) -> None:
@@ -360,11 +404,12 @@ def _refuse_unknown(rows: list[Row], known: tuple[Municipality, ...], source: st
     for line, cells in rows:
         region = parse_region(cells[0]) if cells else None
         if region is not None and region.code and region.code not in codes and len(cells) > 1:
-            raise PopulationDataError(
-                f"region {str(region)!r} is not one of the parties "
-                f"({', '.join(sorted(codes))}) and skip_unknown is false",
+            raise PopulationDataError.of(
+                "region {region} is not one of the parties ({codes}) and skip_unknown is false",
                 line=line,
                 source=source,
+                region=repr(str(region)),
+                codes=Listing(sorted(codes)),
             )
 
 
@@ -384,11 +429,11 @@ def parse_xlsx(
     known = known_parties(parties, source)
     _check_year(year, source)
     if not isinstance(data, bytes):
-        raise PopulationDataError(
-            f"expected the workbook's bytes, got {type(data).__name__}", source=source
+        raise PopulationDataError.of(
+            "expected the workbook's bytes, got {kind}", source=source, kind=type(data).__name__
         )
     if not data.startswith(b"PK\x03\x04"):
-        raise PopulationDataError("not an xlsx workbook (no zip signature)", source=source)
+        raise PopulationDataError.of("not an xlsx workbook (no zip signature)", source=source)
     sheets = _sheets(data, source)
     from sodertorn.population._tables import read_table  # noqa: PLC0415 - not for our own CSV
 
@@ -401,14 +446,14 @@ def parse_xlsx(
             refusal = refusal or error
             continue
         return _made(counts, source, origin or PopulationSource.given(source))
-    raise refusal or PopulationDataError("the workbook has no sheets", source=source)
+    raise refusal or PopulationDataError.of("the workbook has no sheets", source=source)
 
 
 def _sheets(data: bytes, source: str) -> list[tuple[str, list[Row]]]:
     try:
         import openpyxl  # noqa: PLC0415 - optional, only for workbooks
     except ImportError:
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "reading an xlsx workbook needs openpyxl: pip install 'sodertorn[excel]', or save "
             "the sheet as CSV",
             source=source,
@@ -427,10 +472,12 @@ def _sheets(data: bytes, source: str) -> list[tuple[str, list[Row]]]:
                         sheet.iter_rows(values_only=True, max_col=200), start=1
                     ):
                         if number > MAX_ROWS:
-                            raise PopulationDataError(
-                                f"sheet {sheet.title!r} has more than {MAX_ROWS} rows; export "
-                                "only the regions and years you need",
+                            raise PopulationDataError.of(
+                                "sheet {sheet} has more than {rows} rows; export only the "
+                                "regions and years you need",
                                 source=source,
+                                sheet=repr(sheet.title),
+                                rows=str(MAX_ROWS),
                             )
                         cells = [_cell_text(value) for value in values]
                         if any(cells):
@@ -441,9 +488,11 @@ def _sheets(data: bytes, source: str) -> list[tuple[str, list[Row]]]:
     except PopulationDataError:
         raise
     except Exception as error:  # openpyxl and zipfile raise many kinds for a broken file
-        raise PopulationDataError(
-            f"not a readable xlsx workbook ({type(error).__name__}: {str(error)[:120]})",
+        raise PopulationDataError.of(
+            "not a readable xlsx workbook ({kind}: {reason})",
             source=source,
+            kind=type(error).__name__,
+            reason=str(error)[:120],
         ) from None
     return sheets
 

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sodertorn.errors import PopulationDataError
+from sodertorn.errors import Listing, Phrase, PopulationDataError, json_problem, message
 from sodertorn.parties import MUNICIPALITIES, Municipality
 from sodertorn.population._cells import (
     Loaded,
@@ -27,6 +27,7 @@ from sodertorn.population._cells import (
     parse_region,
     parse_year,
     party_of,
+    some_of,
 )
 from sodertorn.population._reading import decode
 from sodertorn.population.provenance import PopulationSource
@@ -45,9 +46,11 @@ def load_json(text: str | bytes, source: str) -> Any:
     try:
         return json.loads(decoded)
     except RecursionError:
-        raise PopulationDataError("the JSON is nested too deeply", source=source) from None
+        raise PopulationDataError.of("the JSON is nested too deeply", source=source) from None
     except ValueError as error:
-        raise PopulationDataError(f"not valid JSON: {str(error)[:200]}", source=source) from None
+        raise PopulationDataError.of(
+            "not valid JSON: {reason}", source=source, reason=json_problem(error)
+        ) from None
 
 
 def _shown(code: str, label: str) -> str:
@@ -65,7 +68,9 @@ def _categories(
     category = dimension.get("category") if isinstance(dimension, Mapping) else None
     index = category.get("index") if isinstance(category, Mapping) else None
     if index is None:
-        raise PopulationDataError(f"dimension {name!r} has no category index", source=source)
+        raise PopulationDataError.of(
+            "dimension {name} has no category index", source=source, name=repr(name)
+        )
     if isinstance(index, list) and all(isinstance(i, str) for i in index):
         codes = list(index)
     elif isinstance(index, Mapping) and all(
@@ -74,13 +79,18 @@ def _categories(
     ):
         ordered = sorted(index.items(), key=lambda item: item[1])
         if [v for _, v in ordered] != list(range(len(ordered))):
-            raise PopulationDataError(
-                f"dimension {name!r} has a category index that is not 0..n-1", source=source
+            raise PopulationDataError.of(
+                "dimension {name} has a category index that is not 0..n-1",
+                source=source,
+                name=repr(name),
             )
         codes = [k for k, _ in ordered]
     else:
-        raise PopulationDataError(
-            f"dimension {name!r} has a malformed category index {str(index)[:80]}", source=source
+        raise PopulationDataError.of(
+            "dimension {name} has a malformed category index {index}",
+            source=source,
+            name=repr(name),
+            index=str(index)[:80],
         )
     raw_labels = category.get("label") if isinstance(category, Mapping) else None
     labels = (
@@ -114,7 +124,7 @@ def _dataset(
         and all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes)
         and len(set(ids)) == len(ids)
     ):
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "not a JSON-stat2 dataset: expected 'id', 'size' and 'dimension' that agree",
             source=source,
         )
@@ -134,8 +144,10 @@ def parse_jsonstat(
     if isinstance(data, (str, bytes)):
         data = load_json(data, source)
     if not isinstance(data, Mapping):
-        raise PopulationDataError(
-            f"expected a JSON-stat2 dataset object, got {type(data).__name__}", source=source
+        raise PopulationDataError.of(
+            "expected a JSON-stat2 dataset object, got {kind}",
+            source=source,
+            kind=type(data).__name__,
         )
     ids, sizes, dimensions, role, values = _dataset(data, source)
 
@@ -146,16 +158,20 @@ def parse_jsonstat(
         for candidate in ids:
             if fold(candidate) in (fold(f) for f in fallbacks):
                 return candidate
-        raise PopulationDataError(
-            f"no {role_name} dimension (role {role_name!r} or id {fallbacks[0]!r}) among {ids!r}",
+        raise PopulationDataError.of(
+            "no {role} dimension (role {quoted} or id {id}) among {ids}",
             source=source,
+            role=role_name,
+            quoted=repr(role_name),
+            id=repr(fallbacks[0]),
+            ids=repr(ids),
         )
 
     region_id = find("geo", ("Region",))
     time_id = find("time", ("Tid", "år", "year", "time"))
     if region_id == time_id:
-        raise PopulationDataError(
-            f"dimension {region_id!r} cannot be both region and time", source=source
+        raise PopulationDataError.of(
+            "dimension {name} cannot be both region and time", source=source, name=repr(region_id)
         )
     metric = role.get("metric")
     metrics = [m for m in metric if m in ids] if isinstance(metric, list) else []
@@ -163,10 +179,12 @@ def parse_jsonstat(
     for size in sizes:
         cells *= size
         if cells > MAX_CELLS:
-            raise PopulationDataError(
-                f"the sizes {sizes} claim more than {MAX_CELLS} cells; not a table of "
-                "population by region and year",
+            raise PopulationDataError.of(
+                "the sizes {sizes} claim more than {cells} cells; not a table of population by "
+                "region and year",
                 source=source,
+                sizes=str(sizes),
+                cells=str(MAX_CELLS),
             )
     chosen: dict[str, int] = {}
     categories: dict[str, tuple[list[str], dict[str, str]]] = {}
@@ -174,21 +192,34 @@ def parse_jsonstat(
     for name, size in zip(ids, sizes, strict=False):
         codes, labels, extension = _categories(dimensions[name], name, source)
         if len(codes) != size:
-            raise PopulationDataError(
-                f"dimension {name!r} has {len(codes)} categories but size {size}", source=source
+            template = (
+                message("dimension {name} has {count} category but size {size}")
+                if len(codes) == 1
+                else message("dimension {name} has {count} categories but size {size}")
+            )
+            raise PopulationDataError.of(
+                template,
+                source=source,
+                name=repr(name),
+                count=str(len(codes)),
+                size=str(size),
             )
         categories[name] = (codes, labels)
         extensions[name] = extension
     if isinstance(values, list):
         if len(values) != cells:
-            raise PopulationDataError(
-                f"expected {cells} values (the product of 'size'), got {len(values)}",
+            raise PopulationDataError.of(
+                "expected {cells} values (the product of 'size'), got {got}",
                 source=source,
+                cells=str(cells),
+                got=str(len(values)),
             )
     elif not isinstance(values, Mapping):
-        raise PopulationDataError(
-            f"expected {cells} values (the product of 'size'), got {repr(values)[:40]}",
+        raise PopulationDataError.of(
+            "expected {cells} values (the product of 'size'), got {got}",
             source=source,
+            cells=str(cells),
+            got=repr(values)[:40],
         )
     else:
         for key in values:
@@ -199,8 +230,8 @@ def parse_jsonstat(
                 and len(key) <= 13
                 and int(key) < cells
             ):
-                raise PopulationDataError(
-                    f"value index {repr(key)[:20]} out of range", source=source
+                raise PopulationDataError.of(
+                    "value index {key} out of range", source=source, key=repr(key)[:20]
                 )
     for name in ids:
         if name not in (region_id, time_id):
@@ -221,10 +252,7 @@ def parse_jsonstat(
     region_stride, time_stride = strides[ids.index(region_id)], strides[ids.index(time_id)]
     region_codes, region_labels = categories[region_id]
     time_codes, _ = categories[time_id]
-    years = [
-        parse_year(code, where=f"{time_id} category", line=None, source=source)
-        for code in time_codes
-    ]
+    years = [parse_year(code, where=str(time_id), line=None, source=source) for code in time_codes]
     counts: dict[tuple[Municipality, int], int] = {}
     others: list[str] = []
     for r, code in enumerate(region_codes):
@@ -232,13 +260,14 @@ def parse_jsonstat(
         region = parse_region(code)
         name = parse_region(label).name if parse_region(label).code == code else label
         region = Region(region.code or code, name or region.name)
-        party = party_of(region, known, where="region", line=None, source=source)
+        party = party_of(region, known, where=Phrase(message("region")), line=None, source=source)
         if party is None:
             if not skip_unknown and len(code) == 4 and code.isdigit():
-                raise PopulationDataError(
-                    f"unknown municipality code {code!r}; expected one of "
-                    + ", ".join(m.code for m in known),
+                raise PopulationDataError.of(
+                    "unknown municipality code {code}; expected one of {codes}",
                     source=source,
+                    code=repr(code),
+                    codes=Listing((m.code for m in known), alternatives=True),
                 )
             if len(others) < 50:
                 others.append(_shown(code, label))
@@ -247,21 +276,27 @@ def parse_jsonstat(
             at = fixed + r * region_stride + t * time_stride
             value = values[at] if isinstance(values, list) else values.get(str(at))
             if (party, year) in counts:
-                raise PopulationDataError(
-                    f"{party.name} {year} is given twice (regions {code!r} and another)",
+                raise PopulationDataError.of(
+                    "{party} {year} is given twice (regions {code} and another)",
                     source=source,
+                    party=party.name,
+                    year=str(year),
+                    code=repr(code),
                 )
             if isinstance(value, str):
-                raise PopulationDataError(
-                    f"count {value[:20]!r} for {party.name} {year} is not a whole number of "
-                    "inhabitants (JSON-stat values are numbers)",
+                raise PopulationDataError.of(
+                    "count {value} for {party} {year} is not a whole number of inhabitants "
+                    "(JSON-stat values are numbers)",
                     source=source,
+                    value=repr(value[:20]),
+                    party=party.name,
+                    year=str(year),
                 )
             counts[(party, year)] = count_from_number(
                 value, where=f"{party.name} {year}", source=source
             )
     if not counts:
-        raise PopulationDataError(missing_parties(known, others, what="the dataset"), source=source)
+        raise missing_parties(known, others, what="dataset", source=source)
     updated = data.get("updated")
     return Loaded(
         counts,
@@ -289,31 +324,39 @@ def _choose(
     """The index of the category to read in a dimension other than region and year."""
     label_of = dimension.get("label") if isinstance(dimension, Mapping) else None
     shown = f"{name!r}" + (f" ({label_of})" if isinstance(label_of, str) else "")
-    found = ", ".join(_shown(c, labels.get(c, "")) for c in codes[:6]) + (
-        f" and {len(codes) - 6} more" if len(codes) > 6 else ""
-    )
+    found = some_of([_shown(c, labels.get(c, "")) for c in codes])
     if name in metrics or fold(name) in ("contentscode", "tabellinnehall"):
         picks = [i for i, c in enumerate(codes) if is_population_measure(c, labels.get(c, ""))]
         if len(picks) == 1:
             return picks[0]
-        raise PopulationDataError(
-            f"measure {shown} is {found}, not the population (Folkmängd, BE0101N1); "
-            "choose the contents 'Folkmängd'",
+        raise PopulationDataError.of(
+            "measure {shown} is {found}, not the population (Folkmängd, BE0101N1); choose the "
+            "contents 'Folkmängd'",
             source=source,
+            shown=shown,
+            found=found,
         )
     elimination = extension.get("eliminationValueCode")
     picks = [i for i, c in enumerate(codes) if c == elimination or is_total(c, labels.get(c, ""))]
     if len(picks) == 1:
         return picks[0]
     if not codes:
-        raise PopulationDataError(f"dimension {shown} has no categories", source=source)
-    raise PopulationDataError(
-        f"dimension {shown} has {found}"
-        + (" and no total" if not picks else ", more than one total")
-        + f"; the fee needs the whole population: leave {name!r} out of the query (it is then "
-        "eliminated) or select its total",
-        source=source,
+        raise PopulationDataError.of(
+            "dimension {shown} has no categories", source=source, shown=shown
+        )
+    template = (
+        message(
+            "dimension {shown} has {found} and no total; the fee needs the whole population: "
+            "leave {name} out of the query (it is then eliminated) or select its total"
+        )
+        if not picks
+        else message(
+            "dimension {shown} has {found}, more than one total; the fee needs the whole "
+            "population: leave {name} out of the query (it is then eliminated) or select its "
+            "total"
+        )
     )
+    raise PopulationDataError.of(template, source=source, shown=shown, found=found, name=repr(name))
 
 
 def parse_scb_json(
@@ -339,7 +382,7 @@ def parse_scb_json(
             for c in columns
         )
     ):
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "not an SCB API json response: expected 'columns' (each with code and type) and 'data'",
             source=source,
         )
@@ -355,10 +398,11 @@ def parse_scb_json(
     )
     times = [i for i, c in enumerate(keys) if c["type"] == "t"]
     if region_at is None or len(times) != 1:
-        raise PopulationDataError(
+        raise PopulationDataError.of(
             "the response needs one region column (code 'Region') and one time column (type "
-            f"'t'); it has {', '.join(c['code'] for c in keys) or 'none'}",
+            "'t'); it has {found}",
             source=source,
+            found=Listing(str(c["code"]) for c in keys) if keys else Phrase(message("none")),
         )
     time_at = times[0]
     population = [
@@ -367,9 +411,12 @@ def parse_scb_json(
         if is_population_measure(c["code"], str(c.get("text", "")))
     ]
     if len(population) != 1:
-        found = ", ".join(f"{c['code']} ({c.get('text', '')})" for c in measures) or "none"
-        raise PopulationDataError(
-            f"the measure is {found}, not the population (Folkmängd, BE0101N1)", source=source
+        raise PopulationDataError.of(
+            "the measure is {found}, not the population (Folkmängd, BE0101N1)",
+            source=source,
+            found=Listing(f"{c['code']} ({c.get('text', '')})" for c in measures)
+            if measures
+            else Phrase(message("none")),
         )
     value_at = population[0]
     others = [i for i in range(len(keys)) if i not in (region_at, time_at)]
@@ -384,22 +431,33 @@ def parse_scb_json(
             and len(values) == len(measures)
             and all(isinstance(k, str) for k in key)
         ):
-            raise PopulationDataError(
-                f"row {str(row)[:80]} does not match the columns "
-                f"{', '.join(c['code'] for c in columns)}",
+            raise PopulationDataError.of(
+                "row {row} does not match the columns {columns}",
                 source=source,
+                row=str(row)[:80],
+                columns=Listing(str(c["code"]) for c in columns),
             )
         for i in others:
             seen[i].setdefault(key[i], None)
     for i in others:
         totals = [c for c in seen[i] if is_total(c)]
         if seen[i] and len(totals) != 1:
-            found = ", ".join(list(seen[i])[:6])
-            raise PopulationDataError(
-                f"column {keys[i]['code']!r} has {found} and "
-                + ("no total" if not totals else "more than one total")
-                + f"; the fee needs the whole population: select the total of {keys[i]['code']!r}",
+            template = (
+                message(
+                    "column {name} has {found} and no total; the fee needs the whole "
+                    "population: select the total of {name}"
+                )
+                if not totals
+                else message(
+                    "column {name} has {found} and more than one total; the fee needs the "
+                    "whole population: select the total of {name}"
+                )
+            )
+            raise PopulationDataError.of(
+                template,
                 source=source,
+                name=repr(keys[i]["code"]),
+                found=some_of(list(seen[i])),
             )
     counts: dict[tuple[Municipality, int], int] = {}
     found_regions: list[str] = []
@@ -408,19 +466,19 @@ def parse_scb_json(
         if not all(is_total(key[i]) for i in others):
             continue
         region = parse_region(key[region_at])
-        party = party_of(region, known, where="region", line=None, source=source)
+        party = party_of(region, known, where=Phrase(message("region")), line=None, source=source)
         if party is None:
             if len(found_regions) < 50:
                 found_regions.append(_shown(key[region_at], ""))
             continue
-        year = parse_year(key[time_at], where="period", line=None, source=source)
+        year = parse_year(key[time_at], where=Phrase(message("period")), line=None, source=source)
         if (party, year) in counts:
-            raise PopulationDataError(f"{party.name} {year} is given twice", source=source)
+            raise PopulationDataError.of(
+                "{party} {year} is given twice", source=source, party=party.name, year=str(year)
+            )
         counts[(party, year)] = count_from_number(
             values[value_at], where=f"{party.name} {year}", source=source
         )
     if not counts:
-        raise PopulationDataError(
-            missing_parties(known, found_regions, what="the response"), source=source
-        )
+        raise missing_parties(known, found_regions, what="response", source=source)
     return Loaded.made(counts, source, origin or PopulationSource.given(source))

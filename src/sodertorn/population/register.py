@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from sodertorn.errors import MissingDataError, PopulationDataError
+from sodertorn import _checks
+from sodertorn.errors import MissingDataError, PopulationDataError, Worded
 from sodertorn.parties import MUNICIPALITIES, Municipality, municipality
 from sodertorn.population.provenance import BUILTIN_SOURCE, PopulationSource
 
@@ -37,15 +38,17 @@ start-up)."""
 Conflict = Literal["other", "self", "error"]
 
 
+_CALENDAR_YEAR = _checks.year(PopulationDataError)
+_YEAR = _checks.whole(MissingDataError, what="a year")
+
+
 def reference_date(year: int) -> datetime.date:
     """The day a year's count refers to: 31 December of *year*.
 
     >>> reference_date(2023)
     datetime.date(2023, 12, 31)
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise PopulationDataError(f"year {year!r} is not a calendar year; expected such as 2023")
-    return datetime.date(year, 12, 31)
+    return datetime.date(_CALENDAR_YEAR.check(year, "year"), 12, 31)
 
 
 def _freeze(
@@ -184,9 +187,8 @@ class Population:
 
     def __repr__(self) -> str:
         return (
-            f"<Population {len(self.parties)} parties, {_span(self.years)}"
-            + (f", {self.source}" if self.source else "")
-            + ">"
+            f"<Population {len(self.parties)} {'party' if len(self.parties) == 1 else 'parties'}, "
+            f"{_span(self.years)}" + (f", {self.source}" if self.source else "") + ">"
         )
 
     # -- queries -----------------------------------------------------------------------
@@ -226,8 +228,9 @@ class Population:
 
     def count(self, party: Municipality | str, year: int) -> int:
         """Inhabitants of *party* on 31 December of *year*."""
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise MissingDataError(f"no population for year {year!r}; expected an integer year")
+        return self._count(party, _YEAR.check(year, "year"))
+
+    def _count(self, party: Municipality | str, year: int) -> int:
         if isinstance(party, Municipality) and (party, year) in self.counts:
             return self.counts[(party, year)]  # a party with a count is one of ours
         found = municipality(party, among=self.parties or MUNICIPALITIES)
@@ -253,13 +256,14 @@ class Population:
                 f"no population for 31 Dec {year!r}; the data has {_span(self.years)}"
                 + _newer_hint(year, self.years)
             )
+        _YEAR.check(year, "year")  # 2024.0 and True equal years; checked once, not per party
         if parties is None:
             return {p: c for (p, y), c in self.counts.items() if y == year}
         chosen = set(parties)
         if all(isinstance(p, Municipality) for p in chosen):
             # Municipalities order by code alone: the same order as sorted(), faster.
-            return {p: self.count(p, year) for p in sorted(chosen, key=_code)}
-        return {p: self.count(p, year) for p in sorted(chosen)}
+            return {p: self._count(p, year) for p in sorted(chosen, key=_code)}
+        return {p: self._count(p, year) for p in sorted(chosen)}
 
     def total(self, year: int, parties: Iterable[Municipality] | None = None) -> int:
         """Sum of the counts on 31 December of *year* (for *parties*, default all)."""
@@ -287,10 +291,15 @@ class Population:
                 ours = provenance[key]
                 if on_conflict == "error" and counts[key] != count:
                     party, year = key
-                    raise PopulationDataError(
-                        f"two figures for {party.name} on 31 Dec {year}: {counts[key]} from "
-                        f"{ours.describe('en')} and {count} from {theirs.describe('en')}; "
-                        "say which wins or correct one"
+                    raise PopulationDataError.of(
+                        "two figures for {party} on 31 Dec {year}: {ours} from {our_source} "
+                        "and {theirs} from {their_source}; say which wins or correct one",
+                        party=party.name,
+                        year=str(year),
+                        ours=str(counts[key]),
+                        our_source=Worded({lang: ours.describe(lang) for lang in ("en", "sv")}),
+                        theirs=str(count),
+                        their_source=Worded({lang: theirs.describe(lang) for lang in ("en", "sv")}),
                     )
                 if on_conflict == "self" or ours == theirs:
                     continue

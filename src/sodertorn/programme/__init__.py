@@ -8,8 +8,9 @@ activities), ``budget``, ``calendar`` (meetings and offices) and ``conferences``
 ``schema`` (plain dicts and JSON, handed a resolver for the programme a plan names),
 ``builtin`` (the programmes and plans shipped as package data), ``validity`` (whether a
 programme is in force, following the chain of successors), ``query``, ``consistency``,
-``diff`` and ``render``; and the yearly follow-up: ``followup``, ``indicators`` (the
-values) and ``indicator_files`` (their JSON and CSV), ``report`` (the report as a value)
+``diff`` and ``render``; and the yearly follow-up: ``followup`` (the statuses) and
+``followup_files`` (their CSV and JSON), ``indicators`` (the values) and
+``indicator_files`` (their JSON and CSV), ``report`` (the report as a value)
 and ``report_views`` (it in text, Markdown, HTML and Excel). The old modules ``adoption`` and ``plans`` re-export their former names. The names
 a user needs first (``Programme``, ``Plan``, ``load_programme``, ``load_plan``,
 ``programme_names``) are also at the package root.
@@ -19,6 +20,8 @@ notebook views…) call functions of the modules above them; a value module does
 those, so they are handed in here, before any module of the package is used.
 """
 
+from sodertorn.programme import followup as _followup
+from sodertorn.programme import followup_files as _followup_files
 from sodertorn.programme import indicator_files as _indicator_files
 from sodertorn.programme import indicators as _indicators
 from sodertorn.programme import model as _model
@@ -102,6 +105,10 @@ _indicators.TO_JSON.fill(_indicator_files.indicators_to_json)
 _indicators.TO_CSV.fill(_indicator_files.indicators_to_csv)
 _indicators.FROM_CSV.fill(_indicator_files.indicators_from_csv)
 _indicators.FROM_JSON.fill(_indicator_files.indicators_from_json)
+_followup.TO_CSV.fill(_followup_files.followup_to_csv)
+_followup.FROM_CSV.fill(_followup_files.followup_from_csv)
+_followup.TO_JSON.fill(_followup_files.followup_to_json)
+_followup.FROM_JSON.fill(_followup_files.followup_from_json)
 
 __all__ = [
     "PLAN_SCHEMA",

@@ -1,24 +1,27 @@
-"""Argument checks shared by the programme's values.
+"""Argument checks shared by the programme's values, in the programme's wording.
 
-The plan's raise :class:`~sodertorn.PlanError`, the goal tree's (``tree_…``)
-:class:`~sodertorn.GoalTreeError`.
+They are :mod:`sodertorn._checks`' checks saying ``invalid <what> <value>; expected
+<kind>``, each raising its caller's error (``error=``): by default the plan's
+:class:`~sodertorn.PlanError` (``is_a``, ``each``, ``calendar_year``, ``count``) or the goal
+tree's :class:`~sodertorn.GoalTreeError` (``tree_…``, ``day``, ``words``).
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import GoalTreeError, PlanError
+from sodertorn import _checks as _shared
+from sodertorn.errors import GoalTreeError, PlanError, SodertornError, message
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    import attrs
-
 __all__ = [
     "MAX_INDENT",
+    "calendar_year",
     "check_year",
+    "count",
+    "day",
     "each",
     "is_a",
     "json_indent",
@@ -27,6 +30,7 @@ __all__ = [
     "tree_optional",
     "tree_required",
     "tree_tuple",
+    "words",
 ]
 
 
@@ -36,39 +40,86 @@ def plan_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def is_a(kind: type | tuple[type, ...], what: str, *, optional: bool = False) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if optional and value is None:
-            return
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, kind)
-            or (isinstance(value, datetime.datetime))
-        ):
-            names = (
-                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            )
-            raise PlanError(
-                f"invalid {what} {value!r}; expected a {names}" + (" or None" if optional else "")
-            )
-
-    return check
+_INVALID = message("invalid {name} {value}; expected {expected}")
+"""The programme's wording of a refusal."""
 
 
-def each(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], values: tuple[Any, ...]) -> None:
-        for value in values:
-            if not isinstance(value, kind):
-                raise PlanError(f"invalid {what} {value!r}; expected a {kind.__name__}")
+def _worded(check: _shared.Check[Any], what: str | None, *, optional: bool) -> Any:
+    """*check* in the programme's wording, naming the field *what* (else by its name)."""
+    check = check.worded(_INVALID)
+    if what is not None:
+        check = check.named(what)
+    return check.or_none() if optional else check
 
-    return check
+
+def _kind(
+    kind: type | tuple[type, ...],
+    what: str,
+    error: type[SodertornError],
+    expected: str | None = None,
+) -> _shared.Check[Any]:
+    return _shared.is_a(kind, error, expected=expected).named(what).worded(_INVALID)
+
+
+def is_a(
+    kind: type | tuple[type, ...],
+    what: str,
+    *,
+    optional: bool = False,
+    expected: str | None = None,
+    error: type[SodertornError] = PlanError,
+) -> Any:
+    check = _kind(kind, what, error, expected)
+    return check.or_none() if optional else check
+
+
+def each(kind: type, what: str, *, error: type[SodertornError] = PlanError) -> Any:
+    return _shared.each(_kind(kind, what, error))
+
+
+def day(
+    what: str | None = None,
+    *,
+    optional: bool = False,
+    error: type[SodertornError] = GoalTreeError,
+) -> Any:
+    """A date (not a datetime), named *what* in messages (else by the field's name)."""
+    return _worded(_shared.date(error), what, optional=optional)
+
+
+def words(
+    what: str | None = None,
+    *,
+    optional: bool = False,
+    expected: str = message("a non-empty string"),
+    error: type[SodertornError] = GoalTreeError,
+) -> Any:
+    """A string with something in it besides spaces."""
+    return _worded(_shared.text(error, expected=expected), what, optional=optional)
+
+
+def calendar_year(what: str | None = None, *, error: type[SodertornError] = PlanError) -> Any:
+    """A year from 1 to 9999."""
+    return _worded(_shared.year(error), what, optional=False)
+
+
+def count(
+    what: str | None = None,
+    *,
+    low: int | None = 0,
+    optional: bool = False,
+    error: type[SodertornError] = PlanError,
+) -> Any:
+    """A whole number (not a bool) of *low* or more (any with ``low=None``)."""
+    return _worded(_shared.whole(error, low=low), what, optional=optional)
+
+
+_YEAR = _shared.year(PlanError).worded(_INVALID)
 
 
 def check_year(value: object) -> int:
     """Return *value* if it is a calendar year, else raise :class:`~sodertorn.PlanError`."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-        raise PlanError(f"invalid year {value!r}; expected a year such as 2025")
-    return value
+    return _YEAR.check(value, "year")
 
 
 def tree_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -78,40 +129,24 @@ def tree_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def tree_each(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], values: tuple[Any, ...]) -> None:
-        for value in values:
-            if not isinstance(value, kind):
-                raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
+    return _shared.each(_kind(kind, what, GoalTreeError))
 
 
 def tree_optional(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__} or None")
-
-    return check
+    return _kind(kind, what, GoalTreeError).or_none()
 
 
 def tree_required(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise GoalTreeError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
+    return _kind(kind, what, GoalTreeError)
 
 
 MAX_INDENT = 16
 """The widest JSON indent accepted: enough for people to read, bounded for memory."""
 
 
-def json_indent(value: object, error: type[Exception]) -> int | None:
+_INDENT = _shared.whole(PlanError, low=0, high=MAX_INDENT).or_none().worded(_INVALID)
+
+
+def json_indent(value: object, error: type[SodertornError]) -> int | None:
     """*value* as a JSON indent (``None``, or 0 to :data:`MAX_INDENT` spaces), else *error*."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INDENT:
-        raise error(
-            f"invalid indent {value!r}; expected a whole number from 0 to {MAX_INDENT}, or None"
-        )
-    return value
+    return _INDENT.raising(error).check(value, "indent")

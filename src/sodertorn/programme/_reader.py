@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import InvalidAmountError, SchemaError, UnknownMunicipalityError
+from sodertorn import _checks
+from sodertorn.errors import (
+    InvalidAmountError,
+    Listing,
+    SchemaError,
+    SodertornError,
+    UnknownMunicipalityError,
+    message,
+)
 from sodertorn.money import SEK
 from sodertorn.parties import Municipality, municipality
 from sodertorn.programme.text import Text
@@ -23,12 +31,24 @@ if TYPE_CHECKING:
 __all__ = ["Reader", "check_schema", "read_list", "read_party", "read_text", "strings"]
 
 
+def _value_of(kind: type, what: str) -> _checks.Check[Any]:
+    """A value of *kind* (a bool is no int), refused as ``invalid value …; expected <what>``."""
+    check: _checks.Check[Any] = _checks.is_a(kind, SchemaError, what=what, expected=what)
+    return check.worded(message("invalid value {value}; expected {what}"))
+
+
+_STRING = _value_of(str, message("a string"))
+_INTEGER = _value_of(int, message("an integer"))
+
+
 class Reader:
     """A JSON object being read, with the path used in error messages."""
 
     def __init__(self, data: object, path: str) -> None:
         if not isinstance(data, dict):
-            raise SchemaError(f"expected an object, got {data!r}", path=path or "document")
+            raise SchemaError.of(
+                "expected an object, got {value}", path=path or "document", value=repr(data)
+            )
         self.data: dict[str, Any] = data
         self.path = path
 
@@ -38,28 +58,31 @@ class Reader:
     def raw(self, key: str, *, required: bool = True) -> Any:
         if key not in self.data or self.data[key] is None:
             if required:
-                raise SchemaError("missing required value", path=self.at(key))
+                raise SchemaError.of("missing required value", path=self.at(key))
             return None
         return self.data[key]
 
-    def typed(self, key: str, kind: type, what: str, *, required: bool = True) -> Any:
+    def typed(self, key: str, check: _checks.Check[Any], *, required: bool = True) -> Any:
+        """The value of *key* if *check* passes it (or it is absent and not *required*)."""
         value = self.raw(key, required=required)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
-            raise SchemaError(f"invalid value {value!r}; expected {what}", path=self.at(key))
+        if value is not None:
+            check.check(value, key, path=self.at(key))
         return value
 
     def string(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, str, "a string", required=required)
+        return self.typed(key, _STRING, required=required)
 
     def integer(self, key: str, *, required: bool = True) -> Any:
-        return self.typed(key, int, "an integer", required=required)
+        return self.typed(key, _INTEGER, required=required)
 
     def items(self, key: str) -> list[tuple[str, Any]]:
         value = self.raw(key, required=False)
         if value is None:
             return []
         if not isinstance(value, list):
-            raise SchemaError(f"invalid value {value!r}; expected a list", path=self.at(key))
+            raise SchemaError.of(
+                "invalid value {value}; expected a list", path=self.at(key), value=repr(value)
+            )
         return [(f"{self.at(key)}[{index}]", item) for index, item in enumerate(value)]
 
     def objects(self, key: str) -> list[Reader]:
@@ -85,9 +108,10 @@ class Reader:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise SchemaError(
-                f"invalid date {value!r}; expected an ISO date such as '2024-01-16'",
+            raise SchemaError.of(
+                "invalid date {value}; expected an ISO date such as '2024-01-16'",
                 path=self.at(key),
+                value=repr(value),
             ) from None
 
     def amount(self, key: str) -> SEK:
@@ -102,7 +126,7 @@ class Reader:
         try:
             return SEK(value)
         except InvalidAmountError as error:
-            raise SchemaError(str(error), path=self.at(key)) from None
+            raise _moved(error, self.at(key)) from None
 
     def party(self, key: str) -> Municipality:
         return read_party(self.string(key), self.at(key))
@@ -115,7 +139,9 @@ class Reader:
         found = []
         for path, item in self.items(key):
             if not isinstance(item, str):
-                raise SchemaError(f"invalid party {item!r}; expected an SCB code", path=path)
+                raise SchemaError.of(
+                    "invalid party {value}; expected an SCB code", path=path, value=repr(item)
+                )
             found.append(read_party(item, path))
         return found
 
@@ -126,18 +152,27 @@ class Reader:
         try:
             return kind(value)
         except ValueError:
-            allowed = ", ".join(repr(member.value) for member in kind)
-            raise SchemaError(
-                f"invalid value {value!r}; expected one of {allowed}", path=self.at(key)
+            raise SchemaError.of(
+                "invalid value {value}; expected one of {allowed}",
+                path=self.at(key),
+                value=repr(value),
+                allowed=Listing((repr(member.value) for member in kind), alternatives=True),
             ) from None
 
     def expect(self, *keys: str) -> None:
         """Refuse keys other than *keys*, before any value is read."""
         unknown = sorted(set(self.data) - set(keys))
         if unknown:
-            raise SchemaError(
-                f"unknown key(s) {unknown!r}; expected only {sorted(keys)!r}",
+            template = (
+                message("unknown key {keys}; expected only {allowed}")
+                if len(unknown) == 1
+                else message("unknown keys {keys}; expected only {allowed}")
+            )
+            raise SchemaError.of(
+                template,
                 path=self.path or "document",
+                keys=repr(unknown),
+                allowed=repr(sorted(keys)),
             )
 
 
@@ -157,14 +192,24 @@ def read_party(code: str, path: str) -> Municipality:
     try:
         return municipality(code)
     except UnknownMunicipalityError as error:
-        raise SchemaError(str(error), path=path) from None
+        raise _moved(error, path) from None
+
+
+def _moved(error: SodertornError, path: str) -> SchemaError:
+    """*error*, of a value read at *path*, as a :class:`~sodertorn.SchemaError` there."""
+    if error.template is not None and error.values is not None:
+        return SchemaError.of(error.template, path=path, **error.values)
+    return SchemaError(str(error), path=path)
 
 
 def check_schema(reader: Reader, expected: str) -> None:
     found = reader.raw("schema")
     if found != expected:
-        raise SchemaError(
-            f"unsupported schema {found!r}; expected {expected!r}", path=reader.at("schema")
+        raise SchemaError.of(
+            "unsupported schema {found}; expected {expected}",
+            path=reader.at("schema"),
+            found=repr(found),
+            expected=repr(expected),
         )
 
 
@@ -176,6 +221,8 @@ def strings(reader: Reader, key: str) -> list[str]:
     found = []
     for path, item in reader.items(key):
         if not isinstance(item, str):
-            raise SchemaError(f"invalid value {item!r}; expected a string", path=path)
+            raise SchemaError.of(
+                "invalid value {value}; expected a string", path=path, value=repr(item)
+            )
         found.append(item)
     return found

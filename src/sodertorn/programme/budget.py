@@ -15,7 +15,7 @@ from sodertorn.fees import FeeAssessment, PerCapitaRule
 from sodertorn.i18n import check_language, gettext
 from sodertorn.money import SEK
 from sodertorn.population import reference_date
-from sodertorn.programme._checks import each, is_a, plan_tuple
+from sodertorn.programme._checks import count, each, is_a, plan_tuple
 from sodertorn.programme.text import Text
 from sodertorn.reasons import Count, Reason, message, plural
 
@@ -78,18 +78,11 @@ class Budget:
         converter=plan_tuple, validator=each(BudgetLine, "cost line")
     )
     rate: SEK | None = attrs.field(default=None, validator=is_a(SEK, "rate", optional=True))
-    population: int | None = attrs.field(default=None)
+    population: int | None = attrs.field(default=None, validator=count("population", optional=True))
     population_date: datetime.date | None = attrs.field(
         default=None, validator=is_a(datetime.date, "population date", optional=True)
     )
     note: str | None = attrs.field(default=None, validator=is_a(str, "budget note", optional=True))
-
-    @population.validator
-    def _check_population(self, _: attrs.Attribute[int | None], value: object) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 0
-        ):
-            raise PlanError(f"invalid population {value!r}; expected a whole number, 0 or more")
 
     @property
     def total_revenue(self) -> SEK:
@@ -287,9 +280,9 @@ class RevenueCheck:
 
         >>> from sodertorn import load_plan
         >>> print(load_plan(2024).revenue_check().explain("en"))
-        The stated revenue, SEK2,083,296, equals the fees assessed for 2024, SEK2,083,296.
+        The stated revenue, SEK 2,083,296, equals the fees assessed for 2024, SEK 2,083,296.
         (Samarbetsavtal 2010, § 8)
-        At SEK4 per inhabitant both count 520,824 inhabitants (December 31, 2023).
+        At SEK 4 per inhabitant both count 520,824 inhabitants (December 31, 2023).
         (Samarbetsavtal 2010, § 8)
         Budget note: Avgift 4 kr per invånare enligt samarbetskommitténs beslut 2017-02-02
         """

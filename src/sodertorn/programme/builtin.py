@@ -27,7 +27,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import MissingDataError, UnknownProgrammeError
+from sodertorn.errors import Listing, MissingDataError, UnknownProgrammeError
 from sodertorn.programme._checks import check_year
 from sodertorn.programme.conferences import check_conference_name
 from sodertorn.programme.schema import plan_from_dict, programme_from_dict
@@ -70,9 +70,10 @@ def _programme_id(name: object) -> str:
         key = key if key.startswith("sup") else f"sup{key}"
         if key in _PROGRAMMES:
             return key
-    raise UnknownProgrammeError(
-        f"unknown programme {name!r}; expected one of "
-        + ", ".join(repr(known) for known in _PROGRAMMES)
+    raise UnknownProgrammeError.of(
+        "unknown programme {name}; expected one of {known}",
+        name=repr(name),
+        known=Listing((repr(known) for known in _PROGRAMMES), alternatives=True),
     )
 
 
@@ -114,12 +115,13 @@ def load_plan(year: int) -> Plan:
     >>> load_plan(2020)
     Traceback (most recent call last):
     ...
-    sodertorn.UnknownProgrammeError: no built-in activity plan for 2020; expected one of 2019, 2024
+    sodertorn.UnknownProgrammeError: no built-in activity plan for 2020; expected one of 2019 or 2024
     """
     if isinstance(year, bool) or year not in _PLANS:
-        raise UnknownProgrammeError(
-            f"no built-in activity plan for {year!r}; expected one of "
-            + ", ".join(str(known) for known in _PLANS)
+        raise UnknownProgrammeError.of(
+            "no built-in activity plan for {year}; expected one of {known}",
+            year=repr(year),
+            known=Listing((str(known) for known in _PLANS), alternatives=True),
         )
     return _load_plan(year)
 

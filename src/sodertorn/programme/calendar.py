@@ -153,7 +153,7 @@ class Office:
     >>> Office(body=CollaborationBody.COMMITTEE, role="chair", party=municipality("Salem"))
     Traceback (most recent call last):
     ...
-    sodertorn.PlanError: invalid office role 'chair'; expected a OfficeRole
+    sodertorn.PlanError: invalid office role 'chair'; expected an OfficeRole
     """
 
     __module__ = "sodertorn.programme"

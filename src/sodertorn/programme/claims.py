@@ -14,6 +14,7 @@ import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornDeprecationWarning
 from sodertorn.i18n import check_language
+from sodertorn.programme._checks import count as whole
 from sodertorn.programme._checks import tree_optional, tree_required
 from sodertorn.programme.kinds import NodeKind
 from sodertorn.reasons import Plural, Reason, message, plural
@@ -34,22 +35,15 @@ class Claim:
     >>> Claim(kind=NodeKind.GOAL, count=-1, source="x")
     Traceback (most recent call last):
     ...
-    sodertorn.GoalTreeError: invalid claimed count -1; expected a whole number, 0 or more
+    sodertorn.GoalTreeError: invalid claimed count -1; expected an int of 0 or more
     """
 
     __module__ = "sodertorn.programme"
 
     kind: NodeKind = attrs.field(validator=tree_required(NodeKind, "claimed kind"))
-    count: int = attrs.field()
+    count: int = attrs.field(validator=whole("claimed count", error=GoalTreeError))
     per: NodeKind | None = attrs.field(default=None, validator=tree_optional(NodeKind, "per kind"))
     source: str = attrs.field(validator=tree_required(str, "claim source"))
-
-    @count.validator
-    def _check_count(self, _: attrs.Attribute[int], value: object) -> None:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise GoalTreeError(
-                f"invalid claimed count {value!r}; expected a whole number, 0 or more"
-            )
 
 
 @attrs.frozen(kw_only=True)

@@ -9,13 +9,17 @@ Source: Verksamhetsplan 2019, § 7 (host rotations, the conferences of 2019); SU
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sodertorn.errors import MissingDataError, PlanError
 from sodertorn.parties import Municipality
-from sodertorn.programme._checks import check_year, each, is_a, plan_tuple
+from sodertorn.programme._checks import check_year, count, each, is_a, plan_tuple, words
 from sodertorn.programme._ids import check_id
+
+if TYPE_CHECKING:
+    from sodertorn._checks import Check
 
 __all__ = ["Conference", "Edition", "Hosting", "check_conference_name"]
 
@@ -25,11 +29,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+_NAME: Check[str] = words("conference name", expected="a name such as 'Rådslaget'", error=PlanError)
+
+
 def check_conference_name(value: object) -> str:
     """Return *value* if it can name a conference, else raise :class:`~sodertorn.PlanError`."""
-    if not (isinstance(value, str) and value.strip()):
-        raise PlanError(f"invalid conference name {value!r}; expected a name such as 'Rådslaget'")
-    return value
+    return _NAME.check(value, "conference name")
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +75,7 @@ class Edition:
     >>> Edition(year="2025")
     Traceback (most recent call last):
     ...
-    sodertorn.PlanError: invalid edition year '2025'; expected a int
+    sodertorn.PlanError: invalid edition year '2025'; expected an int
     """
 
     __module__ = "sodertorn.programme"
@@ -115,22 +120,13 @@ class Conference:
     arranged_by: str | None = attrs.field(
         default=None, validator=is_a(str, "conference arranger", optional=True)
     )
-    every: int | None = attrs.field(default=None)
+    every: int | None = attrs.field(default=None, validator=count("interval", low=1, optional=True))
     note: str | None = attrs.field(
         default=None, validator=is_a(str, "conference note", optional=True)
     )
     editions: tuple[Edition, ...] = attrs.field(
         default=(), converter=plan_tuple, validator=each(Edition, "edition")
     )
-
-    @every.validator
-    def _check_every(self, _: attrs.Attribute[int | None], value: object) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 1
-        ):
-            raise PlanError(
-                f"invalid interval {value!r}; expected a whole number of years, 1 or more, or None"
-            )
 
     @id.validator
     def _check_id(self, _: attrs.Attribute[str], value: object) -> None:

@@ -19,19 +19,15 @@ sodertorn.GoalTreeError: invalid programme 'sup2035'; expected a Programme (see 
 
 from __future__ import annotations
 
-from sodertorn.errors import GoalTreeError
 from sodertorn.programme.claims import Finding
-from sodertorn.programme.model import Programme
+from sodertorn.programme.model import Programme, check_programme
 
 __all__ = ["Finding", "check_consistency"]
 
 
 def check_consistency(programme: Programme) -> tuple[Finding, ...]:
     """Check every claim of *programme* against its nodes; return the contradictions."""
-    if not isinstance(programme, Programme):
-        raise GoalTreeError(
-            f"invalid programme {programme!r}; expected a Programme (see load_programme)"
-        )
+    check_programme(programme)
     findings: list[Finding] = []
     for claim in programme.claims:
         if claim.per is None:

@@ -37,23 +37,21 @@ och uppföljning"); Verksamhetsplan och budget 2024, §§ 1–3.
 
 from __future__ import annotations
 
-import csv
-import datetime
 import enum
-import io
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FollowUpError
+from sodertorn.errors import FollowUpError, Listing, Phrase
 from sodertorn.i18n import message
-from sodertorn.programme._checks import json_indent
+from sodertorn.programme._checks import day, words
+from sodertorn.programme._slots import Slot
 from sodertorn.programme.model import Programme, check_id
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    import datetime
+    from collections.abc import Iterable
 
     from sodertorn.programme.plan import Activity, Plan
 
@@ -122,10 +120,11 @@ class Status(enum.Enum):
                     return status
             if key in _SWEDISH:
                 return _SWEDISH[key]
-        allowed = ", ".join(repr(status.value) for status in cls)
-        raise FollowUpError(
-            f"invalid status {text!r}; expected one of {allowed} (or the Swedish "
-            f"{', '.join(repr(word) for word in _SWEDISH)})"
+        raise FollowUpError.of(
+            "invalid status {value}; expected one of {allowed} (or the Swedish {swedish})",
+            value=repr(text),
+            allowed=Listing((repr(status.value) for status in cls), alternatives=True),
+            swedish=Listing((repr(word) for word in _SWEDISH), alternatives=True),
         )
 
 
@@ -138,17 +137,11 @@ _SWEDISH = {
 }
 
 
-def _check_date(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        raise FollowUpError(f"invalid status date {value!r}; expected a datetime.date")
+_check_date = day(message("status date"), error=FollowUpError)
 
 
 def _check_optional_text(what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a non-empty string or None")
-
-    return check
+    return words(what, optional=True, error=FollowUpError)
 
 
 def _id(what: str) -> Any:
@@ -189,7 +182,7 @@ class ActivityStatus:
     >>> ActivityStatus(activity="elforsorjning", status="done", date="2024-05-02")
     Traceback (most recent call last):
     ...
-    sodertorn.FollowUpError: invalid status date '2024-05-02'; expected a datetime.date
+    sodertorn.FollowUpError: invalid status date '2024-05-02'; expected a datetime.date such as 2024-03-15
     """
 
     __module__ = "sodertorn.programme"
@@ -198,7 +191,7 @@ class ActivityStatus:
     status: Status = attrs.field(converter=_status)
     date: datetime.date = attrs.field(validator=_check_date)
     comment: str | None = attrs.field(
-        default=None, converter=_stripped, validator=_check_optional_text("comment")
+        default=None, converter=_stripped, validator=_check_optional_text(message("comment"))
     )
     network: str | None = attrs.field(default=None, validator=_optional_id("network id"))
 
@@ -227,28 +220,39 @@ def check_plan_like(value: object) -> Plan:
     raise FollowUpError(f"invalid plan {value!r}; expected a Plan (see load_plan)")
 
 
-def _problem(plan: Plan, entry: ActivityStatus, seen: set[tuple[str, datetime.date]]) -> str | None:
+def status_problem(
+    plan: Plan, entry: ActivityStatus, seen: set[tuple[str, datetime.date]]
+) -> FollowUpError | None:
     """What is wrong with *entry* in the follow-up of *plan*, or ``None``."""
     ids = [activity.id for activity in plan.activities]
     if entry.activity not in ids:
-        shown = ", ".join(repr(known) for known in ids) or "none"
-        return (
-            f"unknown activity {entry.activity!r}; expected an activity of the {plan.year} "
-            f"plan: {shown}"
+        return FollowUpError.of(
+            "unknown activity {activity}; expected an activity of the {year} plan: {known}",
+            activity=repr(entry.activity),
+            year=str(plan.year),
+            known=Listing((repr(known) for known in ids), alternatives=True)
+            if ids
+            else Phrase(message("none")),
         )
     if entry.date.year != plan.year:
-        return (
-            f"date {entry.date.isoformat()} is outside the plan year {plan.year}; expected a "
-            f"date in {plan.year}"
+        return FollowUpError.of(
+            "date {date} is outside the plan year {year}; expected a date in {year}",
+            date=entry.date.isoformat(),
+            year=str(plan.year),
         )
     if (entry.activity, entry.date) in seen:
-        return (
-            f"two statuses for {entry.activity!r} on {entry.date.isoformat()}; expected one "
-            f"status an activity a day"
+        return FollowUpError.of(
+            "two statuses for {activity} on {date}; expected one status an activity a day",
+            activity=repr(entry.activity),
+            date=entry.date.isoformat(),
         )
     networks = [network.id for network in plan.programme.networks]
     if entry.network is not None and entry.network not in networks:
-        return f"unknown network {entry.network!r}; expected one of {networks!r}"
+        return FollowUpError.of(
+            "unknown network {network}; expected one of {networks}",
+            network=repr(entry.network),
+            networks=Listing((repr(n) for n in networks), alternatives=True),
+        )
     return None
 
 
@@ -296,9 +300,9 @@ class FollowUp:
         for entry in self.statuses:
             if not isinstance(entry, ActivityStatus):
                 raise FollowUpError(f"invalid status {entry!r}; expected an ActivityStatus")
-            problem = _problem(self.plan, entry, seen)
+            problem = status_problem(self.plan, entry, seen)
             if problem is not None:
-                raise FollowUpError(problem)
+                raise problem
             seen.add((entry.activity, entry.date))
 
     @property
@@ -351,26 +355,7 @@ class FollowUp:
         An activity without a status gets one row with its status, date and comment
         blank, so the file of an empty follow-up is the template a network fills in.
         """
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for activity in self.plan.activities:
-            fixed = [activity.id, activity.goal]
-            history = self.history(activity.id)
-            for entry in history:
-                writer.writerow(
-                    [
-                        *fixed,
-                        entry.network or "",
-                        activity.text.sv,
-                        entry.status.value,
-                        entry.date.isoformat(),
-                        entry.comment or "",
-                    ]
-                )
-            if not history:
-                writer.writerow([*fixed, activity.network or "", activity.text.sv, "", "", ""])
-        return buffer.getvalue()
+        return TO_CSV(self)
 
     @classmethod
     def from_csv(cls, text: str, plan: Plan, *, source: str | None = None) -> FollowUp:
@@ -381,163 +366,21 @@ class FollowUp:
         no status, date or comment is an activity not yet reported and is skipped. The
         delimiter is a comma, or a semicolon as Swedish spreadsheets write it.
         """
-        plan = check_plan_like(plan)
-        if not isinstance(text, str):
-            raise FollowUpError(f"invalid status file {text!r}; expected its text", source=source)
-        text = text.removeprefix("\ufeff")
-        header = text.split("\n", 1)[0]
-        delimiter = ";" if ";" in header and "," not in header else ","
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        try:
-            columns = [name.strip().casefold() for name in next(_rows(reader, source))]
-        except StopIteration:
-            raise FollowUpError(
-                "the status file is empty; expected a header row", source=source
-            ) from None
-        unknown = [name for name in columns if name not in CSV_COLUMNS]
-        missing = [name for name in _REQUIRED_COLUMNS if name not in columns]
-        if unknown or missing or len(set(columns)) != len(columns):
-            raise FollowUpError(
-                f"invalid header {columns!r}; expected the columns {list(CSV_COLUMNS)!r} "
-                f"(at least {list(_REQUIRED_COLUMNS)!r}, each once)",
-                line=1,
-                source=source,
-            )
-        entries: list[ActivityStatus] = []
-        seen: set[tuple[str, datetime.date]] = set()
-        for row in _rows(reader, source):
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(columns):
-                raise FollowUpError(
-                    f"{len(row)} fields; expected {len(columns)} ({', '.join(columns)})",
-                    line=line,
-                    source=source,
-                )
-            cells = {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
-            if not (cells["status"] or cells["date"] or cells.get("comment")):
-                continue
-            try:
-                entry = _entry(cells)
-            except FollowUpError as error:
-                raise FollowUpError(str(error), line=line, source=source) from None
-            problem = _problem(plan, entry, seen)
-            if problem is not None:
-                raise FollowUpError(problem, line=line, source=source)
-            seen.add((entry.activity, entry.date))
-            entries.append(entry)
-        return cls(plan=plan, statuses=entries)
+        return FROM_CSV(cls, text, plan, source=source)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The follow-up as a JSON document; its ``activities`` list is for people only."""
-        indent = json_indent(indent, FollowUpError)
-        document = {
-            "schema": STATUS_SCHEMA,
-            "plan": self.year,
-            "activities": [
-                {"id": a.id, "goal": a.goal, "network": a.network, "text": a.text.sv}
-                for a in self.plan.activities
-            ],
-            "statuses": [
-                {
-                    "activity": entry.activity,
-                    "status": entry.status.value,
-                    "date": entry.date.isoformat(),
-                    "comment": entry.comment,
-                    "network": entry.network,
-                }
-                for activity in self.plan.activities
-                for entry in self.history(activity.id)
-            ],
-        }
-        return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+        return TO_JSON(self, indent=indent)
 
     @classmethod
     def from_json(cls, text: str | bytes, plan: Plan, *, source: str | None = None) -> FollowUp:
         """Read a follow-up JSON document (see :meth:`to_json`); errors name the entry."""
-        plan = check_plan_like(plan)
-        try:
-            document = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
-            raise FollowUpError(f"not a JSON follow-up document: {error}", source=source) from None
-        if not isinstance(document, dict) or document.get("schema") != STATUS_SCHEMA:
-            raise FollowUpError(
-                f"not a follow-up document; expected an object with schema {STATUS_SCHEMA!r}",
-                source=source,
-            )
-        unknown = sorted(set(document) - {"schema", "plan", "activities", "statuses"})
-        if unknown:
-            raise FollowUpError(f"unknown key(s) {unknown!r}", source=source)
-        if document.get("plan") != plan.year:
-            raise FollowUpError(
-                f"the document follows up plan {document.get('plan')!r}; expected {plan.year}",
-                source=source,
-            )
-        items = document.get("statuses", [])
-        if not isinstance(items, list):
-            raise FollowUpError(f"invalid statuses {items!r}; expected a list", source=source)
-        entries: list[ActivityStatus] = []
-        seen: set[tuple[str, datetime.date]] = set()
-        for index, item in enumerate(items):
-            where = f"statuses[{index}]"
-            try:
-                if not isinstance(item, dict):
-                    raise FollowUpError(f"invalid status {item!r}; expected an object")
-                unknown = sorted(set(item) - {"activity", "status", "date", "comment", "network"})
-                if unknown:
-                    raise FollowUpError(f"unknown key(s) {unknown!r}")
-                entry = _entry(item)
-                problem = _problem(plan, entry, seen)
-                if problem is not None:
-                    raise FollowUpError(problem)
-            except FollowUpError as error:
-                raise FollowUpError(
-                    f"{where}: {error}", source=source if source is not None else None
-                ) from None
-            seen.add((entry.activity, entry.date))
-            entries.append(entry)
-        return cls(plan=plan, statuses=entries)
+        return FROM_JSON(cls, text, plan, source=source)
 
 
-def _rows(reader: Any, source: str | None) -> Iterator[list[str]]:
-    """The rows of a :func:`csv.reader`, its own errors turned into ours."""
-    while True:
-        try:
-            row: list[str] = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise FollowUpError(
-                f"not a CSV status file: {error}", line=reader.line_num, source=source
-            ) from None
-        yield row
-
-
-def _entry(cells: Mapping[str, Any]) -> ActivityStatus:
-    """An :class:`ActivityStatus` from the cells of a row or the keys of an object."""
-    date_text = cells.get("date")
-    if not date_text:
-        raise FollowUpError("a status without a date; expected an ISO date such as 2024-06-14")
-    if not isinstance(date_text, str):
-        raise FollowUpError(f"invalid date {date_text!r}; expected an ISO date such as 2024-06-14")
-    try:
-        # Only the extended form: Python 3.11 would also read "20240102" and "2024-W01-2".
-        if not _ISO_DATE.fullmatch(date_text):
-            raise ValueError(date_text)
-        day = datetime.date.fromisoformat(date_text)
-    except ValueError:
-        raise FollowUpError(
-            f"invalid date {date_text!r}; expected an ISO date such as 2024-06-14"
-        ) from None
-    status = cells.get("status")
-    if not status:
-        raise FollowUpError("a date or comment without a status; expected a status")
-    activity: Any = cells.get("activity")  # checked by ActivityStatus
-    return ActivityStatus(
-        activity=activity,
-        status=Status.parse(status),
-        date=day,
-        comment=cells.get("comment") or None,
-        network=cells.get("network") or None,
-    )
+# Reading and writing the files is in followup_files, above this module;
+# sodertorn.programme hands it in.
+TO_CSV: Slot[[FollowUp], str] = Slot("FollowUp.to_csv")
+FROM_CSV: Slot[..., FollowUp] = Slot("FollowUp.from_csv")
+TO_JSON: Slot[..., str] = Slot("FollowUp.to_json")
+FROM_JSON: Slot[..., FollowUp] = Slot("FollowUp.from_json")

@@ -13,7 +13,13 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import FollowUpError, GoalTreeError
+from sodertorn.errors import (
+    FollowUpError,
+    GoalTreeError,
+    SodertornError,
+    json_problem,
+    message,
+)
 from sodertorn.programme._checks import json_indent
 from sodertorn.programme.indicators import (
     CSV_COLUMNS,
@@ -104,7 +110,9 @@ def indicators_from_csv(
 ) -> Indicators:
     """Read the table of :func:`indicators_to_csv`; errors name the line."""
     if not isinstance(text, str):
-        raise FollowUpError(f"invalid indicator file {text!r}; expected its text", source=source)
+        raise FollowUpError.of(
+            "invalid indicator file {value}; expected its text", source=source, value=repr(text)
+        )
     text = text.removeprefix("\ufeff")
     header = text.split("\n", 1)[0]
     reader = csv.reader(
@@ -113,10 +121,12 @@ def indicators_from_csv(
     rows = _csv_rows(reader, source)
     columns = [name.strip().casefold() for name in next(rows, [])]
     if columns != list(CSV_COLUMNS):
-        raise FollowUpError(
-            f"invalid header {columns!r}; expected the columns {list(CSV_COLUMNS)!r}",
+        raise FollowUpError.of(
+            "invalid header {header}; expected the columns {columns}",
             line=1,
             source=source,
+            header=repr(columns),
+            columns=repr(list(CSV_COLUMNS)),
         )
     indicators: dict[str, Indicator] = {}
     values: list[IndicatorValue] = []
@@ -126,14 +136,24 @@ def indicators_from_csv(
             continue
         try:
             if len(row) != len(columns):
-                raise FollowUpError(f"{len(row)} fields; expected {len(columns)}")
+                template = (
+                    message("{count} field; expected {expected}")
+                    if len(row) == 1
+                    else message("{count} fields; expected {expected}")
+                )
+                raise FollowUpError.of(
+                    template,
+                    count=str(len(row)),
+                    expected=str(len(columns)),
+                )
             cells = dict(zip(columns, (cell.strip() for cell in row), strict=True))
             indicator = _indicator_from_cells(cells)
             known = indicators.setdefault(indicator.id, indicator)
             if known != indicator:
-                raise FollowUpError(
-                    f"indicator {indicator.id!r} differs from its earlier row; expected the "
-                    f"same goal, name, unit, source, direction, baseline and target"
+                raise FollowUpError.of(
+                    "indicator {id} differs from its earlier row; expected the same goal, "
+                    "name, unit, source, direction, baseline and target",
+                    id=repr(indicator.id),
                 )
             if cells["year"] or cells["value"] or cells["value_source"]:
                 values.append(
@@ -146,7 +166,7 @@ def indicators_from_csv(
                 )
             cls(indicators=list(indicators.values()), values=values)
         except (FollowUpError, GoalTreeError) as error:
-            raise FollowUpError(str(error), line=line, source=source) from None
+            raise _moved(error, line=line, source=source) from None
     return cls(indicators=list(indicators.values()), values=values)
 
 
@@ -157,15 +177,20 @@ def indicators_from_json(
     try:
         document = json.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
-        raise FollowUpError(f"not a JSON indicators document: {error}", source=source) from None
-    if not isinstance(document, dict) or document.get("schema") != INDICATORS_SCHEMA:
-        raise FollowUpError(
-            f"not an indicators document; expected an object with schema {INDICATORS_SCHEMA!r}",
+        raise FollowUpError.of(
+            "not a JSON indicators document: {reason}",
             source=source,
+            reason=json_problem(error),
+        ) from None
+    if not isinstance(document, dict) or document.get("schema") != INDICATORS_SCHEMA:
+        raise FollowUpError.of(
+            "not an indicators document; expected an object with schema {schema}",
+            source=source,
+            schema=repr(INDICATORS_SCHEMA),
         )
     unknown = sorted(set(document) - {"schema", "indicators", "values"})
     if unknown:
-        raise FollowUpError(f"unknown key(s) {unknown!r}", source=source)
+        raise _unknown_keys(unknown).at(source=source)
     indicators = [
         _at(f"indicators[{n}]", source, _read_indicator, item)
         for n, item in enumerate(_list(document, "indicators", source))
@@ -177,7 +202,38 @@ def indicators_from_json(
     try:
         return cls(indicators=indicators, values=values)
     except FollowUpError as error:
-        raise FollowUpError(str(error), source=source) from None
+        raise error.at(source=source) from None
+
+
+def _moved(
+    error: SodertornError, *, line: int | None = None, source: str | None = None
+) -> FollowUpError:
+    """*error* (of a record) as a :class:`~sodertorn.FollowUpError` at *line* of *source*."""
+    if isinstance(error, FollowUpError):
+        return error.at(line=line, source=source)
+    if error.template is not None and error.values is not None:
+        return FollowUpError.of(error.template, line=line, source=source, **error.values)
+    return FollowUpError(str(error), line=line, source=source)
+
+
+def _unknown_keys(keys: list[str], allowed: list[str] | None = None) -> FollowUpError:
+    if allowed is None:
+        template = (
+            message("unknown key {keys}") if len(keys) == 1 else message("unknown keys {keys}")
+        )
+        return FollowUpError.of(template, keys=repr(keys))
+    template = (
+        message("unknown key {keys}; expected only {allowed}")
+        if len(keys) == 1
+        else message("unknown keys {keys}; expected only {allowed}")
+    )
+    return FollowUpError.of(template, keys=repr(keys), allowed=repr(allowed))
+
+
+def _invalid_direction(value: object) -> FollowUpError:
+    return FollowUpError.of(
+        "invalid direction {value}; expected 'increase' or 'decrease'", value=repr(value)
+    )
 
 
 def _measure_cells(found: Measure | None) -> list[object]:
@@ -192,15 +248,21 @@ def _csv_rows(reader: Any, source: str | None) -> Iterator[list[str]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise FollowUpError(
-                f"not a CSV indicator file: {error}", line=reader.line_num, source=source
+            raise FollowUpError.of(
+                "not a CSV indicator file: {reason}",
+                line=reader.line_num,
+                source=source,
+                reason=str(error),
             ) from None
         yield row
 
 
 def _whole(text: str, what: str) -> int:
+    """The year in *text*, a cell of the column *what* (``year``, ``baseline_year`` ...)."""
     if not (text.isascii() and text.isdigit()):
-        raise FollowUpError(f"invalid {what} {text!r}; expected a year such as 2024")
+        raise FollowUpError.of(
+            "invalid {column} {value}; expected a year such as 2024", column=what, value=repr(text)
+        )
     return int(text)
 
 
@@ -208,14 +270,12 @@ def _indicator_from_cells(cells: dict[str, str]) -> Indicator:
     def measure(year: str, value: str, what: str) -> Measure | None:
         if not (cells[year] or cells[value]):
             return None
-        return Measure(year=_whole(cells[year], f"{what} year"), value=_decimal(cells[value]))
+        return Measure(year=_whole(cells[year], year), value=_decimal(cells[value]))
 
     try:
         direction = Direction(cells["direction"])
     except ValueError:
-        raise FollowUpError(
-            f"invalid direction {cells['direction']!r}; expected 'increase' or 'decrease'"
-        ) from None
+        raise _invalid_direction(cells["direction"]) from None
     return Indicator(
         id=cells["id"],
         goal=cells["goal"],
@@ -231,17 +291,19 @@ def _indicator_from_cells(cells: dict[str, str]) -> Indicator:
 def _list(document: dict[str, Any], key: str, source: str | None) -> list[Any]:
     items = document.get(key, [])
     if not isinstance(items, list):
-        raise FollowUpError(f"invalid {key} {items!r}; expected a list", source=source)
+        raise FollowUpError.of(
+            "invalid {key} {value}; expected a list", source=source, key=key, value=repr(items)
+        )
     return items
 
 
 def _at(where: str, source: str | None, read: Any, item: object) -> Any:
     try:
         if not isinstance(item, dict):
-            raise FollowUpError(f"invalid entry {item!r}; expected an object")
+            raise FollowUpError.of("invalid entry {value}; expected an object", value=repr(item))
         return read(item)
     except FollowUpError as error:
-        raise FollowUpError(f"{where}: {error}", source=source) from None
+        raise error.at(source=where if source is None else f"{source}: {where}") from None
 
 
 def _v(item: dict[str, Any], key: str) -> Any:
@@ -252,7 +314,7 @@ def _v(item: dict[str, Any], key: str) -> Any:
 def _keys(item: dict[str, Any], *allowed: str) -> None:
     unknown = sorted(set(item) - set(allowed))
     if unknown:
-        raise FollowUpError(f"unknown key(s) {unknown!r}; expected only {sorted(allowed)!r}")
+        raise _unknown_keys(unknown, sorted(allowed))
 
 
 def _decimal(value: object) -> Decimal:
@@ -260,8 +322,8 @@ def _decimal(value: object) -> Decimal:
         try:
             return exact_number(Decimal(value.strip().replace(",", ".")))
         except InvalidOperation:
-            raise FollowUpError(
-                f"invalid number {value!r}; expected digits such as '12.5'"
+            raise FollowUpError.of(
+                "invalid number {value}; expected digits such as '12.5'", value=repr(value)
             ) from None
     return exact_number(value)
 
@@ -270,7 +332,9 @@ def _measure(value: object) -> Measure | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise FollowUpError(f"invalid measure {value!r}; expected an object with year and value")
+        raise FollowUpError.of(
+            "invalid measure {value}; expected an object with year and value", value=repr(value)
+        )
     _keys(value, "year", "value")
     return Measure(year=_v(value, "year"), value=_decimal(_v(value, "value")))
 
@@ -281,7 +345,9 @@ def _name(value: object) -> Text:
     if isinstance(value, dict):
         _keys(value, "sv", "en")
         return Text(_v(value, "sv"), en=_v(value, "en"))
-    raise FollowUpError(f"invalid indicator name {value!r}; expected a string or {{sv, en}}")
+    raise FollowUpError.of(
+        "invalid indicator name {value}; expected a string or {{sv, en}}", value=repr(value)
+    )
 
 
 def _read_indicator(item: dict[str, Any]) -> Indicator:
@@ -289,13 +355,11 @@ def _read_indicator(item: dict[str, Any]) -> Indicator:
     try:
         direction = Direction(_v(item, "direction"))
     except ValueError:
-        raise FollowUpError(
-            f"invalid direction {_v(item, 'direction')!r}; expected 'increase' or 'decrease'"
-        ) from None
+        raise _invalid_direction(_v(item, "direction")) from None
     try:
         name = _name(_v(item, "name"))
     except GoalTreeError as error:  # Text's own refusal of an empty text
-        raise FollowUpError(str(error)) from None
+        raise _moved(error) from None
     return Indicator(
         id=_v(item, "id"),
         goal=_v(item, "goal"),

@@ -34,7 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FollowUpError
+from sodertorn import _checks
+from sodertorn.errors import FollowUpError, Listing, message
+from sodertorn.programme._checks import calendar_year, count, is_a
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.model import Text, check_id
 
@@ -86,26 +88,29 @@ class Direction(enum.Enum):
 def exact_number(value: object) -> Decimal:
     """*value* as an exact, finite Decimal; a float or anything else is refused."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise FollowUpError(
-            f"invalid indicator value {value!r}; expected an int or a Decimal (not a float)"
+        raise FollowUpError.of(
+            "invalid indicator value {value}; expected an int or a Decimal (not a float)",
+            value=repr(value),
         )
     number = Decimal(value)
     if not number.is_finite():
-        raise FollowUpError(f"invalid indicator value {value!r}; expected a finite number")
+        raise FollowUpError.of(
+            "invalid indicator value {value}; expected a finite number", value=repr(value)
+        )
     return number
 
 
-def _year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-        raise FollowUpError(f"invalid {attribute.name} {value!r}; expected a year such as 2024")
+_year = calendar_year(error=FollowUpError)
+_ANY_YEAR = count(message("year"), low=None, error=FollowUpError)
+
+
+_SOME_TEXT = _checks.text(FollowUpError, expected=message("a non-empty string")).worded(
+    message("invalid {name} {value}; expected a non-empty string")
+)
 
 
 def _text(what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a non-empty string")
-
-    return check
+    return _SOME_TEXT.named(what)
 
 
 def _slug(what: str) -> Any:
@@ -116,19 +121,11 @@ def _slug(what: str) -> Any:
 
 
 def _optional(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a {kind.__name__} or None")
-
-    return check
+    return is_a(kind, what, optional=True, error=FollowUpError)
 
 
 def _required(kind: type, what: str) -> Any:
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise FollowUpError(f"invalid {what} {value!r}; expected a {kind.__name__}")
-
-    return check
+    return is_a(kind, what, error=FollowUpError)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,12 +167,16 @@ class Indicator:
 
     id: str = attrs.field(validator=_slug("indicator id"))
     goal: str = attrs.field(validator=_slug("goal id"))
-    name: Text = attrs.field(validator=_required(Text, "indicator name"))
-    unit: str = attrs.field(validator=_text("unit"))
-    source: str = attrs.field(validator=_text("indicator source"))
-    direction: Direction = attrs.field(validator=_required(Direction, "direction"))
-    baseline: Measure | None = attrs.field(default=None, validator=_optional(Measure, "baseline"))
-    target: Measure | None = attrs.field(default=None, validator=_optional(Measure, "target"))
+    name: Text = attrs.field(validator=_required(Text, message("indicator name")))
+    unit: str = attrs.field(validator=_text(message("unit")))
+    source: str = attrs.field(validator=_text(message("indicator source")))
+    direction: Direction = attrs.field(validator=_required(Direction, message("direction")))
+    baseline: Measure | None = attrs.field(
+        default=None, validator=_optional(Measure, message("baseline"))
+    )
+    target: Measure | None = attrs.field(
+        default=None, validator=_optional(Measure, message("target"))
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -196,7 +197,7 @@ class IndicatorValue:
     indicator: str = attrs.field(validator=_slug("indicator id"))
     year: int = attrs.field(validator=_year)
     value: Decimal = attrs.field(converter=exact_number)
-    source: str = attrs.field(validator=_text("value source"))
+    source: str = attrs.field(validator=_text(message("value source")))
 
 
 def _sequence(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -236,20 +237,23 @@ class Indicators:
         ids: set[str] = set()
         for indicator in self.indicators:
             if indicator.id in ids:
-                raise FollowUpError(
-                    f"indicator id {indicator.id!r} is given twice; expected each once"
+                raise FollowUpError.of(
+                    "indicator id {id} is given twice; expected each once", id=repr(indicator.id)
                 )
             ids.add(indicator.id)
         seen: set[tuple[str, int]] = set()
         for value in self.values:
             if value.indicator not in ids:
-                raise FollowUpError(
-                    f"a value for unknown indicator {value.indicator!r}; expected one of "
-                    f"{sorted(ids)!r}"
+                raise FollowUpError.of(
+                    "a value for unknown indicator {indicator}; expected one of {ids}",
+                    indicator=repr(value.indicator),
+                    ids=Listing((repr(i) for i in sorted(ids)), alternatives=True),
                 )
             if (value.indicator, value.year) in seen:
-                raise FollowUpError(
-                    f"two values of {value.indicator!r} for {value.year}; expected one a year"
+                raise FollowUpError.of(
+                    "two values of {indicator} for {year}; expected one a year",
+                    indicator=repr(value.indicator),
+                    year=str(value.year),
                 )
             seen.add((value.indicator, value.year))
 
@@ -264,8 +268,7 @@ class Indicators:
         ids = [i.id for i in self.indicators]
         if not isinstance(indicator, str) or indicator not in ids:
             raise FollowUpError(f"unknown indicator {indicator!r}; expected one of {ids!r}")
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise FollowUpError(f"invalid year {year!r}; expected a year such as 2024")
+        _ANY_YEAR.check(year, "year")
         for value in self.values:
             if value.indicator == indicator and value.year == year:
                 return value

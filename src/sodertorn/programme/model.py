@@ -35,13 +35,19 @@ Source: DOMAIN.md § 3 (generic shape); SUP 2040 (Verksamhetsplan 2024, bilaga 3
 
 from __future__ import annotations
 
-import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornError
-from sodertorn.programme._checks import tree_each, tree_optional, tree_required, tree_tuple
+from sodertorn.programme._checks import (
+    day,
+    is_a,
+    tree_each,
+    tree_optional,
+    tree_required,
+    tree_tuple,
+)
 from sodertorn.programme._ids import check_id
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.claims import Claim, Finding
@@ -51,8 +57,10 @@ from sodertorn.programme.record import AdoptionRecord
 from sodertorn.programme.text import Text
 
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Iterable, Iterator
 
+    from sodertorn._checks import Check
     from sodertorn.parties import Municipality
     from sodertorn.programme.record import InForce
 
@@ -69,6 +77,9 @@ __all__ = [
     "check_id",
     "check_programme",
 ]
+
+
+_END = tree_optional(int, "end year")
 
 
 @attrs.frozen
@@ -91,12 +102,9 @@ class Period:
     end: int | None = attrs.field(default=None)
 
     @end.validator
-    def _check_end(self, _: attrs.Attribute[int | None], value: object) -> None:
-        if value is None:
-            return
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise GoalTreeError(f"invalid end year {value!r}; expected an int or None")
-        if value < self.start:
+    def _check_end(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        _END(self, attribute, value)
+        if value is not None and value < self.start:
             raise GoalTreeError(f"invalid period: end {value!r} is before start {self.start!r}")
 
     def __contains__(self, year: object) -> bool:
@@ -206,11 +214,7 @@ class Contribution:
             )
 
 
-def _check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
-    ):
-        raise GoalTreeError(f"invalid {attribute.name} {value!r}; expected a datetime.date")
+_check_date = day(optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -467,6 +471,11 @@ GOALS_MARKDOWN: Slot[[Programme, str], str] = Slot("goals_markdown")
 GOALS_HTML: Slot[[Programme, str], str] = Slot("goals_html")
 
 
+_PROGRAMME: Check[Programme] = is_a(
+    Programme, "programme", expected="a Programme (see load_programme)", error=GoalTreeError
+)
+
+
 def check_programme(value: object, *, error: type[SodertornError] = GoalTreeError) -> Programme:
     """Return *value* if it is a :class:`Programme`, else raise *error* naming it.
 
@@ -475,6 +484,4 @@ def check_programme(value: object, *, error: type[SodertornError] = GoalTreeErro
     ...
     sodertorn.GoalTreeError: invalid programme 'sup2040'; expected a Programme (see load_programme)
     """
-    if not isinstance(value, Programme):
-        raise error(f"invalid programme {value!r}; expected a Programme (see load_programme)")
-    return value
+    return _PROGRAMME.raising(error).check(value, "programme")

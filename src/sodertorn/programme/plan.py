@@ -34,7 +34,7 @@ from sodertorn.errors import MissingDataError, PlanError
 from sodertorn.fees import FeeAssessment, annual_fees
 from sodertorn.money import SEK
 from sodertorn.parties import Municipality
-from sodertorn.programme._checks import check_year, each, is_a, plan_tuple
+from sodertorn.programme._checks import calendar_year, check_year, each, is_a, plan_tuple
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.budget import Budget, RevenueCheck
 from sodertorn.programme.calendar import (
@@ -48,6 +48,7 @@ from sodertorn.programme.conferences import Conference, check_conference_name
 from sodertorn.programme.model import Node, NodeKind, Programme, Text, check_id
 
 if TYPE_CHECKING:
+    from sodertorn._checks import Check
     from sodertorn.programme.followup import FollowUp
     from sodertorn.programme.indicators import Indicators
     from sodertorn.programme.report import YearReport
@@ -68,18 +69,13 @@ class Continuation:
     >>> Continuation(year="2023")
     Traceback (most recent call last):
     ...
-    sodertorn.PlanError: invalid continued year '2023'; expected a year such as 2025
+    sodertorn.PlanError: invalid continued year '2023'; expected an int from 1 to 9999, such as 2024
     """
 
     __module__ = "sodertorn.programme"
 
-    year: int = attrs.field()
+    year: int = attrs.field(validator=calendar_year("continued year"))
     activity: str | None = attrs.field(default=None)
-
-    @year.validator
-    def _check_year(self, _: attrs.Attribute[int], value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-            raise PlanError(f"invalid continued year {value!r}; expected a year such as 2025")
 
     @activity.validator
     def _check_activity(self, _: attrs.Attribute[str | None], value: object) -> None:
@@ -427,6 +423,9 @@ PLAN_HTML: Slot[[Plan, str], str] = Slot("plan_html")
 REPORT: Slot[..., YearReport] = Slot("report")
 
 
+_PLAN: Check[Plan] = is_a(Plan, "plan", expected="a Plan (see load_plan)")
+
+
 def check_plan(value: object) -> Plan:
     """Return *value* if it is a :class:`Plan`, else raise :class:`~sodertorn.PlanError`.
 
@@ -435,6 +434,4 @@ def check_plan(value: object) -> Plan:
     ...
     sodertorn.PlanError: invalid plan 2024; expected a Plan (see load_plan)
     """
-    if not isinstance(value, Plan):
-        raise PlanError(f"invalid plan {value!r}; expected a Plan (see load_plan)")
-    return value
+    return _PLAN.check(value, "plan")

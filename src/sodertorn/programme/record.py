@@ -11,17 +11,20 @@ reports the adoption as done). :class:`InForce` is the three-valued answer
 
 from __future__ import annotations
 
-import datetime
 import enum
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sodertorn.errors import GoalTreeError, SodertornDeprecationWarning, UndecidedError
 from sodertorn.i18n import check_language
 from sodertorn.parties import Municipality
+from sodertorn.programme._checks import day, is_a, words
 from sodertorn.reasons import Reason
+
+if TYPE_CHECKING:
+    import datetime
 
 __all__ = ["EXECUTIVE_BOARD", "AdoptionRecord", "Answer", "InForce"]
 
@@ -29,20 +32,11 @@ EXECUTIVE_BOARD = "kommunstyrelsen"
 """The body whose adoption makes a programme valid (DOMAIN.md § 3)."""
 
 
-def _date_or_none(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (
-        not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
-    ):
-        raise GoalTreeError(
-            f"invalid adoption {attribute.name} {value!r}; expected a datetime.date or None"
-        )
+_DAY = day()
 
 
-def _text_or_none(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not (isinstance(value, str) and value.strip()):
-        raise GoalTreeError(
-            f"invalid adoption {attribute.name} {value!r}; expected a non-empty string or None"
-        )
+def _date_or_none(what: str) -> Any:
+    return day(f"adoption {what}", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -67,31 +61,19 @@ class AdoptionRecord:
 
     __module__ = "sodertorn.programme"
 
-    party: Municipality = attrs.field()
-    body: str = attrs.field(default=EXECUTIVE_BOARD)
-    reference: str | None = attrs.field(default=None, validator=_text_or_none)
-    date: datetime.date | None = attrs.field(default=None, validator=_date_or_none)
-    earliest: datetime.date | None = attrs.field(default=None, validator=_date_or_none)
-    latest: datetime.date | None = attrs.field(default=None, validator=_date_or_none)
-    source: str = attrs.field()
-
-    @party.validator
-    def _check_party(self, _: attrs.Attribute[Municipality], value: object) -> None:
-        if not isinstance(value, Municipality):
-            raise GoalTreeError(f"invalid adopting party {value!r}; expected a Municipality")
-
-    @body.validator
-    def _check_body(self, _: attrs.Attribute[str], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(f"invalid adopting body {value!r}; expected a non-empty string")
-
-    @source.validator
-    def _check_source(self, _: attrs.Attribute[str], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(
-                f"invalid adoption source {value!r}; expected a citation such as "
-                f"'Nynäshamn KS § 55/23'"
-            )
+    party: Municipality = attrs.field(
+        validator=is_a(Municipality, "adopting party", error=GoalTreeError)
+    )
+    body: str = attrs.field(default=EXECUTIVE_BOARD, validator=words("adopting body"))
+    reference: str | None = attrs.field(
+        default=None, validator=words("adoption reference", optional=True)
+    )
+    date: datetime.date | None = attrs.field(default=None, validator=_date_or_none("date"))
+    earliest: datetime.date | None = attrs.field(default=None, validator=_date_or_none("earliest"))
+    latest: datetime.date | None = attrs.field(default=None, validator=_date_or_none("latest"))
+    source: str = attrs.field(
+        validator=words("adoption source", expected="a citation such as 'Nynäshamn KS § 55/23'")
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.date is not None and (self.earliest is not None or self.latest is not None):
@@ -107,8 +89,7 @@ class AdoptionRecord:
 
     def adopted_by(self, day: datetime.date) -> bool | None:
         """Whether the adoption had happened on *day*; ``None`` if the source cannot say."""
-        if not _is_day(day):
-            raise GoalTreeError(f"invalid day {day!r}; expected a datetime.date")
+        _DAY.check(day, "day")
         if self.date is not None:
             return self.date <= day
         if self.latest is not None and self.latest <= day:
@@ -218,7 +199,3 @@ class InForce:
                 "the answer is 'unknown'; test .answer (yes, no or unknown) instead of truth"
             )
         return self.answer is Answer.YES
-
-
-def _is_day(value: object) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sodertorn.errors import FeeRuleError, FollowUpError, MissingDataError
+from sodertorn.errors import FeeRuleError, FollowUpError, Listing, MissingDataError
 from sodertorn.i18n import Language, check_language
 from sodertorn.programme._slots import Slot
 from sodertorn.programme.followup import ActivityStatus, FollowUp, check_plan_like
@@ -198,10 +198,13 @@ def report(
     tree = plan.tree
     for indicator in () if indicators is None else indicators.indicators:
         if indicator.goal not in tree or not tree.node(indicator.goal).kind.is_goal:
-            raise FollowUpError(
-                f"indicator {indicator.id!r} measures {indicator.goal!r}, which is not a goal "
-                f"of the {plan.year} plan; expected one of "
-                f"{[goal.id for goal in tree.goals()]!r}"
+            raise FollowUpError.of(
+                "indicator {id} measures {goal}, which is not a goal of the {year} plan; "
+                "expected one of {goals}",
+                id=repr(indicator.id),
+                goal=repr(indicator.goal),
+                year=str(plan.year),
+                goals=Listing((repr(goal.id) for goal in tree.goals()), alternatives=True),
             )
     sections = tuple(
         GoalSection(

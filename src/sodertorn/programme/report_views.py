@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING
 
 from sodertorn.errors import FollowUpError
-from sodertorn.i18n import format_date, format_number, gettext
+from sodertorn.i18n import format_date, format_number, gettext, join_list
 from sodertorn.programme.indicators import Direction
 
 if TYPE_CHECKING:
@@ -31,10 +31,7 @@ __all__ = ["report_html", "report_markdown", "report_text", "report_xlsx"]
 
 def _joined(items: Iterable[str], lang: str) -> str:
     """*items* as a list in words: "a, b and c" ("a, b och c")."""
-    shown = list(items)
-    if len(shown) < 2:
-        return "".join(shown)
-    return gettext("{items} and {last}", lang).format(items=", ".join(shown[:-1]), last=shown[-1])
+    return join_list(items, lang)
 
 
 def _title(yearly: YearReport, lang: str) -> str:
@@ -322,7 +319,7 @@ def report_xlsx(yearly: YearReport, lang: str) -> bytes:
     try:
         from openpyxl import Workbook  # noqa: PLC0415 - an optional dependency, loaded on use
     except ImportError:
-        raise FollowUpError(
+        raise FollowUpError.of(
             "the xlsx format needs openpyxl; install the 'excel' extra: "
             "pip install 'sodertorn[excel]'"
         ) from None

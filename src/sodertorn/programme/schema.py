@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import SchemaError
+from sodertorn.errors import SchemaError, json_problem, message
 from sodertorn.programme._reader import (
     Reader,
     check_schema,
@@ -269,9 +269,11 @@ def plan_from_dict(
                 path="programme",
             )
     elif programme.id != programme_id:
-        raise SchemaError(
-            f"plan is for programme {programme_id!r}, but {programme.id!r} was given",
+        raise SchemaError.of(
+            "plan is for programme {id}, but {given} was given",
             path="programme",
+            id=repr(programme_id),
+            given=repr(programme.id),
         )
 
     def activity(item: Reader) -> Activity:
@@ -312,9 +314,10 @@ def plan_from_dict(
         item.expect("label", "amount", "approximate")
         approximate = item.raw("approximate", required=False)
         if approximate is not None and not isinstance(approximate, bool):
-            raise SchemaError(
-                f"invalid value {approximate!r}; expected true or false",
+            raise SchemaError.of(
+                "invalid value {value}; expected true or false",
                 path=item.at("approximate"),
+                value=repr(approximate),
             )
         return BudgetLine(
             label=item.text("label"),
@@ -373,7 +376,12 @@ def _loads(text: str | bytes, what: str) -> Any:
     try:
         return json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as error:
-        raise SchemaError(f"not a JSON {what} document: {error}") from None
+        template = (
+            message("not a JSON plan document: {reason}")
+            if what == "plan"
+            else message("not a JSON programme document: {reason}")
+        )
+        raise SchemaError.of(template, reason=json_problem(error)) from None
 
 
 def programme_from_json(text: str | bytes) -> Programme:

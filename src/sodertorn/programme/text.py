@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import attrs
 
-from sodertorn.errors import GoalTreeError
+from sodertorn import _checks
+from sodertorn.errors import GoalTreeError, message
 from sodertorn.i18n import check_language
 
 __all__ = ["Text"]
+
+_SOME_TEXT = _checks.text(GoalTreeError, expected=message("a non-empty string"))
+_SWEDISH = _SOME_TEXT.worded(message("invalid Swedish text {value}; expected a non-empty string"))
+_ENGLISH = _SOME_TEXT.or_none().worded(
+    message("invalid English text {value}; expected a non-empty string or None")
+)
 
 
 @attrs.frozen
@@ -26,20 +33,8 @@ class Text:
 
     __module__ = "sodertorn.programme"
 
-    sv: str = attrs.field()
-    en: str | None = attrs.field(default=None, kw_only=True)
-
-    @sv.validator
-    def _check_sv(self, _: attrs.Attribute[str], value: object) -> None:
-        if not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(f"invalid Swedish text {value!r}; expected a non-empty string")
-
-    @en.validator
-    def _check_en(self, _: attrs.Attribute[str | None], value: object) -> None:
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            raise GoalTreeError(
-                f"invalid English text {value!r}; expected a non-empty string or None"
-            )
+    sv: str = attrs.field(validator=_SWEDISH)
+    en: str | None = attrs.field(default=None, kw_only=True, validator=_ENGLISH)
 
     def get(self, lang: str = "sv") -> str:
         """Return the text in *lang*: English if asked for and given, else the Swedish original.

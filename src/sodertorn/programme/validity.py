@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from sodertorn.errors import GoalTreeError
 from sodertorn.parties import MUNICIPALITIES, Municipality
+from sodertorn.programme._checks import day
 from sodertorn.programme.builtin import load_programme, programme_names
 from sodertorn.programme.model import Programme, check_programme
 from sodertorn.programme.record import EXECUTIVE_BOARD, AdoptionRecord, Answer, InForce
@@ -39,8 +40,7 @@ from sodertorn.reasons import Plural, Reason, message, plural
 __all__ = ["in_force"]
 
 
-def _is_day(value: object) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+_DAY = day()
 
 
 def _party_status(records: Iterable[AdoptionRecord], day: datetime.date) -> bool | None:
@@ -172,7 +172,7 @@ def _own_answer(
         Answer.YES,
         _why(
             programme,
-            plural("adopted by the {count} party", "adopted by all {count} parties"),
+            plural("adopted by its only party", "adopted by all {count} parties"),
             count=len(required),
         ),
     )
@@ -268,11 +268,10 @@ def in_force(
     >>> in_force(load_programme("sup2040"), "2024-01-01")
     Traceback (most recent call last):
     ...
-    sodertorn.GoalTreeError: invalid day '2024-01-01'; expected a datetime.date
+    sodertorn.GoalTreeError: invalid day '2024-01-01'; expected a datetime.date such as 2024-03-15
     """
     check_programme(programme)
-    if not _is_day(day):
-        raise GoalTreeError(f"invalid day {day!r}; expected a datetime.date")
+    _DAY.check(day, "day")
     required = _check_parties(parties)
     pool = _check_programmes(programmes)
     own = _own_answer(programme, day, required)
