@@ -258,14 +258,14 @@ on 31 December 2023, each item on its own, by largest remainder in whole kronor,
 the shares sum exactly to the item. (Samarbetsavtal 2010, § 10)
 
 Salem: population 1 of 3 on December 31, 2023. (Samarbetsavtal 2010, § 10)
-  Bank: SEK33
-  Lease: -SEK33
-Assets SEK33, liabilities -SEK33, net SEK0.
+  Bank: SEK 33
+  Lease: -SEK 33
+Assets SEK 33, liabilities -SEK 33, net SEK 0.
 
 Nykvarn: population 2 of 3 on December 31, 2023. (Samarbetsavtal 2010, § 10)
-  Bank: SEK67
-  Lease: -SEK67
-Assets SEK67, liabilities -SEK67, net SEK0."""
+  Bank: SEK 67
+  Lease: -SEK 67
+Assets SEK 67, liabilities -SEK 67, net SEK 0."""
 
 SWEDISH = """\
 Varje tillgång och skuld fördelas mellan kommunerna i förhållande till deras invånarantal \

@@ -149,7 +149,7 @@ def test_the_parties_on_a_day_decide_what_all_means() -> None:
 
 def test_the_refusals_of_a_project_word_for_word() -> None:
     cases: list[tuple[dict[str, object], str]] = [
-        ({"name": " "}, "project name ' ' is empty; expected a non-empty str"),
+        ({"name": " "}, "project name ' ' is empty or not text; expected the project's name"),
         ({"concerns": []}, "project 'P' concerns no party; expected at least one"),
         ({"important_for_whole": 1}, "important_for_whole 1 is not True or False"),
         ({"judged_by": "yes"}, "judged_by 'yes' is not a Decision of the committee"),
@@ -181,7 +181,7 @@ def test_special_contributions_of_the_seed_year() -> None:
 
 
 SECTION_7 = (
-    "A special contribution of SEK800 (decided on May 2, 2024) is split in proportion to the "
+    "A special contribution of SEK 800 (decided on May 2, 2024) is split in proportion to the "
     "number of inhabitants on 31 December 2023 by the largest remainder method, so that the "
     "parts sum exactly to the cost. (Samarbetsavtal 2010, § 7)"
 )
@@ -195,7 +195,7 @@ PARAGRAF_7 = (
 def test_special_contributions_explained_word_for_word() -> None:
     split = special_contributions(SEK(800), decided_on=DAY, population=ONES)
     assert split.explain("en") == "\n".join(
-        [SECTION_7, *(f"  {p.name} (1): SEK100" for p in MUNICIPALITIES)]
+        [SECTION_7, *(f"  {p.name} (1): SEK 100" for p in MUNICIPALITIES)]
     )
     assert split.explain() == kr(
         "\n".join([PARAGRAF_7, *(f"  {p.name} (1): 100 kr" for p in MUNICIPALITIES)])
@@ -291,8 +291,11 @@ def test_the_refusals_of_special_contributions_word_for_word() -> None:
             {"cost": SEK("0.5")},
             "cost SEK('0.50') is not a whole number of krona; expected unit=Unit.ORE",
         ),
-        ({"population": {}}, "population {} is not a Population"),
-        ({"agreement": 1}, "agreement 1 is not an Agreement"),
+        ({"population": {}}, "population {} is not a Population; expected a Population or None"),
+        (
+            {"agreement": 1},
+            "agreement 1 is not an Agreement; expected an Agreement such as Agreement()",
+        ),
         (
             {"decided_on": datetime.datetime(2024, 5, 2, 12, 0)},
             "decided_on datetime.datetime(2024, 5, 2, 12, 0) is not a date; expected a "
@@ -314,12 +317,12 @@ def test_the_parties_concerned_share_by_population() -> None:
     assert split.project == "Charging" and not split.agreed
     assert split.population_source == "Test register"
     assert split.explain("en") == (
-        "The parties concerned pay Charging themselves, outside the committee's budget: SEK100 "
+        "The parties concerned pay Charging themselves, outside the committee's budget: SEK 100 "
         "(decided on May 2, 2024) is split in proportion to the number of inhabitants on 31 "
         "December 2023 by the largest remainder method, so that the parts sum exactly to the "
         "cost. (Samarbetsavtal 2010, § 6)\n"
-        "  Salem (1): SEK33\n"
-        "  Nykvarn (2): SEK67"
+        "  Salem (1): SEK 33\n"
+        "  Nykvarn (2): SEK 67"
     )
     assert split.explain() == kr(
         "De berörda kommunerna finansierar Charging själva, utanför kommitténs budget: 100 kr "
@@ -375,7 +378,7 @@ def test_the_parties_concerned_share_as_they_agreed() -> None:
     assert dict(split.amounts) == {SALEM: SEK(51), NYKVARN: SEK(50)}
     assert split.agreed and split.population_source == ""
     assert split.explain("en").splitlines()[0] == (
-        "The parties concerned pay Charging themselves, outside the committee's budget: SEK101 "
+        "The parties concerned pay Charging themselves, outside the committee's budget: SEK 101 "
         "(decided on May 2, 2024) is split in the shares they agreed by the largest remainder "
         "method, so that the parts sum exactly to the cost. (Samarbetsavtal 2010, § 6)"
     )
@@ -401,15 +404,15 @@ def test_the_refusals_of_a_split_cost_word_for_word() -> None:
         ({"shares": [1]}, "shares [1] is not a mapping; expected {party: int}"),
         (
             {"shares": {"Salem": -1, "Nykvarn": 1}},
-            "share -1 of 'Salem' is not a whole number, 0 or more",
+            "share -1 of 'Salem' is not a whole number; expected an int of 0 or more",
         ),
         (
             {"shares": {"Salem": True, "Nykvarn": 1}},
-            "share True of 'Salem' is not a whole number, 0 or more",
+            "share True of 'Salem' is not a whole number; expected an int of 0 or more",
         ),
         (
             {"shares": {"Salem": 1.0, "Nykvarn": 1}},
-            "share 1.0 of 'Salem' is not a whole number, 0 or more",
+            "share 1.0 of 'Salem' is not a whole number; expected an int of 0 or more",
         ),
         (
             {"shares": {"Salem": 1}},
@@ -423,7 +426,7 @@ def test_the_refusals_of_a_split_cost_word_for_word() -> None:
             {"decided_on": "x"},
             "decided_on 'x' is not a date; expected a datetime.date such as 2024-03-15",
         ),
-        ({"population": 1}, "population 1 is not a Population"),
+        ({"population": 1}, "population 1 is not a Population; expected a Population or None"),
         ({"unit": "x"}, "unit 'x' is unknown; expected Unit.KRONA or Unit.ORE"),
         ({"cost": SEK(-5)}, "cost SEK(-5) is not an amount; expected SEK, 0 or more"),
         ({"cost": 5}, "cost 5 is not an amount; expected SEK, 0 or more"),
