@@ -14,6 +14,7 @@ import re
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -350,6 +351,32 @@ def test_the_messages_of_a_bad_request_word_for_word() -> None:
     )
     with pytest.raises(DissolutionError, match=r"^unknown municipality 'Gotland'"):
         split_items([BANK], population_year=2023, parties=["Gotland"])
+
+
+def test_a_statement_built_by_hand_must_share_each_item_once() -> None:
+    statement = split_items(
+        [BANK, LEASE], population_year=2023, parties=[SALEM, NYKVARN], population=SMALL
+    )
+    salem, nykvarn = statement.statements
+    extra = attrs.evolve(salem, shares=(*salem.shares, ("Car", SEK(0))))
+    with pytest.raises(DissolutionError) as raised:
+        attrs.evolve(statement, statements=(extra, nykvarn))
+    assert str(raised.value) == (
+        "the shares of Salem name ('Bank', 'Lease', 'Car'), not the items ('Bank', 'Lease'); "
+        "expected one share of each item, in the order of the items"
+    )
+    short = attrs.evolve(nykvarn, shares=nykvarn.shares[:1])
+    with pytest.raises(DissolutionError, match=r"^the shares of Nykvarn name \('Bank',\), not"):
+        attrs.evolve(statement, statements=(salem, short))
+    swapped = attrs.evolve(salem, shares=salem.shares[::-1])
+    with pytest.raises(DissolutionError, match=r"^the shares of Salem name \('Lease', 'Bank'\)"):
+        attrs.evolve(statement, statements=(swapped, nykvarn))
+    more = attrs.evolve(salem, shares=(("Bank", SEK(34)), ("Lease", SEK(-33))))
+    with pytest.raises(DissolutionError) as raised:
+        attrs.evolve(statement, statements=(more, nykvarn))
+    assert str(raised.value) == (
+        "the shares of 'Bank' sum to SEK(101), not SEK(100); expected every item conserved"
+    )
 
 
 def _majority_vote(day: D) -> Decision:
