@@ -203,6 +203,14 @@ class DissolutionStatement(Tabulated):
     population_source: str = ""
 
     def __attrs_post_init__(self) -> None:
+        names = tuple(item.name for item in self.items)
+        for statement in self.statements:
+            named = tuple(name for name, _ in statement.shares)
+            if named != names:
+                raise DissolutionError(
+                    f"the shares of {statement.party.name} name {named!r}, not the items "
+                    f"{names!r}; expected one share of each item, in the order of the items"
+                )
         for index, item in enumerate(self.items):
             parts = SEK.total(s.shares[index][1] for s in self.statements)
             if parts != item.amount:
