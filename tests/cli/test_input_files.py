@@ -246,3 +246,32 @@ def test_an_output_file_is_written_as_given(here: Path) -> None:
     write_file("data.bin", b"\x00\xff")
     assert (here / "text.csv").read_bytes() == b"a;b\r\nc;d\n"
     assert (here / "data.bin").read_bytes() == b"\x00\xff"
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٤", "2" * 5000, "20x4"])
+def test_a_report_year_that_is_not_four_ascii_digits_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], year: str
+) -> None:
+    status, out, err = run(capsys, "report", "template", year, "--lang", "en")
+    assert (status, out) == (2, "") and err.count("\n") == 1, err
+    assert "invalid year" in err and "internal error" not in err
+
+
+def test_the_report_template_reaches_a_terminal_that_is_not_utf8(here: Path) -> None:
+    result = spawn("report", "template", "2024", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert b"activity" in result.stdout
+
+
+def test_a_wrong_status_header_lists_the_columns_as_a_sentence(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "s.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    status, _, err = run(capsys, "report", "2024", "--status", "s.csv", "--lang", "sv")
+    assert status == 1
+    assert err.endswith(
+        "s.csv: rad 1: ogiltig rubrikrad; kolumnerna 'activity', 'goal', 'network', 'text', "
+        "'status', 'date' och 'comment' väntades (minst 'activity', 'status' och 'date', var "
+        "och en en gång)\n"
+    ), err

@@ -26,17 +26,20 @@ def write_text(text: str, stream: Any = None) -> None:
 
 
 def refuse_fifo(path: str) -> None:
-    """Raise :class:`OSError` (``ENXIO``) if *path* is a FIFO, which a writer could wait on."""
-    import errno  # noqa: PLC0415 - only when writing a file
-    import os  # noqa: PLC0415
+    """Raise :class:`OSError` (``ENXIO``) if *path* is a FIFO that no process reads.
+
+    For a writer that opens *path* itself (a workbook's library), which would wait on it.
+    """
+    import os  # noqa: PLC0415 - only when writing a file
     import stat  # noqa: PLC0415
 
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return  # not there yet, or not a name: opening it says why
-    if stat.S_ISFIFO(mode):
-        raise OSError(errno.ENXIO, os.strerror(errno.ENXIO), path)
+    if stat.S_ISFIFO(mode) and hasattr(os, "O_NONBLOCK"):
+        # Opening for writing without waiting fails with ENXIO when nobody reads.
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
 
 
 def write_file(path: str, data: str | bytes) -> None:

@@ -8,11 +8,10 @@ provenance (table, URL, SCB's "updated" time, when fetched) in ``#`` lines, read
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import DataError, current, os_reason, translator
-from sodertorn.cli._stream import write_file
+from sodertorn.cli._stream import write_file, write_text
 
 if TYPE_CHECKING:
     import argparse
@@ -78,7 +77,7 @@ def fetch_command(args: argparse.Namespace) -> int:
     population = Population.fetch_scb(args.years, api_url=args.api_url, timeout=args.timeout)
     text = population.to_csv()
     if args.output == "-":
-        sys.stdout.write(text)
+        write_text(text)
         return 0
     try:
         write_file(args.output, text)

@@ -11,11 +11,12 @@ which the main program reports in one line.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import Joined, UsageError, current, message
 from sodertorn.cli._input import read_bytes, reading
-from sodertorn.cli._stream import write_file
+from sodertorn.cli._stream import write_file, write_text
 from sodertorn.errors import FollowUpError, os_reason
 from sodertorn.i18n import LANGUAGES
 from sodertorn.programme.builtin import load_plan, plan_years
@@ -57,7 +58,7 @@ def _read(path: str, what: str) -> tuple[str, str, bool]:
 
 def _write(path: str | None, text: str) -> None:
     if path is None or path == "-":
-        print(text, end="")
+        write_text(text)
         return
     try:
         write_file(path, text)
@@ -79,7 +80,7 @@ def _unwritable(path: str, error: OSError) -> FollowUpError:
 
 
 def _year(text: str, parser: argparse.ArgumentParser) -> int:
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]{4}", text):
         raise UsageError(
             "argument YEAR: invalid year {value}; expected a plan year such as {years}",
             prog=parser.prog,

@@ -13,7 +13,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from sodertorn.errors import FollowUpError, json_problem
+from sodertorn.errors import FollowUpError, Listing, json_problem
 from sodertorn.i18n import message
 from sodertorn.programme._checks import json_indent
 from sodertorn.programme.followup import (
@@ -86,8 +86,8 @@ def followup_from_csv(
             "invalid header; expected the columns {columns} (at least {required}, each once)",
             line=1,
             source=source,
-            columns=repr(list(CSV_COLUMNS)),
-            required=repr(list(_REQUIRED_COLUMNS)),
+            columns=Listing(repr(name) for name in CSV_COLUMNS),
+            required=Listing(repr(name) for name in _REQUIRED_COLUMNS),
         )
     entries: list[ActivityStatus] = []
     seen: set[tuple[str, datetime.date]] = set()

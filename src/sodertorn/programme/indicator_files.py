@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sodertorn.errors import (
     FollowUpError,
     GoalTreeError,
+    Listing,
     SodertornError,
     json_problem,
     message,
@@ -125,7 +126,7 @@ def indicators_from_csv(
             "invalid header; expected the columns {columns}",
             line=1,
             source=source,
-            columns=repr(list(CSV_COLUMNS)),
+            columns=Listing(repr(name) for name in CSV_COLUMNS),
         )
     indicators: dict[str, Indicator] = {}
     values: list[IndicatorValue] = []
