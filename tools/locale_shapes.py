@@ -30,6 +30,10 @@ from sodertorn import _format  # noqa: E402
 
 TARGET = ROOT / "src" / "sodertorn" / "_shapes.py"
 LOCALES = ("sv_SE", "en")
+DATE_LOCALES = {"sv_SE": "sv_SE", "en": "en_GB"}
+"""Whose long dates each language takes: English writes the day first ("31 December 2024"),
+as the library's English texts do ("population on 31 December {year}"), so that one output
+has one date style."""
 KINDS = ("decimal", "SEK", "SEK.00")
 FIELDS = {"d", "MMMM", "y"}
 """The fields of a long date pattern the library formats itself: day, month name, year."""
@@ -62,7 +66,7 @@ def shapes() -> tuple[dict[tuple[str, str], tuple[object, ...]], Dates]:
             if shape is None:
                 raise SystemExit(f"{locale} {kind}: not a plain pattern; the library needs Babel")
             numbers[(locale, kind)] = tuple(shape)
-        data = Locale.parse(locale)
+        data = Locale.parse(DATE_LOCALES[locale])
         pattern = data.date_formats["long"]
         fields = set(re.findall(r"%\((\w+)\)s", pattern.format))
         if not fields <= FIELDS:
@@ -142,6 +146,7 @@ def check_against_babel(text: str) -> None:
             theirs = _format._apply(_format._decimal_pattern(data), value, data, None)
             if ours != theirs:
                 raise SystemExit(f"{locale} {value}: {ours!r}, Babel {theirs!r}")
+        data = Locale.parse(DATE_LOCALES[locale])
         day = datetime.date(2024, 1, 1)
         while day.year == 2024:
             if _format.format_date(day, locale) != babel_date(day, "long", locale=data):

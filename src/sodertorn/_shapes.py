@@ -55,7 +55,7 @@ DATES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "en": (
-        "%(MMMM)s %(d)s, %(y)s",
+        "%(d)s %(MMMM)s %(y)s",
         (
             "January",
             "February",

@@ -344,7 +344,7 @@ def format_exact(value: Fraction, lang: str = "sv", places: int = 4) -> str:
 
 
 def format_date(value: datetime.date, lang: str = "sv") -> str:
-    """Format a date for *lang*: ``15 mars 2024`` in Swedish, ``March 15, 2024`` in English."""
+    """Format a date for *lang*: ``15 mars 2024`` in Swedish, ``15 March 2024`` in English."""
     from sodertorn import _format  # noqa: PLC0415 - Babel is heavy
 
     return _format.format_date(value, locale_of(lang))

@@ -13,7 +13,7 @@ formatted for the language (names, dates, amounts):
 >>> reason = Reason("§ 2", "{party} is a party up to and including {last_day}.",
 ...                 party=municipality("Nykvarn"), last_day=datetime.date(2025, 3, 31))
 >>> reason.text("en")
-'Nykvarn is a party up to and including March 31, 2025. (Samarbetsavtal 2010, § 2)'
+'Nykvarn is a party up to and including 31 March 2025. (Samarbetsavtal 2010, § 2)'
 >>> reason.text("sv")
 'Nykvarn är avtalspart till och med den 31 mars 2025. (Samarbetsavtal 2010, § 2)'
 >>> reason.text("fi")

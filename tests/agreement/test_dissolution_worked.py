@@ -104,7 +104,7 @@ def test_the_table_has_its_title_and_notes_in_both_languages() -> None:
     assert english.rows == tuple(statement.rows())
     assert english.notes == (
         ("Source", "Samarbetsavtal 2010, § 10"),
-        ("Population on", "December 31, 2023"),
+        ("Population on", "31 December 2023"),
         ("Population source", "Test register"),
     )
     swedish = statement.to_table()
@@ -127,7 +127,7 @@ def test_the_table_translates_the_built_in_source_and_drops_an_empty_one() -> No
     statement = split_items([BANK], population_year=2023, parties=[SALEM], population=unnamed)
     assert statement.to_table(lang="en").notes == (
         ("Source", "Samarbetsavtal 2010, § 10"),
-        ("Population on", "December 31, 2023"),
+        ("Population on", "31 December 2023"),
     )
 
 
@@ -258,12 +258,12 @@ Every asset and liability is split between the parties in proportion to their po
 on 31 December 2023, each item on its own, by largest remainder in whole kronor, so that \
 the shares sum exactly to the item. (Samarbetsavtal 2010, § 10)
 
-Salem: population 1 of 3 on December 31, 2023. (Samarbetsavtal 2010, § 10)
+Salem: population 1 of 3 on 31 December 2023. (Samarbetsavtal 2010, § 10)
   Bank: SEK 33
   Lease: -SEK 33
 Assets SEK 33, liabilities -SEK 33, net SEK 0.
 
-Nykvarn: population 2 of 3 on December 31, 2023. (Samarbetsavtal 2010, § 10)
+Nykvarn: population 2 of 3 on 31 December 2023. (Samarbetsavtal 2010, § 10)
   Bank: SEK 67
   Lease: -SEK 67
 Assets SEK 67, liabilities -SEK 67, net SEK 0."""

@@ -97,7 +97,7 @@ def test_a_project_the_committee_decided_matters_for_the_whole() -> None:
     assert project.important_for_whole
     assert project.financing() is Financing.COMMITTEE_MAY_FINANCE
     assert project.explain(lang="en") == (
-        "E-archive concerns only Huddinge and Botkyrka, but the committee decided on May 2, 2024 "
+        "E-archive concerns only Huddinge and Botkyrka, but the committee decided on 2 May 2024 "
         "that it is of great importance for the whole: may be financed by the committee. "
         "(Samarbetsavtal 2010, § 6)"
     )
@@ -181,7 +181,7 @@ def test_special_contributions_of_the_seed_year() -> None:
 
 
 SECTION_7 = (
-    "A special contribution of SEK 800 (decided on May 2, 2024) is split in proportion to the "
+    "A special contribution of SEK 800 (decided on 2 May 2024) is split in proportion to the "
     "number of inhabitants on 31 December 2023 by the largest remainder method, so that the "
     "parts sum exactly to the cost. (Samarbetsavtal 2010, § 7)"
 )
@@ -244,7 +244,7 @@ def test_special_contributions_as_rows_table_and_data() -> None:
     assert table.money == frozenset({"amount"})
     assert table.notes == (
         ("Source", "Samarbetsavtal 2010, § 7"),
-        ("Population on", "December 31, 2023"),
+        ("Population on", "31 December 2023"),
         ("Population source", "Ones"),
     )
     swedish = split.to_table()
@@ -318,7 +318,7 @@ def test_the_parties_concerned_share_by_population() -> None:
     assert split.population_source == "Test register"
     assert split.explain("en") == (
         "The parties concerned pay Charging themselves, outside the committee's budget: SEK 100 "
-        "(decided on May 2, 2024) is split in proportion to the number of inhabitants on 31 "
+        "(decided on 2 May 2024) is split in proportion to the number of inhabitants on 31 "
         "December 2023 by the largest remainder method, so that the parts sum exactly to the "
         "cost. (Samarbetsavtal 2010, § 6)\n"
         "  Salem (1): SEK 33\n"
@@ -379,7 +379,7 @@ def test_the_parties_concerned_share_as_they_agreed() -> None:
     assert split.agreed and split.population_source == ""
     assert split.explain("en").splitlines()[0] == (
         "The parties concerned pay Charging themselves, outside the committee's budget: SEK 101 "
-        "(decided on May 2, 2024) is split in the shares they agreed by the largest remainder "
+        "(decided on 2 May 2024) is split in the shares they agreed by the largest remainder "
         "method, so that the parts sum exactly to the cost. (Samarbetsavtal 2010, § 6)"
     )
     assert split.explain().splitlines()[0] == kr(
@@ -393,7 +393,7 @@ def test_the_parties_concerned_share_as_they_agreed() -> None:
     assert [(p["share"], p["adjustment"]) for p in trace["parties"]] == [("1/2", "1"), ("1/2", "0")]
     assert split.to_table(lang="en").notes == (
         ("Source", "Samarbetsavtal 2010, § 6"),
-        ("Population on", "December 31, 2023"),
+        ("Population on", "31 December 2023"),
     )
     free = CHARGING.split_cost(SEK(100), decided_on=DAY, shares={"Salem": 0, "Nykvarn": 1})
     assert dict(free.amounts) == {SALEM: SEK(0), NYKVARN: SEK(100)}

@@ -151,7 +151,7 @@ def test_ordinary_meetings_are_called_by_the_chair() -> None:
 def test_explain_in_both_languages() -> None:
     meeting = extra(in_room=NAMES[:3], remote=["Nykvarn"], called_by="Salem")
     english = meeting.explain("en")
-    assert english.startswith("Extra meeting on March 21, 2024; present: Huddinge, Botkyrka,")
+    assert english.startswith("Extra meeting on 21 March 2024; present: Huddinge, Botkyrka,")
     assert "called by the chair (Salem). (Samarbetsavtal 2010, § 4)" in english
     assert "Quorate: 4 of 8 members present (1 of them by phone or video); at least 4" in english
     swedish = meeting.explain("sv")

@@ -117,7 +117,7 @@ def test_bad_arguments_name_the_value(field: str, value: object, pattern: str) -
 def test_explain_in_both_languages() -> None:
     notice = nykvarn(D(2024, 3, 15))
     english, swedish = notice.explain("en"), notice.explain("sv")
-    assert "April 1, 2024 to March 31, 2025, inclusive" in english
+    assert "1 April 2024 to 31 March 2025, inclusive" in english
     assert "1 april 2024 till och med 31 mars 2025" in swedish
     assert "Nykvarn är avtalspart till och med den 31 mars 2025" in swedish
     for section in ("§ 2", "§ 8", "§ 9"):

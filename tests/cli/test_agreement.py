@@ -19,7 +19,7 @@ NOTICE = ["notice", "--party", "Nykvarn", "--council-decision", "2024-02-26"]
 def test_notice_text(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, *NOTICE, "--received", "2024-03-15", "--lang", "en")
     assert status == 0
-    assert "April 1, 2024 to March 31, 2025, inclusive" in out
+    assert "1 April 2024 to 31 March 2025, inclusive" in out
     assert "2024 and 2025" in out
 
 
@@ -85,7 +85,7 @@ def test_contributions_json_csv_and_explain(capsys: pytest.CaptureFixture[str]) 
     assert data["population_date"] == "2023-12-31" and data["unit"] == "öre"
     assert sum(Decimal(c["amount"]) for c in data["contributions"]) == Decimal("1000.50")
     assert data["explanation"].startswith(
-        "A special contribution of SEK 1,000.50 (decided on May 2, 2024)"
+        "A special contribution of SEK 1,000.50 (decided on 2 May 2024)"
     )
     _, out, _ = run(capsys, *argv, "--format", "csv")
     rows = out.splitlines()
@@ -130,7 +130,7 @@ def test_meeting_quorate_with_remote_members(capsys: pytest.CaptureFixture[str])
     status, out, _ = run(capsys, *argv, "--lang", "en")
     assert status == 0
     assert out.splitlines() == [
-        "Ordinary meeting on March 21, 2024; present: Huddinge, Salem, Haninge and Tyresö.",
+        "Ordinary meeting on 21 March 2024; present: Huddinge, Salem, Haninge and Tyresö.",
         "The chair calls the committee's meetings. (Samarbetsavtal 2010, § 4)",
         "Quorate: 4 of 8 members present (2 of them by phone or video); at least 4 needed. "
         "(Samarbetsavtal 2010, § 3)",

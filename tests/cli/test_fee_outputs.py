@@ -44,7 +44,7 @@ def test_a_span_of_years_as_table_and_json(capsys: pytest.CaptureFixture[str]) -
 def test_the_banking_day_when_the_due_date_is_none(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "fees", "2025", "--lang", "en")
     assert out.splitlines()[-2] == (
-        "March 15, 2025 is a Saturday; payment by Monday, March 17, 2025 is on time."
+        "15 March 2025 is a Saturday; payment by Monday, 17 March 2025 is on time."
     )
     _, out, _ = run(capsys, "fees", "2025", "--format", "json")
     data = json.loads(out)

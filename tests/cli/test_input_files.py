@@ -151,7 +151,7 @@ def test_json_from_standard_input_is_read_as_json(
         capsys, document, "report", "2024", "--status", "-", "--lang", "en"
     )
     assert (status, err) == (0, "")
-    assert "done, November 29, 2024" in out
+    assert "done, 29 November 2024" in out
     indicators = EXAMPLE.to_json().encode()
     status, out, err = _with_stdin(
         capsys, indicators, "report", "2024", "--status", "status.csv", "--indicators", "-"

@@ -372,8 +372,8 @@ def test_the_table_notes_in_both_languages() -> None:
     assert fees.to_table(lang="en").notes == (
         ("Rule", "SEK 4 per inhabitant on 31 December of the year before the fee year"),
         ("Source", SOURCE_2017),
-        ("Due date", "Due March 15, 2024."),
-        ("Population on", "December 31, 2023"),
+        ("Due date", "Due 15 March 2024."),
+        ("Population on", "31 December 2023"),
         ("Population source", "Test register"),
     )
     assert fees.to_table().notes == (

@@ -38,7 +38,7 @@ def test_eight_pages_and_the_summaries(tmp_path: Path) -> None:
 
 def test_a_page_shows_the_banking_day_and_the_derivation() -> None:
     page = annual_fees(2025).invoice_html("Nykvarn", lang="en")
-    assert "March 15, 2025 is a Saturday; payment by Monday, March 17, 2025 is on time." in page
+    assert "15 March 2025 is a Saturday; payment by Monday, 17 March 2025 is on time." in page
     assert "12,342" in page and "Statistics Sweden (SCB)" in page
     assert "Samarbetskommitténs beslut 2017-02-02" in page
     assert "Exact fee: 12,342 × SEK 4 = SEK 49,368." in page

@@ -244,7 +244,7 @@ def test_due_text_in_both_languages() -> None:
     assert "15 mars 2026 är en söndag; betalning senast måndag den 16 mars 2026 är i tid." in (
         fees.table()
     )
-    assert "March 15, 2026 is a Sunday; payment by Monday, March 16, 2026 is on time." in (
+    assert "15 March 2026 is a Sunday; payment by Monday, 16 March 2026 is on time." in (
         fees.explain(lang="en")
     )
     plain = annual_fees(2024)

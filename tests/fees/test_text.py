@@ -71,7 +71,7 @@ EXPLAIN_2024_EN = (
     "Nykvarn: 12,107 inhabitants, exact SEK 48,428, pays SEK 48,428.\n"
     "Södertälje: 102,519 inhabitants, exact SEK 410,076, pays SEK 410,076.\n"
     "Nynäshamn: 30,311 inhabitants, exact SEK 121,244, pays SEK 121,244.\n"
-    "Due no later than March 15, 2024 (Samarbetsavtal 2010, § 8)."
+    "Due no later than 15 March 2024 (Samarbetsavtal 2010, § 8)."
 )
 
 EXPLAIN_2024_NYKVARN_EN = (
@@ -85,20 +85,20 @@ EXPLAIN_2024_NYKVARN_EN = (
 )
 
 TABLE_2024_EN = (
-    "Municipality  Population December 31, 2023       Fee 2024\n"
-    "------------  ----------------------------  -------------\n"
-    "Huddinge                           113,920    SEK 455,680\n"
-    "Botkyrka                            95,592    SEK 382,368\n"
-    "Salem                               17,451     SEK 69,804\n"
-    "Haninge                             99,751    SEK 399,004\n"
-    "Tyresö                              49,173    SEK 196,692\n"
-    "Nykvarn                             12,107     SEK 48,428\n"
-    "Södertälje                         102,519    SEK 410,076\n"
-    "Nynäshamn                           30,311    SEK 121,244\n"
-    "------------  ----------------------------  -------------\n"
-    "Total                              520,824  SEK 2,083,296\n"
+    "Municipality  Population 31 December 2023       Fee 2024\n"
+    "------------  ---------------------------  -------------\n"
+    "Huddinge                          113,920    SEK 455,680\n"
+    "Botkyrka                           95,592    SEK 382,368\n"
+    "Salem                              17,451     SEK 69,804\n"
+    "Haninge                            99,751    SEK 399,004\n"
+    "Tyresö                             49,173    SEK 196,692\n"
+    "Nykvarn                            12,107     SEK 48,428\n"
+    "Södertälje                        102,519    SEK 410,076\n"
+    "Nynäshamn                          30,311    SEK 121,244\n"
+    "------------  ---------------------------  -------------\n"
+    "Total                             520,824  SEK 2,083,296\n"
     "\n"
-    "Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02). Due March 15, 2024."
+    "Rule: SEK 4 per inhabitant on 31 December of the year before the fee year (Samarbetskommitténs beslut 2017-02-02). Due 15 March 2024."
     "\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
     "CC0 1.0 (Källa: SCB)."
@@ -169,7 +169,7 @@ EXPLAIN_2012_EN = (
     "Nykvarn: 9,331 inhabitants, exact ≈ SEK 18,600.45, pays SEK 18,600.\n"
     "Södertälje: 87,685 inhabitants, exact ≈ SEK 174,791.56, pays SEK 174,792.\n"
     "Nynäshamn: 26,248 inhabitants, exact ≈ SEK 52,322.85, pays SEK 52,323.\n"
-    "Due no later than March 15, 2012 (Samarbetsavtal 2010, § 8)."
+    "Due no later than 15 March 2012 (Samarbetsavtal 2010, § 8)."
 )
 
 EXPLAIN_2012_NYKVARN_EN = (
@@ -185,20 +185,20 @@ EXPLAIN_2012_NYKVARN_EN = (
 )
 
 TABLE_2012_EN = (
-    "Municipality  Population December 31, 2011     Fee 2012\n"
-    "------------  ----------------------------  -----------\n"
-    "Huddinge                            99,049  SEK 197,445\n"
-    "Botkyrka                            84,677  SEK 168,795\n"
-    "Salem                               15,694   SEK 31,285\n"
-    "Haninge                             78,326  SEK 156,135\n"
-    "Tyresö                              43,328   SEK 86,370\n"
-    "Nykvarn                              9,331   SEK 18,600\n"
-    "Södertälje                          87,685  SEK 174,792\n"
-    "Nynäshamn                           26,248   SEK 52,323\n"
-    "------------  ----------------------------  -----------\n"
-    "Total                              444,338  SEK 885,745\n"
+    "Municipality  Population 31 December 2011     Fee 2012\n"
+    "------------  ---------------------------  -----------\n"
+    "Huddinge                           99,049  SEK 197,445\n"
+    "Botkyrka                           84,677  SEK 168,795\n"
+    "Salem                              15,694   SEK 31,285\n"
+    "Haninge                            78,326  SEK 156,135\n"
+    "Tyresö                             43,328   SEK 86,370\n"
+    "Nykvarn                             9,331   SEK 18,600\n"
+    "Södertälje                         87,685  SEK 174,792\n"
+    "Nynäshamn                          26,248   SEK 52,323\n"
+    "------------  ---------------------------  -----------\n"
+    "Total                             444,338  SEK 885,745\n"
     "\n"
-    "Rule: SEK 860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8). Due March 15, 2012."
+    "Rule: SEK 860,000 in 2010 split by population on 31 December 2009; each later year each party's fee changes by the percentage its own population changed between the two preceding year-ends (Samarbetsavtal 2010, § 8). Due 15 March 2012."
     "\n"
     "Population source: Statistics Sweden (SCB), population on 31 December 2008-2024; licence "
     "CC0 1.0 (Källa: SCB)."
@@ -285,7 +285,7 @@ def test_whole_html() -> None:
 
 def test_html_headers_follow_the_language() -> None:
     english = annual_fees(2024).html(lang="en")
-    assert "<th>Code</th><th>Municipality</th><th>Population December 31, 2023</th>" in english
+    assert "<th>Code</th><th>Municipality</th><th>Population 31 December 2023</th>" in english
     assert "<th>Fee 2024</th>" in english and "Summa" not in english
     assert "<th>Kommunkod</th><th>Kommun</th>" in annual_fees(2024).html()
     view = annual_fees(2025).view(lang="en")

@@ -148,7 +148,7 @@ def test_the_revenue_check_explains_itself_in_both_languages() -> None:
     )
     assert english[1] == (
         "At SEK 4 per inhabitant the stated revenue pays for 494,350 inhabitants; the fees "
-        "count 496,201 (December 31, 2018), a difference of 1,851. (Samarbetsavtal 2010, § 8)"
+        "count 496,201 (31 December 2018), a difference of 1,851. (Samarbetsavtal 2010, § 8)"
     )
     assert english[2].startswith("Budget note: Avgift 4 kr per invånare")
     swedish = check.explain().replace("\xa0", " ").splitlines()
@@ -166,7 +166,7 @@ def test_the_revenue_check_explains_itself_in_both_languages() -> None:
         "equals the fees assessed for 2024, SEK 2,083,296. (Samarbetsavtal 2010, § 8)"
     )
     assert matching[1] == (
-        "At SEK 4 per inhabitant both count 520,824 inhabitants (December 31, 2023). "
+        "At SEK 4 per inhabitant both count 520,824 inhabitants (31 December 2023). "
         "(Samarbetsavtal 2010, § 8)"
     )
 

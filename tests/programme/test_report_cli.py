@@ -77,7 +77,7 @@ def test_a_filled_template_gives_the_report(
             "# Yearly report 2024",
             "## Activities without a status",
             "## Goals without an activity",
-            "done, November 29, 2024",
+            "done, 29 November 2024",
             "no information",
         ),
     }[lang]

@@ -63,7 +63,7 @@ def test_sup2013_ended_when_its_successors_took_over() -> None:
     assert bool(result) is False
     assert result.replaced_by == "sup2035"
     assert result.explain("en") == (
-        "replaced by SUP 2035; SUP 2040, which follows it, was in force by June 1, 2024 (SUP 2013)"
+        "replaced by SUP 2035; SUP 2040, which follows it, was in force by 1 June 2024 (SUP 2013)"
     )
     assert load_programme("sup2013").in_force(D(2024, 6, 1)) == result
     assert result.explain() == (
@@ -74,7 +74,7 @@ def test_sup2013_ended_when_its_successors_took_over() -> None:
 def test_sup2035_answers_by_its_period_and_its_records() -> None:
     sup = load_programme("sup2035")
     assert sup.in_force(D(2024, 6, 1)).explain("en") == (
-        "June 1, 2024 is outside the period 2019–2022 (SUP 2035)"
+        "1 June 2024 is outside the period 2019–2022 (SUP 2035)"
     )
     assert sup.in_force(D(2021, 6, 1)).answer is Answer.UNKNOWN
     tyreso = sup.in_force(D(2021, 6, 1), parties=[municipality("Tyresö")])
@@ -86,7 +86,7 @@ def test_a_direct_successor_in_force_says_so() -> None:
     new = _programme(1, start=2003, end=2006, adopted=D(2003, 2, 1), window=False)
     result = in_force(old, D(2004, 1, 1), programmes=[old, new])
     assert (result.answer, result.replaced_by) == (Answer.NO, "p1")
-    assert result.explain("en") == "replaced by P1, in force by January 1, 2004 (P0)"
+    assert result.explain("en") == "replaced by P1, in force by 1 January 2004 (P0)"
     assert result.explain("sv") == "ersatt av P1, som gällde den 1 januari 2004 (P0)"
     assert in_force(old, D(2003, 1, 31), programmes=[old, new]).answer is Answer.YES
     windowed = _programme(1, start=2003, end=2006, adopted=D(2003, 2, 1), window=True)
@@ -117,7 +117,7 @@ def test_when_the_records_cannot_say_whether_the_successor_took_over() -> None:
     assert result.answer is Answer.UNKNOWN
     assert result.explain("en") == (
         "adopted by all 8 parties, but the records cannot say whether P1, which "
-        "replaces it, had come into force by January 1, 2004 (P0)"
+        "replaces it, had come into force by 1 January 2004 (P0)"
     )
     assert result.explain() == (
         "antaget av samtliga 8 parter, men uppgifterna visar inte om P1, som ersätter det, "

@@ -134,7 +134,7 @@ class Circulation:
 
     >>> import datetime
     >>> Circulation(date=datetime.date(2024, 6, 3), matter="Consultation response").reasons()[0].text("en")
-    'Consultation response: sent round by e-mail on June 3, 2024, which is not a meeting; a decision per capsulam is not a decision of the committee. (Samarbetsavtal 2010, § 3)'
+    'Consultation response: sent round by e-mail on 3 June 2024, which is not a meeting; a decision per capsulam is not a decision of the committee. (Samarbetsavtal 2010, § 3)'
     """
 
     __module__ = "sodertorn.agreement"
@@ -344,7 +344,7 @@ class Minutes:
     >>> len(minutes.recipients)
     8
     >>> print(minutes.text("en"))
-    Minutes: ordinary meeting on May 2, 2024; present: Huddinge, Botkyrka, Salem and Haninge.
+    Minutes: ordinary meeting on 2 May 2024; present: Huddinge, Botkyrka, Salem and Haninge.
     Joint consultation response on RUFS: not adopted.
     Sent to: Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje and Nynäshamn.
     """

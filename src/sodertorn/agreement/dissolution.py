@@ -153,7 +153,7 @@ class PartyStatement:
         >>> statement = split_items([Item(name="Bank account", amount=SEK(1_000_000)),
         ...     Item(name="Consultancy contract", amount=SEK(-250_000))], population_year=2023)
         >>> print(statement.of("Nykvarn").explain("en"))
-        Nykvarn: population 12,107 of 520,824 on December 31, 2023. (Samarbetsavtal 2010, § 10)
+        Nykvarn: population 12,107 of 520,824 on 31 December 2023. (Samarbetsavtal 2010, § 10)
           Bank account: SEK 23,246
           Consultancy contract: -SEK 5,811
         Assets SEK 23,246, liabilities -SEK 5,811, net SEK 17,435.

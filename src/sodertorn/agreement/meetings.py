@@ -294,7 +294,7 @@ class Meeting:
         >>> meeting = Meeting(date=datetime.date(2024, 3, 21), in_room={"Huddinge", "Salem"},
         ...                   remote={"Tyresö"})
         >>> print(meeting.explain("en"))
-        Ordinary meeting on March 21, 2024; present: Huddinge, Salem and Tyresö.
+        Ordinary meeting on 21 March 2024; present: Huddinge, Salem and Tyresö.
         The chair calls the committee's meetings. (Samarbetsavtal 2010, § 4)
         Not quorate: 3 of 8 members present (1 of them by phone or video); at least 4 needed.
         (Samarbetsavtal 2010, § 3)

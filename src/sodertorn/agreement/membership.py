@@ -194,8 +194,8 @@ class Holder:
         >>> agreement = Agreement().with_election(Election(
         ...     elected_on=datetime.date(2025, 1, 16), chair="Salem", vice_chair="Nykvarn"))
         >>> print(agreement.holder_on(datetime.date(2027, 3, 1)).explain("en"))
-        The chair is held by Salem, elected on January 16, 2025. (Samarbetsavtal 2010, § 3)
-        No election after the one on January 16, 2025 is recorded; the committee elects every
+        The chair is held by Salem, elected on 16 January 2025. (Samarbetsavtal 2010, § 3)
+        No election after the one on 16 January 2025 is recorded; the committee elects every
         year, and the holder serves until the next election. (Samarbetsavtal 2010, § 3)
         """
         check_language(lang)

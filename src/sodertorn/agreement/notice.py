@@ -244,11 +244,11 @@ class Notice:
         >>> notice = Notice(party="Nykvarn", council_decision_date=datetime.date(2024, 2, 26),
         ...                 received_by_chair=datetime.date(2024, 3, 15))
         >>> print(notice.explain("en"))
-        Nykvarn's notice was decided by the municipal council on February 26, 2024 and reached the
-        committee chair on March 15, 2024. (Samarbetsavtal 2010, § 2)
-        The notice period of 12 months runs from the turn of the month after receipt: April 1, 2024
-        to March 31, 2025, inclusive. (Samarbetsavtal 2010, § 2)
-        Nykvarn is a party up to and including March 31, 2025. (Samarbetsavtal 2010, § 2)
+        Nykvarn's notice was decided by the municipal council on 26 February 2024 and reached the
+        committee chair on 15 March 2024. (Samarbetsavtal 2010, § 2)
+        The notice period of 12 months runs from the turn of the month after receipt: 1 April 2024
+        to 31 March 2025, inclusive. (Samarbetsavtal 2010, § 2)
+        Nykvarn is a party up to and including 31 March 2025. (Samarbetsavtal 2010, § 2)
         A full annual fee is owed for 2024 and 2025 (years whose 1 January falls while Nykvarn is a
         party; the fee is not prorated). (Samarbetsavtal 2010, § 8)
         Nothing is refunded: not fees, special project money or other contributions. (Samarbetsavtal

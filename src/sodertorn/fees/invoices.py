@@ -17,7 +17,7 @@ left out or empty, and a column not listed here is refused.
 
 >>> from sodertorn import annual_fees
 >>> page = annual_fees(2025).invoice_html("Salem", lang="en")
->>> "SEK 70,028" in page and "Monday, March 17, 2025" in page
+>>> "SEK 70,028" in page and "Monday, 17 March 2025" in page
 True
 """
 

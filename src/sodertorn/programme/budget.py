@@ -282,7 +282,7 @@ class RevenueCheck:
         >>> print(load_plan(2024).revenue_check().explain("en"))
         The stated revenue, SEK 2,083,296, equals the fees assessed for 2024, SEK 2,083,296.
         (Samarbetsavtal 2010, § 8)
-        At SEK 4 per inhabitant both count 520,824 inhabitants (December 31, 2023).
+        At SEK 4 per inhabitant both count 520,824 inhabitants (31 December 2023).
         (Samarbetsavtal 2010, § 8)
         Budget note: Avgift 4 kr per invånare enligt samarbetskommitténs beslut 2017-02-02
         """

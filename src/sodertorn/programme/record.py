@@ -167,7 +167,7 @@ class InForce:
         >>> with warnings.catch_warnings():
         ...     warnings.simplefilter("ignore", DeprecationWarning)
         ...     in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).reason
-        'January 1, 2027 is outside the period 2023–2026'
+        '1 January 2027 is outside the period 2023–2026'
         """
         warnings.warn(
             "InForce.reason is deprecated: it is English only; use InForce.explain(lang) "

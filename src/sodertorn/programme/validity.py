@@ -262,7 +262,7 @@ def in_force(
 
     >>> from sodertorn import load_programme
     >>> in_force(load_programme("sup2040"), datetime.date(2027, 1, 1)).explain("en")
-    'January 1, 2027 is outside the period 2023–2026 (SUP 2040)'
+    '1 January 2027 is outside the period 2023–2026 (SUP 2040)'
     >>> in_force(load_programme("sup2013"), datetime.date(2024, 6, 1)).answer
     <Answer.NO: 'no'>
     >>> in_force(load_programme("sup2040"), "2024-01-01")
