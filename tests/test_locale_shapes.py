@@ -111,9 +111,11 @@ def test_other_locales_are_formatted_through_babel() -> None:
 
 
 def _same_cldr() -> bool:
-    from babel.core import get_cldr_version
+    import babel.core
 
-    return str(get_cldr_version()) == _shapes.CLDR
+    # Babel before 2.13 cannot say its CLDR version: then the data are not comparable.
+    get_cldr_version = getattr(babel.core, "get_cldr_version", None)
+    return get_cldr_version is not None and str(get_cldr_version()) == _shapes.CLDR
 
 
 same_cldr = pytest.mark.skipif(

@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
-import attrs
-
 from sodertorn import _checks
 from sodertorn.allocation import round_to_total
 from sodertorn.errors import FeeRuleError, MissingDataError
@@ -23,6 +21,8 @@ from sodertorn.population import Population
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    import attrs
 
 __all__ = [
     "check_chain",
@@ -41,10 +41,13 @@ __all__ = [
 ]
 
 
-class _Span(attrs.AttrsInstance, Protocol):
-    """A rule with a first year (either kind), for the check of its last year."""
+if TYPE_CHECKING:
+    # For type checking only: attrs before 23.2 has no runtime AttrsInstance protocol.
 
-    first_year: int
+    class _Span(attrs.AttrsInstance, Protocol):
+        """A rule with a first year (either kind), for the check of its last year."""
+
+        first_year: int
 
 
 _FEE_YEAR = _checks.year(FeeRuleError)
