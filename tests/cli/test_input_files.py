@@ -275,3 +275,14 @@ def test_a_wrong_status_header_lists_the_columns_as_a_sentence(
         "'status', 'date' och 'comment' väntades (minst 'activity', 'status' och 'date', var "
         "och en en gång)\n"
     ), err
+
+
+@pytest.mark.parametrize("timeout", ["inf", "nan", "1e400", "0", "-1", "3601", "٣٠"])
+def test_a_fetch_timeout_out_of_range_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], timeout: str
+) -> None:
+    status, out, err = run(
+        capsys, "population", "fetch", "2024", "--timeout", timeout, "--lang", "en"
+    )
+    assert (status, out) == (2, "") and err.count("\n") == 1, err
+    assert "is not a number of seconds" in err

@@ -59,6 +59,17 @@ def year(text: str) -> int:
     return int(text)
 
 
+def seconds(text: str) -> float:
+    """A time to wait, in seconds: more than 0 and at most an hour, such as ``30``."""
+    value = text.strip()
+    if re.fullmatch(r"[0-9]{1,4}(\.[0-9]{1,3})?", value) and 0 < float(value) <= 3600:
+        return float(value)
+    raise _refuse(
+        "{value} is not a number of seconds; expected more than 0 and at most 3600, such as 30",
+        value=text,
+    )
+
+
 def years(text: str) -> tuple[int, int | None]:
     """A year (``2024``) as ``(2024, None)``, or a span of years (``2010-2025``)."""
     first, dash, last = text.strip().replace("–", "-").partition("-")

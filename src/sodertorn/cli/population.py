@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sodertorn.cli._i18n import DataError, current, os_reason, translator
+from sodertorn.cli._input import seconds
 from sodertorn.cli._stream import write_file, write_text
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     fetch.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=30.0,
         metavar=tr("SECONDS"),
         help=tr("how long to wait for SCB's answer (default: 30)"),
