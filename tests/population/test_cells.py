@@ -14,6 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, Population, PopulationDataError
+from sodertorn.i18n import error_text
+from sodertorn.population._cells import Region, parse_region
 
 HUDDINGE, BOTKYRKA, TYRESO, NYKVARN = (
     MUNICIPALITIES[0],
@@ -328,3 +330,109 @@ def test_totals_of_a_variable(total: str) -> None:
 def test_categories_that_are_not_totals(category: str) -> None:
     text = f'"region";"kön";"år";"Folkmängd"\n"0126 Huddinge";"{category}";"2024";5\n'
     assert f"column 'kön' has {category!r} and no total" in refused(text)
+
+
+# -- the edges of a cell --------------------------------------------------------------------
+
+ADVICE = (
+    "select the parties' municipalities (0126 Huddinge ... 0192 Nynäshamn) when exporting, or "
+    "run 'sodertorn population fetch YEAR --output FILE'"
+)
+ALL_PARTIES = "Huddinge, Botkyrka, Salem, Haninge, Tyresö, Nykvarn, Södertälje and Nynäshamn"
+
+
+def test_cells_quoted_twice_are_read() -> None:
+    """A cell quoted twice over keeps a pair of quotes after the CSV reader; it is read."""
+    long = '"region";"år";"Folkmängd"\n"""0126 Huddinge""";"""2024""";"""1 234"""\n'
+    assert Population.parse_scb_csv(long).at(2024) == {HUDDINGE: 1234}
+    assert "more than 100,000,000" in refused(wide("0126 Huddinge", '""12345678901234567890""'))
+
+
+@pytest.mark.parametrize("year", ["X2024", "2024X", "y" * 60, " 2024x"])
+def test_a_year_with_letters_around_it(year: str) -> None:
+    text = f'"region";"år";"Folkmängd"\n"0126 Huddinge";"{year}";5\n'
+    assert refused(text) == f"t.csv: line 2: year {year.strip()!r} is not a four-digit year"
+
+
+@pytest.mark.parametrize("count", ["X12", "12X"])
+def test_a_count_with_letters_around_it(count: str) -> None:
+    assert refused(wide("0126 Huddinge", count)) == (
+        f"t.csv: line 2: count {count!r} for Huddinge 2024 is not a whole number of inhabitants"
+    )
+
+
+def test_a_count_over_a_hundred_million_without_separators_names_its_place() -> None:
+    with pytest.raises(PopulationDataError) as info:
+        Population.parse_scb_csv(wide("0126 Huddinge", "100000001"), source="t.csv")
+    assert str(info.value) == (
+        "t.csv: line 2: count '100000001' for Huddinge 2024 is more than 100,000,000; no "
+        "municipality has that many inhabitants"
+    )
+    assert error_text(info.value, "sv") == (
+        "t.csv: rad 2: folkmängden '100000001' för Huddinge 2024 är större än 100 000 000; "
+        "ingen kommun har så många invånare"
+    )
+
+
+def test_a_region_with_letters_before_its_code_is_another_region() -> None:
+    assert refused(wide("X0126 Huddinge", "5")) == (
+        f"t.csv: the file has no rows for {ALL_PARTIES}; it has X0126 Huddinge; {ADVICE}"
+    )
+
+
+def test_a_region_split_into_code_and_name() -> None:
+    assert parse_region('"0126 Huddinge"') == Region("0126", "Huddinge")
+    assert parse_region("Huddinge") == Region("", "Huddinge")
+    assert parse_region("0126") == Region("0126", "")
+
+
+def test_a_long_json_value_is_cut_in_the_message() -> None:
+    data = {
+        "columns": [
+            {"code": "Region", "text": "region", "type": "d"},
+            {"code": "Tid", "text": "år", "type": "t"},
+            {"code": "BE0101N1", "text": "Folkmängd", "type": "c"},
+        ],
+        "data": [{"key": ["0126", "2024"], "values": [[1] * 40]}],
+    }
+    with pytest.raises(PopulationDataError) as info:
+        Population.parse_scb_json(data, source="r.json")
+    shown = repr([1] * 40)[:60] + "…"
+    assert str(info.value) == (
+        f"r.json: count {shown} for Huddinge 2024 is not a whole number of inhabitants"
+    )
+
+
+def scb_json(regions: list[str]) -> dict[str, Any]:
+    return {
+        "columns": [
+            {"code": "Region", "text": "region", "type": "d"},
+            {"code": "Tid", "text": "år", "type": "t"},
+            {"code": "BE0101N1", "text": "Folkmängd", "type": "c"},
+        ],
+        "data": [{"key": [code, "2024"], "values": ["5"]} for code in regions],
+    }
+
+
+@pytest.mark.parametrize(
+    ("regions", "found"),
+    [
+        ([], "no regions at all"),
+        (["0180"], "0180"),
+        ([f"01{n}" for n in range(50, 57)], "0150, 0151, 0152, 0153, 0154 and 2 more"),
+    ],
+)
+def test_a_response_without_the_parties(regions: list[str], found: str) -> None:
+    with pytest.raises(PopulationDataError) as info:
+        Population.parse_scb_json(scb_json(regions), source="r.json")
+    assert str(info.value) == (
+        f"r.json: the response has no rows for {ALL_PARTIES}; it has {found}; {ADVICE}"
+    )
+
+
+def test_a_file_with_many_other_regions() -> None:
+    rows = "".join(f'"01{n} Ort{n}";"5"\n' for n in range(50, 57))
+    assert refused('"region";"2024"\n' + rows) == (
+        f"t.csv: the file has no rows for {ALL_PARTIES}; it has 0150 Ort50, 0151 Ort51, "
+        f"0152 Ort52, 0153 Ort53, 0154 Ort54 and 2 more; {ADVICE}"
+    )

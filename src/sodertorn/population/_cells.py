@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -71,7 +71,7 @@ def known_parties(parties: object, source: str | None) -> tuple[Municipality, ..
     from sodertorn.parties import Municipality as _Municipality  # noqa: PLC0415
 
     given: tuple[object, ...] = ()
-    if isinstance(parties, Iterable) and not isinstance(parties, (str, bytes)):
+    if isinstance(parties, Iterable):  # a text is refused too: its letters are not parties
         try:
             given = tuple(parties)
         except TypeError:
@@ -87,14 +87,21 @@ def known_parties(parties: object, source: str | None) -> tuple[Municipality, ..
 
 
 def fold(text: str) -> str:
-    """Case-folded, without diacritics and with single spaces: for comparing names."""
+    """Case-folded, without diacritics and with single spaces: for comparing names.
+
+    NFKD makes a no-break space a space, and ``split()`` takes any run of white space.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("\u00a0", " ").split())
+    return " ".join(plain.split())
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _short(text: str) -> str:
+    return repr(_cut(text))
 
 
 @attrs.frozen
@@ -146,7 +153,7 @@ def party_of(
     """
     by_code = {party.code: party for party in known}
     if region.code:
-        party = by_code.get(region.code) if len(region.code) == 4 else None
+        party = by_code.get(region.code)  # a party's code has four digits: no other matches
         if party is None:
             named = _named(region.name, known)
             if named is not None and re.fullmatch(r"\d{4}", region.code):
@@ -276,7 +283,7 @@ def count_from_number(value: object, *, where: str, source: str) -> int:
     if isinstance(value, str):
         return parse_count(value, where=where, line=None, source=source)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        shown = "null (no figure)" if value is None else repr(value)[:60]
+        shown = "null (no figure)" if value is None else _cut(repr(value))
         raise _not_whole(shown, where, source)
     if isinstance(value, float):
         if not value.is_integer():
@@ -292,20 +299,20 @@ def count_from_number(value: object, *, where: str, source: str) -> int:
     return _bounded(value, str(value), where=where, line=None, source=source)
 
 
-def is_total(code: str, label: str = "") -> bool:
+def is_total(code: str, *labels: str) -> bool:
     """Whether a category is the total of its variable (``tot``, ``TotSa``, "totalt" ...)."""
-    for text in (code, label):
+    for text in (code, *labels):
         key = fold(text)
         if key in _TOTALS or key.startswith(("totalt", "total ", "tot ", "samtliga", "alla ")):
             return True
     return False
 
 
-def is_population_measure(code: str, label: str = "") -> bool:
+def is_population_measure(code: str, *labels: str) -> bool:
     """Whether a measure (contents) is the population (BE0101N1, "Folkmängd")."""
     if code.strip().upper() == "BE0101N1":
         return True
-    for text in (code, label):
+    for text in (code, *labels):
         key = fold(text)
         if re.match(r"^(folkmangd(en)?|population|invanare|invanarantal)\b", key) and not (
             is_other_measure(text)
@@ -338,7 +345,11 @@ def some_of(items: Sequence[str], limit: int = 6) -> str:
 
 
 def missing_parties(
-    known: Iterable[Municipality], others: list[str], *, source: str, what: str = "file"
+    known: Iterable[Municipality],
+    others: list[str],
+    *,
+    source: str,
+    what: Literal["file", "dataset", "response"],
 ) -> PopulationDataError:
     """The refusal of a file without the parties: who is missing, what it has, what to do.
 
@@ -354,28 +365,29 @@ def missing_parties(
     )
     if not seen:
         template = {
+            "file": message(
+                "the file has no rows for {wanted}; it has no regions at all; {advice}"
+            ),
             "dataset": message(
                 "the dataset has no rows for {wanted}; it has no regions at all; {advice}"
             ),
             "response": message(
                 "the response has no rows for {wanted}; it has no regions at all; {advice}"
             ),
-        }.get(
-            what, message("the file has no rows for {wanted}; it has no regions at all; {advice}")
-        )
+        }[what]
         return PopulationDataError.of(template, source=source, wanted=wanted, advice=advice)
     if len(seen) > 5:
         template = {
+            "file": message(
+                "the file has no rows for {wanted}; it has {found} and {more} more; {advice}"
+            ),
             "dataset": message(
                 "the dataset has no rows for {wanted}; it has {found} and {more} more; {advice}"
             ),
             "response": message(
                 "the response has no rows for {wanted}; it has {found} and {more} more; {advice}"
             ),
-        }.get(
-            what,
-            message("the file has no rows for {wanted}; it has {found} and {more} more; {advice}"),
-        )
+        }[what]
         return PopulationDataError.of(
             template,
             source=source,
@@ -385,9 +397,10 @@ def missing_parties(
             advice=advice,
         )
     template = {
+        "file": message("the file has no rows for {wanted}; it has {found}; {advice}"),
         "dataset": message("the dataset has no rows for {wanted}; it has {found}; {advice}"),
         "response": message("the response has no rows for {wanted}; it has {found}; {advice}"),
-    }.get(what, message("the file has no rows for {wanted}; it has {found}; {advice}"))
+    }[what]
     return PopulationDataError.of(
         template, source=source, wanted=wanted, found=Listing(seen), advice=advice
     )

@@ -351,7 +351,7 @@ def read_table(
             )
             first_line[key] = line
     if not counts:
-        raise missing_parties(known, others, source=source)
+        raise missing_parties(known, others, what="file", source=source)
     return counts
 
 
