@@ -7,14 +7,26 @@ against the counts they were made from, as properties over small registers.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+import io
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sodertorn import MUNICIPALITIES, MissingDataError, Population, PopulationDataError
+from sodertorn import (
+    MUNICIPALITIES,
+    MissingDataError,
+    Municipality,
+    Population,
+    PopulationDataError,
+    UnknownMunicipalityError,
+)
 from sodertorn.population import PopulationSource, reference_date
+from sodertorn.population._cells import Loaded
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HUDDINGE, BOTKYRKA, NYKVARN = MUNICIPALITIES[0], MUNICIPALITIES[1], MUNICIPALITIES[5]
 
@@ -303,4 +315,102 @@ def test_to_csv_of_a_fetch_keeps_what_it_has() -> None:
         "# status: provisional\n"
         "code,name,year,population\n"
         "0126,Huddinge,2025,1\n"
+    )
+
+
+# -- the loaders pass on what they are given ------------------------------------------------
+
+YEARLY = "Kommun;Folkmängd\n0126 Huddinge;5\n0127 Botkyrka;6\n"
+
+
+def test_read_passes_on_its_name_parties_year_and_provisional() -> None:
+    population = Population.read(
+        io.BytesIO(YEARLY.encode()), name="in.csv", parties=[HUDDINGE], year=2025, provisional=True
+    )
+    assert population.at(2025) == {HUDDINGE: 5}
+    assert population.source == "in.csv"
+    assert population.sources(2025) == (PopulationSource.file("in.csv", provisional=True),)
+
+
+def test_load_passes_on_provisional(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(YEARLY, encoding="utf-8")
+    for provisional in (False, True):
+        population = Population.load(path, year=2025, provisional=provisional)
+        assert population.sources(2025) == (
+            PopulationSource.file(str(path), provisional=provisional),
+        )
+
+
+def test_parse_xlsx_passes_on_its_source_parties_and_year() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    for row in (["Kommun", "Folkmängd"], ["0126 Huddinge", 5], ["0127 Botkyrka", 6]):
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = buffer.getvalue()
+    population = Population.parse_xlsx(data, source="w.xlsx", parties=[BOTKYRKA], year=2025)
+    assert population.at(2025) == {BOTKYRKA: 6}
+    assert population.source == "w.xlsx"
+    with pytest.raises(PopulationDataError, match=r"^<xlsx>: .*no year"):
+        Population.parse_xlsx(data)
+
+
+def test_the_default_source_of_an_scb_json_response() -> None:
+    with pytest.raises(PopulationDataError, match=r"^<scb json>: not an SCB API json response"):
+        Population.parse_scb_json({"columns": []})
+
+
+def test_fetch_waits_thirty_seconds_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sodertorn.population import fetch
+
+    seen: dict[str, Any] = {}
+
+    def fake(years: Any, *, api_url: str | None, timeout: float) -> Any:
+        seen.update(years=list(years), api_url=api_url, timeout=timeout)
+        return Loaded({(HUDDINGE, 2024): 1}, "fake")
+
+    monkeypatch.setattr(fetch, "fetch_scb", fake)
+    assert Population.fetch_scb([2024]).at(2024) == {HUDDINGE: 1}
+    assert seen == {"years": [2024], "api_url": None, "timeout": 30.0}
+
+
+def test_sources_refuse_a_party_not_in_the_data() -> None:
+    population = Population({(HUDDINGE, 2024): 1})
+    with pytest.raises(UnknownMunicipalityError, match="is not a party here"):
+        population.sources(2024, [BOTKYRKA])
+
+
+# -- order ----------------------------------------------------------------------------------
+
+# Municipalities built by hand may share a code; they order by code alone (not by name).
+SAME_CODE = (Municipality("0126", "Huddinge"), Municipality("0126", "Annat"), NYKVARN)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SAME_CODE), st.integers(2020, 2023)), unique=True, max_size=8
+    )
+)
+def test_the_counts_are_in_key_order_whatever_order_they_were_given(
+    keys: list[tuple[Municipality, int]],
+) -> None:
+    counts = {key: n for n, key in enumerate(keys)}
+    population = Population(counts)
+    assert list(population.counts) == sorted(counts, key=lambda key: (key[0].code, key[1]))
+    rows = population.to_csv().splitlines()[2:]  # after the source and the header
+    assert rows == [
+        f"{party.code},{party.name},{year},{counts[(party, year)]}"
+        for party, year in sorted(counts, key=lambda key: (key[1], key[0].code))
+    ]
+
+
+@given(st.lists(st.sampled_from(SAME_CODE), min_size=1, unique=True))
+def test_at_is_in_party_order_whatever_order_the_parties_are_asked_in(
+    parties: list[Municipality],
+) -> None:
+    population = Population({(party, 2024): n for n, party in enumerate(SAME_CODE)})
+    assert [party.code for party in population.at(2024, parties)] == sorted(
+        party.code for party in parties
     )
