@@ -71,7 +71,7 @@ def known_parties(parties: object, source: str | None) -> tuple[Municipality, ..
     from sodertorn.parties import Municipality as _Municipality  # noqa: PLC0415
 
     given: tuple[object, ...] = ()
-    if isinstance(parties, Iterable):  # a text is refused too: its letters are not parties
+    if isinstance(parties, Iterable) and not isinstance(parties, (str, bytes)):
         try:
             given = tuple(parties)
         except TypeError:

@@ -70,9 +70,9 @@ def _freeze(
             raise PopulationDataError(f"expected a key (Municipality, year), got {key!r}")
         _check_count(count, key)
         checked[key] = count
-    # Municipalities order by code alone (their names do not order them): so by code and
-    # year, also for two of one code, which comparing the keys as tuples would not order by
-    # year. The sort is stable. And it spares attrs' comparisons, a third of reading the data.
+    # Municipalities order by code alone, so by code and year; two of one code (made by hand)
+    # keep the order they were given in. Compared as tuples, those two would not be ordered
+    # by year.
     items = sorted(checked.items(), key=_code_and_year)
     return MappingProxyType(dict(items))
 
@@ -247,7 +247,7 @@ class Population:
         _YEAR.check(year, "year")  # 2024.0 and True equal years; checked once, not per party
         if parties is None:
             return {p: c for (p, y), c in self.counts.items() if y == year}
-        return {p: self._count(p, year) for p in sorted(set(parties))}
+        return {p: self._count(p, year) for p in sorted(dict.fromkeys(parties))}
 
     def total(self, year: int, parties: Iterable[Municipality] | None = None) -> int:
         """Sum of the counts on 31 December of *year* (for *parties*, default all)."""
