@@ -186,6 +186,75 @@ def test_a_missing_sparse_value_is_refused() -> None:
     )
 
 
+def sv_refusal(data: dict[str, Any]) -> str:
+    with pytest.raises(PopulationDataError) as info:
+        Population.parse_jsonstat(data, source="r.json")
+    return error_text(info.value, "sv")
+
+
+def test_a_long_sparse_value_index_is_cut_in_the_message() -> None:
+    data = tab638()
+    data["value"] = {"123456789012345678901234": 5}
+    assert refusal(data) == "value index '1234567890123456789 out of range"
+    assert sv_refusal(data) == (
+        "r.json: värdeindexet '1234567890123456789 ligger utanför intervallet"
+    )
+
+
+def test_a_sparse_value_index_of_fourteen_characters_is_refused() -> None:
+    data = tab638(Region={"0126": "Huddinge", "0140": "Nykvarn"})
+    data["value"] = {"0": 5, "1": 6, "00000000000001": 7}
+    assert refusal(data) == "value index '00000000000001' out of range"
+
+
+def test_values_that_are_neither_a_list_nor_an_object_are_shown_cut() -> None:
+    data = tab638()
+    data["value"] = "114304,95905,17000,93000,51000,12342,104000,60000"
+    assert refusal(data) == (
+        "expected 1 values (the product of 'size'), got '114304,95905,17000,93000,51000,12342,10"
+    )
+    assert sv_refusal(data) == (
+        "r.json: 1 värden väntades (produkten av 'size'), "
+        "fick '114304,95905,17000,93000,51000,12342,10"
+    )
+
+
+def test_a_count_given_as_text_is_shown_cut() -> None:
+    data = tab638()
+    data["value"] = ["114304 (preliminär siffra)"]
+    assert refusal(data) == (
+        "count '114304 (preliminär s' for Huddinge 2024 is not a whole number of inhabitants "
+        "(JSON-stat values are numbers)"
+    )
+    assert sv_refusal(data) == (
+        "r.json: folkmängden '114304 (preliminär s' för Huddinge 2024 är inget helt antal "
+        "invånare (värden i JSON-stat är tal)"
+    )
+
+
+def test_a_label_with_another_code_is_shown_whole() -> None:
+    data = tab638(Region={"0126": "0140 Nykvarn"})
+    assert refusal(data) == (
+        "region 0126 0140 Nykvarn: the name '0140 Nykvarn' does not match code 0126, which is "
+        "Huddinge; correct the code or the name"
+    )
+    assert sv_refusal(data) == (
+        "r.json: regionen 0126 0140 Nykvarn: namnet '0140 Nykvarn' stämmer inte med koden "
+        "0126, som är Huddinge; rätta koden eller namnet"
+    )
+
+
+@pytest.mark.parametrize("updated", [None, 20250221])
+def test_an_update_time_that_is_not_text_is_left_empty(updated: object) -> None:
+    data = tab638()
+    if updated is None:
+        del data["updated"]
+    else:
+        data["updated"] = updated
+    (source,) = Population.parse_jsonstat(data, source="r.json").sources(2024)
+    assert (source.kind, source.note, source.updated) == ("given", "r.json", "")
+
+
 # -- API v1 "json" --------------------------------------------------------------------------
 
 
