@@ -89,12 +89,16 @@ def test_year_headings(heading: str) -> None:
 
 
 @given(st.integers(1700, 2199))
+@example(1700)
+@example(2199)
 def test_a_heading_of_four_digits_from_1700_to_2199_is_a_year(year: int) -> None:
     text = f'"region";"{year}"\n"0126 Huddinge";5\n'
     assert Population.parse_scb_csv(text).at(year) == {HUDDINGE: 5}
 
 
 @given(st.one_of(st.integers(1000, 1699), st.integers(2200, 9999)))
+@example(1699)
+@example(2200)
 def test_other_four_digit_headings_are_not_years(number: int) -> None:
     error = refused(f'"region";"{number}"\n"0126 Huddinge";5\n')
     assert str(error).startswith("t.csv: no header row: expected one with the regions")
