@@ -64,6 +64,60 @@ def test_outside_the_period_or_before_the_decision_is_no() -> None:
     assert "är före samarbetskommitténs beslut den 12 januari 2023" in early.explain()
 
 
+def test_on_the_day_of_the_decision_the_records_answer() -> None:
+    result = load_programme("sup2040").in_force(D(2023, 1, 12))
+    assert result.answer is Answer.UNKNOWN
+    assert result.explain("en") == (
+        "no adoption on record by 12 January 2023 for Huddinge, Botkyrka, Salem, Haninge, "
+        "Tyresö, Nykvarn, Södertälje and Nynäshamn (SUP 2040)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "parties", "answer", "english"),
+    [
+        (
+            "sup2040",
+            D(2022, 12, 31),
+            None,
+            Answer.NO,
+            "31 December 2022 is outside the period 2023–2026 (SUP 2040)",
+        ),
+        (
+            "sup2040",
+            D(2023, 1, 11),
+            None,
+            Answer.NO,
+            "11 January 2023 is before the committee's decision on 12 January 2023 (SUP 2040)",
+        ),
+        ("sup2013", D(2013, 4, 1), ["Tyresö"], Answer.NO, "not yet adopted by Tyresö (SUP 2013)"),
+        (
+            "sup2035",
+            D(2021, 6, 1),
+            ["Salem"],
+            Answer.UNKNOWN,
+            "no adoption on record by 1 June 2021 for Salem (SUP 2035)",
+        ),
+        ("sup2040", D(2024, 1, 16), None, Answer.YES, "adopted by all 8 parties (SUP 2040)"),
+        (
+            "sup2013",
+            D(2024, 6, 1),
+            None,
+            Answer.NO,
+            "replaced by SUP 2035; SUP 2040, which follows it, was in force by 1 June 2024 "
+            "(SUP 2013)",
+        ),
+    ],
+)
+def test_every_answer_names_its_programme_and_day(
+    name: str, day: datetime.date, parties: list[str] | None, answer: Answer, english: str
+) -> None:
+    chosen = None if parties is None else [municipality(p) for p in parties]
+    result = load_programme(name).in_force(day, parties=chosen)
+    assert (result.programme, result.day, result.answer) == (name, day, answer)
+    assert result.explain("en") == english
+
+
 def test_sup2035_only_tyreso_on_record() -> None:
     result = load_programme("sup2035").in_force(D(2020, 6, 1))
     assert result.answer is Answer.UNKNOWN
@@ -199,6 +253,12 @@ def test_in_force_wants_a_day(day: object) -> None:
 def test_in_force_wants_municipalities() -> None:
     with pytest.raises(GoalTreeError, match="invalid party 'Salem'; expected a Municipality"):
         load_programme("sup2040").in_force(D(2024, 1, 1), parties=["Salem"])  # type: ignore[list-item]
+
+
+def test_in_force_wants_at_least_one_party() -> None:
+    with pytest.raises(GoalTreeError) as info:
+        load_programme("sup2040").in_force(D(2024, 1, 1), parties=[])
+    assert str(info.value) == "no parties given; expected at least one Municipality"
 
 
 def test_an_empty_window_is_refused() -> None:

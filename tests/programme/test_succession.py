@@ -126,6 +126,36 @@ def test_when_the_records_cannot_say_whether_the_successor_took_over() -> None:
     assert in_force(old, D(2002, 12, 31), programmes=[old, new]).answer is Answer.YES
 
 
+def test_a_successor_in_force_from_the_first_day_of_its_period() -> None:
+    old = _programme(0, start=2000, end=None, adopted=D(2000, 1, 1), window=False)
+    new = _programme(1, start=2003, end=None, adopted=D(2003, 1, 1), window=False)
+    result = in_force(old, D(2003, 1, 1), programmes=[old, new])
+    assert (result.answer, result.replaced_by) == (Answer.NO, "p1")
+    assert result.explain("en") == "replaced by P1, in force by 1 January 2003 (P0)"
+
+
+def test_when_a_successor_took_over_the_answer_names_the_day_asked() -> None:
+    old = _programme(0, start=2000, end=None, adopted=D(2000, 1, 1), window=False)
+    new = _programme(1, start=2003, end=None, adopted=D(2003, 2, 1), window=False)
+    replaced = in_force(old, D(2004, 1, 1), programmes=[old, new])
+    assert (replaced.programme, replaced.day) == ("p0", D(2004, 1, 1))
+    doubtful = _programme(1, start=2003, end=None, adopted=None, window=False)
+    unknown = in_force(old, D(2004, 1, 1), programmes=[old, doubtful])
+    assert (unknown.programme, unknown.day, unknown.answer) == (
+        "p0",
+        D(2004, 1, 1),
+        Answer.UNKNOWN,
+    )
+
+
+def test_a_successor_adopted_within_its_one_year_period_ends_the_old_one() -> None:
+    old = _programme(0, start=2000, end=None, adopted=D(2000, 1, 1), window=False)
+    new = _programme(1, start=2001, end=2001, adopted=D(2001, 3, 1), window=False)
+    result = in_force(old, D(2003, 1, 1), programmes=[old, new])
+    assert (result.answer, result.replaced_by) == (Answer.NO, "p1")
+    assert result.explain("en") == "replaced by P1, in force by 1 January 2003 (P0)"
+
+
 def test_successors_come_from_the_programmes_given() -> None:
     sup2013 = load_programme("sup2013")
     assert in_force(sup2013, D(2024, 6, 1), programmes=()).answer is Answer.UNKNOWN
@@ -141,6 +171,21 @@ def test_a_loop_of_programmes_replacing_each_other_ends() -> None:
     first = attrs.evolve(first, replaces="p1")
     assert in_force(first, D(2002, 1, 1), programmes=[first, second]).answer is Answer.UNKNOWN
     assert in_force(second, D(2002, 1, 1), programmes=[first, second]).answer is Answer.NO
+
+
+def test_a_loop_of_three_programmes_ends() -> None:
+    first = attrs.evolve(
+        _programme(0, start=2000, end=None, adopted=D(2000, 1, 1), window=False), replaces="p2"
+    )
+    second = _programme(1, start=2001, end=None, adopted=None, window=False)
+    third = _programme(2, start=2002, end=None, adopted=None, window=False)
+    loop = [first, second, third]
+    assert in_force(first, D(2003, 1, 1), programmes=loop).answer is Answer.UNKNOWN
+    result = in_force(second, D(2003, 1, 1), programmes=loop)
+    assert (result.answer, result.replaced_by) == (Answer.NO, "p2")
+    assert result.explain("en") == (
+        "replaced by P2; P0, which follows it, was in force by 1 January 2003 (P1)"
+    )
 
 
 def test_a_successor_past_its_own_period_does_not_count_as_started() -> None:
