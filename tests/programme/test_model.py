@@ -81,6 +81,11 @@ def test_a_child_must_sit_lower_than_its_parent() -> None:
         GoalTreeError, match=r"a focus-area \('b'\) cannot sit under a goal \('a'\)"
     ):
         make([goal("a"), goal("b", parent="a", kind=NodeKind.FOCUS_AREA)])
+    with pytest.raises(GoalTreeError) as info:
+        make([goal("a"), goal("b", parent="a")])
+    assert str(info.value) == (
+        "a goal ('b') cannot sit under a goal ('a'); expected a child of a lower level"
+    )
 
 
 def test_networks_must_exist_and_be_unique() -> None:
@@ -189,6 +194,12 @@ def test_text_and_period_read_naturally() -> None:
     assert "2024" not in Period(2023, 2026)
     assert 2099 in Period(2013, None)
     assert 2012 not in Period(2013, None)
+    assert [year in Period(2023, 2026) for year in (2022, 2023, 2026, 2027)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_kinds_have_levels_and_labels() -> None:

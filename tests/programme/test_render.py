@@ -38,6 +38,11 @@ def test_markdown_is_a_nested_list() -> None:
     )
     assert "our translation" not in goals_markdown(load_programme("sup2040"))
     assert goals_markdown(load_programme("sup2040")).count("- **Långsiktigt mål:**") == 2
+    assert (
+        load_programme("sup2040")
+        .to_markdown()
+        .startswith("# SUP 2040 – Södertörns utvecklingsprogram 2040 (2023–2026)\n")
+    )
 
 
 def test_html_for_notebooks_escapes_and_nests() -> None:
