@@ -544,3 +544,10 @@ def test_the_measure_by_its_metric_role() -> None:
         "dimension 'Mått' (tabellinnehåll) has BE0101N2 Folkökning and BE0101N1 Folkmängd and no "
         "total;"
     )
+
+
+@pytest.mark.parametrize("index", ["00", "01", "0000000000000"])
+def test_a_sparse_value_index_with_leading_zeros_is_refused(index: str) -> None:
+    data = tab638(Region={"0126": "Huddinge", "0140": "Nykvarn"})
+    data["value"] = {"0": 5, "1": 6, index: 7}
+    assert refusal(data) == f"value index {index!r} out of range"

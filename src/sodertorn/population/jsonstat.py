@@ -230,6 +230,7 @@ def parse_jsonstat(
                 and key.isascii()
                 and key.isdigit()
                 and len(key) <= 13
+                and key == str(int(key))  # "007" would never be read: the cells are "7" ...
                 and int(key) < cells
             ):
                 raise PopulationDataError.of(
