@@ -229,6 +229,10 @@ def test_format_is_deprecated_and_gives_the_same_text() -> None:
     with pytest.warns(SodertornDeprecationWarning) as caught:
         assert SEK("1234.5").format() == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
     assert caught[0].filename == __file__  # the warning points at the caller
+    assert str(caught[0].message) == (
+        "SEK.format is deprecated: an amount carries no presentation; use "
+        "sodertorn.i18n.format_money(amount, lang) or format_money(amount, locale=...)"
+    )
     assert issubclass(SodertornDeprecationWarning, DeprecationWarning)
     assert issubclass(SodertornDeprecationWarning, SodertornWarning)
     with pytest.warns(SodertornDeprecationWarning), pytest.raises(LocaleError, match="'xx_YY'"):
