@@ -239,6 +239,17 @@ def test_format_is_deprecated_and_gives_the_same_text() -> None:
         SEK(1).format("xx_YY")
 
 
+def test_format_by_default_uses_the_swedish_shape_without_babel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_babel(locale: str) -> None:
+        raise AssertionError(f"Babel asked for {locale!r}")
+
+    monkeypatch.setattr("sodertorn._format._locale", no_babel)
+    with pytest.warns(SodertornDeprecationWarning):
+        assert SEK("-1234.5").format() == "-1\xa0234,50\xa0kr"
+
+
 def test_money_is_immutable_and_hashable() -> None:
     money = SEK(5)
     with pytest.raises(AttributeError):
