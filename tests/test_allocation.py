@@ -8,7 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, SEK, AllocationError, allocate
-from sodertorn.allocation import allocate_units, round_to_total
+from sodertorn.allocation import allocate_units, remainder_trace, round_to_total
 from sodertorn.money import Unit
 from sodertorn.testing import exact_shares, weights
 
@@ -170,3 +170,25 @@ def test_round_to_total_refuses_a_bad_unit_or_mapping() -> None:
         round_to_total(SEK(1), {}, unit=None)  # type: ignore[arg-type]
     with pytest.raises(AllocationError, match="cannot round None"):
         round_to_total(SEK(1), None)  # type: ignore[arg-type]
+
+
+def test_remainder_trace_of_a_negative_share_in_ore() -> None:
+    # -3.505 kronor: 350 whole öre toward zero, -1/200 krona left, one öre more away from zero
+    exact = {"a": Fraction(-701, 200), "b": Fraction(0)}
+    trace = remainder_trace(exact, {"a": SEK("-3.51"), "b": SEK(0)}, unit=Unit.ORE)
+    assert trace == {
+        "a": {
+            "exact": "-701/200",
+            "whole": "-3.50",
+            "remainder": "-1/200",
+            "adjustment": "-0.01",
+            "part": "-3.51",
+        },
+        "b": {"exact": "0", "whole": "0", "remainder": "0", "adjustment": "0", "part": "0"},
+    }
+
+
+def test_remainder_trace_refuses_a_bad_unit() -> None:
+    with pytest.raises(AllocationError) as caught:
+        remainder_trace({}, {}, unit="öre")  # type: ignore[arg-type]
+    assert str(caught.value) == "unit 'öre' is unknown; expected Unit.KRONA or Unit.ORE"
