@@ -77,8 +77,11 @@ def test_payable_by_is_a_banking_day_on_or_after_the_due_date(year: int) -> None
 
 
 def test_junk_is_refused() -> None:
-    with pytest.raises(MissingDataError, match="is not a date; expected a datetime.date"):
+    with pytest.raises(MissingDataError) as caught:
         next_banking_day("2025-03-15")  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "day '2025-03-15' is not a date; expected a datetime.date such as 2024-03-15"
+    )
     with pytest.raises(MissingDataError, match="is not a date; expected a datetime.date"):
         is_banking_day(datetime.datetime(2025, 3, 15))
 
