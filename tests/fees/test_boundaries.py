@@ -286,7 +286,22 @@ def test_due_days_that_do_not_exist(month: Any, day: Any, text: str) -> None:
     assert message(info) == text
 
 
+def test_a_leap_day_due_in_a_common_year_is_refused_whole() -> None:
+    schedule = FeeSchedule(rules=(), due_month=2, due_day=29)
+    with pytest.raises(FeeRuleError) as info:
+        schedule.due_date(2025)
+    assert message(info) == (
+        "due day 2-29 does not exist in 2025; expected a schedule whose due day is in every year"
+    )
+
+
 # -- with_rule -------------------------------------------------------------------------------
+
+
+def test_with_rule_refuses_what_is_not_a_rule() -> None:
+    with pytest.raises(FeeRuleError) as info:
+        FeeSchedule(rules=()).with_rule(5)  # type: ignore[arg-type]
+    assert message(info) == "rule 5 is not a fee rule; expected an IndexedRule or a PerCapitaRule"
 
 
 def spans(schedule: FeeSchedule) -> list[tuple[str, int, int | None]]:
@@ -408,6 +423,20 @@ def test_from_dict_defaults() -> None:
         ({"rules": {}}, "expected an object with a list of 'rules', got {'rules': {}}"),
         ({"rules": [], "due": [3, 15]}, "'due' must be an object with month and day, got [3, 15]"),
         ({"rules": [{}, 5]}, "rule 1: missing field 'first_year'"),
+        (
+            {"rules": [], "due": {"month": 3, "dag": 1}},
+            "fee schedule, 'due': unknown key 'dag'; expected some of 'day', 'month', 'source'",
+        ),
+        (
+            {
+                "rules": [
+                    {"kind": "per_capita", "first_year": 2010, "rate": "4", "source": "a"},
+                    {"kind": "per_capita", "first_year": 2011, "rates": "4", "source": "a"},
+                ]
+            },
+            "rule 2: unknown key 'rates'; expected some of 'about', 'decided', 'first_year', "
+            "'kind', 'last_year', 'rate', 'source'",
+        ),
         (
             {"rules": [{"kind": "per_capita", "first_year": 2010, "rate": "4", "source": "a"}, 5]},
             "rule 2: expected an object, got 5",
