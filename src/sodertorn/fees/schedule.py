@@ -76,7 +76,7 @@ def _rules(value: Iterable[FeeRule]) -> tuple[FeeRule, ...]:
 
 
 def _unknown_keys(where: str, data: Mapping[Any, Any], known: frozenset[str]) -> None:
-    unknown = sorted((repr(key) for key in data if key not in known), key=str)
+    unknown = sorted(repr(key) for key in data if key not in known)
     if unknown:
         raise FeeRuleError(
             f"{where}: unknown key {unknown[0]}; expected some of "
