@@ -740,3 +740,42 @@ def test_annual_fees_wrong_kinds_whole() -> None:
     with pytest.raises(FeeRuleError) as info:
         annual_fees(2024, unit=1)  # type: ignore[arg-type]
     assert message(info) == "unit 1 is unknown; expected Unit.KRONA or Unit.ORE"
+
+
+@pytest.mark.parametrize(
+    ("call", "text"),
+    [
+        (
+            lambda rule: rule.exact_fees(2024, Population.builtin(), "Salem"),
+            "parties 'Salem' is not a tuple of Municipality; expected a tuple",
+        ),
+        (
+            lambda rule: rule.rounded_fees(
+                2024, Population.builtin(), {}, unit="krona", rounding=Rounding.HALF_UP
+            ),
+            "unit 'krona' is unknown; expected Unit.KRONA or Unit.ORE",
+        ),
+        (
+            lambda rule: rule.rounded_fees(
+                2024, Population.builtin(), {}, unit=Unit.KRONA, rounding="half"
+            ),
+            "rounding 'half' is unknown; expected Rounding.HALF_UP, Rounding.HALF_EVEN, "
+            "Rounding.DOWN, Rounding.UP, Rounding.FLOOR or Rounding.CEILING",
+        ),
+        (
+            lambda rule: rule.rounded_fees(
+                2024, Population.builtin(), {"a": 1}, unit=Unit.KRONA, rounding=Rounding.HALF_UP
+            ),
+            "exact fees {'a': 1} must map each Municipality to a Fraction",
+        ),
+        (
+            lambda rule: rule.derivation(2024, 1, Fraction(1), 5),
+            "steps 5 is not a tuple of IndexStep; expected a tuple",
+        ),
+    ],
+)
+def test_rule_methods_refuse_junk_whole(call: Any, text: str) -> None:
+    for rule in (annual_fees(2012).rule, annual_fees(2024).rule):
+        with pytest.raises(FeeRuleError) as info:
+            call(rule)
+        assert message(info) == text
