@@ -128,7 +128,7 @@ def round_once(
 ) -> tuple[SEK, dict[Municipality, SEK]]:
     """The exact total rounded once, spread by largest remainder of the exact fees."""
     check_rounding(exact, unit, rounding)
-    total = SEK.from_exact(sum(exact.values(), Fraction(0)), unit=unit, rounding=rounding)
+    total = SEK.from_exact(sum(exact.values()), unit=unit, rounding=rounding)
     return total, round_to_total(total, exact, unit=unit)
 
 
