@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, SEK, FeeRuleError, Population, annual_fees
-from sodertorn.fees import FeeSchedule, IndexedRule
+from sodertorn.fees import FeeSchedule, IndexedRule, IndexStep
+from sodertorn.money import Unit
 from sodertorn.testing import populations
 
 DEFAULT = FeeSchedule.default()
@@ -100,3 +101,58 @@ def test_the_invoiced_option_is_annual_fees_under_that_rule(
     invoiced, _ = rule.invoiced(year, population, TWO)
     assert dict(fees.amounts) == invoiced
     assert fees.total == SEK.total(invoiced.values())
+
+
+# A worked example in öre: 100 kronor split 1 : 2 in 2010 (33.33 and 66.67 kr), then
+# Huddinge grows 1 -> 3 -> 4 and Botkyrka 2 -> 2 -> 3.
+HUDDINGE, BOTKYRKA = TWO
+SMALL = Population(
+    {
+        (HUDDINGE, 2009): 1,
+        (BOTKYRKA, 2009): 2,
+        (HUDDINGE, 2010): 3,
+        (BOTKYRKA, 2010): 2,
+        (HUDDINGE, 2011): 4,
+        (BOTKYRKA, 2011): 3,
+    }
+)
+HUNDRED = attrs.evolve(RULE, base_total=SEK(100), chain="invoiced")
+
+
+def test_the_invoiced_chain_in_ore_worked_by_hand() -> None:
+    fees, steps = HUNDRED.invoiced(2012, SMALL, TWO, unit=Unit.ORE)
+    # 2011: 33.33 × 3/1 = 99.99 and 66.67 × 2/2 = 66.67; 2012: 99.99 × 4/3 = 133.32 and
+    # 66.67 × 3/2 = 100.005, rounded half up to the öre.
+    assert fees == {HUDDINGE: SEK("133.32"), BOTKYRKA: SEK("100.01")}
+    assert steps == {
+        HUDDINGE: (
+            IndexStep(year=2010, before=0, after=1, fee=Fraction(100, 3), base_population=3),
+            IndexStep(year=2011, before=1, after=3, fee=Fraction(9999, 100)),
+            IndexStep(year=2012, before=3, after=4, fee=Fraction(3333, 25)),
+        ),
+        BOTKYRKA: (
+            IndexStep(year=2010, before=0, after=2, fee=Fraction(200, 3), base_population=3),
+            IndexStep(year=2011, before=2, after=2, fee=Fraction(6667, 100)),
+            IndexStep(year=2012, before=2, after=3, fee=Fraction(20001, 200)),
+        ),
+    }
+
+
+def test_the_invoiced_chain_refuses_a_party_not_in_the_base_whole() -> None:
+    salem = MUNICIPALITIES[2]
+    with pytest.raises(FeeRuleError) as info:
+        HUNDRED.invoiced(2011, SMALL, (salem,))
+    assert str(info.value) == (
+        "Salem was not a party in fee year 2010, so the indexed rule (§ 8) gives it no fee"
+    )
+
+
+def test_the_invoiced_chain_refuses_a_year_end_without_inhabitants_whole() -> None:
+    counts = dict(SMALL.counts)
+    counts[(HUDDINGE, 2010)] = 0
+    with pytest.raises(FeeRuleError) as info:
+        HUNDRED.invoiced(2012, Population(counts), TWO)
+    assert str(info.value) == (
+        "Huddinge had no inhabitants on 31 Dec 2010, so its population change to 2011 is "
+        "undefined"
+    )
