@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,7 +21,7 @@ from sodertorn import (
     SodertornError,
     annual_fees,
 )
-from sodertorn.fees import FeeSchedule, IndexedRule
+from sodertorn.fees import FeeSchedule, IndexedRule, IndexStep, indexed
 from sodertorn.testing import sparse_populations
 
 TWO = MUNICIPALITIES[:2]
@@ -113,3 +115,42 @@ def test_rounded_fees_refuses_junk_with_fee_rule_errors(chain: str) -> None:
         arguments |= {"rounding": Rounding.HALF_UP} | bad
         with pytest.raises(FeeRuleError):
             rule.rounded_fees(2010, register, **arguments)
+
+
+def _small() -> Population:
+    huddinge, botkyrka = TWO
+    counts = {(huddinge, 2009): 1, (huddinge, 2010): 3, (huddinge, 2011): 4}
+    counts |= {(botkyrka, 2009): 2, (botkyrka, 2010): 2, (botkyrka, 2011): 3}
+    return Population(counts)
+
+
+def test_two_rules_on_one_register_keep_their_own_chains() -> None:
+    huddinge, botkyrka = TWO
+    population = _small()
+    hundred = attrs.evolve(RULE, base_total=SEK(100))
+    hundred.exact_fees(2012, population, TWO)
+    fees, steps = attrs.evolve(RULE, base_total=SEK(300)).exact_fees(2012, population, TWO)
+    # 300 kronor split 1 : 2, then 100 × 3/1 × 4/3 and 200 × 2/2 × 3/2
+    assert fees == {huddinge: Fraction(400), botkyrka: Fraction(300)}
+    assert steps == {
+        huddinge: (
+            IndexStep(year=2010, before=0, after=1, fee=Fraction(100), base_population=3),
+            IndexStep(year=2011, before=1, after=3, fee=Fraction(300)),
+            IndexStep(year=2012, before=3, after=4, fee=Fraction(400)),
+        ),
+        botkyrka: (
+            IndexStep(year=2010, before=0, after=2, fee=Fraction(200), base_population=3),
+            IndexStep(year=2011, before=2, after=2, fee=Fraction(200)),
+            IndexStep(year=2012, before=2, after=3, fee=Fraction(300)),
+        ),
+    }
+
+
+def test_the_chains_walked_are_dropped_with_the_register() -> None:
+    population = _small()
+    RULE.exact_fees(2012, population, TWO)
+    key = id(population)
+    assert key in indexed._CHAINS
+    del population
+    gc.collect()
+    assert key not in indexed._CHAINS

@@ -153,6 +153,5 @@ def test_the_invoiced_chain_refuses_a_year_end_without_inhabitants_whole() -> No
     with pytest.raises(FeeRuleError) as info:
         HUNDRED.invoiced(2012, Population(counts), TWO)
     assert str(info.value) == (
-        "Huddinge had no inhabitants on 31 Dec 2010, so its population change to 2011 is "
-        "undefined"
+        "Huddinge had no inhabitants on 31 Dec 2010, so its population change to 2011 is undefined"
     )
