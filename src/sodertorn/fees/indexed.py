@@ -208,7 +208,7 @@ class IndexedRule:
                     f"indexed rule ({self.source}) gives it no fee"
                 )
             steps[party] = self._chain(year, population, party, (base_weights, base_sum), chains)
-            count = base_weights[party] if year <= self.first_year else steps[party][-1].after
+            count = steps[party][-1].after  # the base count in the first year
             fees[party] = self.base_total.exact * count / base_sum
         return fees, steps
 
