@@ -155,3 +155,18 @@ def test_the_invoiced_chain_refuses_a_year_end_without_inhabitants_whole() -> No
     assert str(info.value) == (
         "Huddinge had no inhabitants on 31 Dec 2010, so its population change to 2011 is undefined"
     )
+
+
+def test_the_invoiced_rule_describes_itself_whole() -> None:
+    rule = attrs.evolve(INDEXED, chain="invoiced")
+    assert rule.describe("en") == (
+        "SEK 860,000 in 2010 split by population on 31 December 2009; each later year each "
+        "party's invoiced fee of the year before changes by the percentage its own population "
+        "changed between the two preceding year-ends, and is rounded on its own"
+    )
+    assert rule.describe() == (
+        "860\xa0000\xa0kr år 2010 fördelat efter invånarantalet den 31 december 2009; varje "
+        "följande år räknas varje kommuns fakturerade avgift för föregående år om med samma "
+        "procentsats som kommunens invånarantal har förändrats mellan de två närmast "
+        "föregående årsskiftena, och avrundas för sig"
+    )
