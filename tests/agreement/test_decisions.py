@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sodertorn import MUNICIPALITIES, GovernanceError, municipality
-from sodertorn.agreement import Decision, DecisionRule, Meeting, Minutes, Position
+from sodertorn.agreement import Circulation, Decision, DecisionRule, Meeting, Minutes, Position
+from sodertorn.i18n import error_text
 from sodertorn.testing import decisions
 
 D = datetime.date
@@ -203,3 +204,32 @@ def test_alternative_rule_agreed_by_all_but_one_never_applies(
     if decision.meeting.is_quorate:
         assert ruled.outcome.rule is DecisionRule.CONSENSUS
         assert holdout.name in ruled.outcome.explain("en")
+
+
+def test_a_circulation_without_a_date_is_refused_word_for_word() -> None:
+    with pytest.raises(GovernanceError) as raised:
+        Circulation(date="2024-06-03", matter="Consultation response")
+    assert str(raised.value) == (
+        "date '2024-06-03' is not a date; expected a datetime.date such as 2024-03-15"
+    )
+    assert error_text(raised.value, "sv") == (
+        "date: '2024-06-03' är inte ett datum; ett datetime.date (till exempel 2024-03-15) väntades"
+    )
+
+
+def test_a_revocation_refused_quotes_the_last_reason_of_the_outcome() -> None:
+    members = NAMES
+    tied = Decision(
+        meeting=Meeting(date=D(2024, 9, 12), in_room=members),
+        matter="Nykvarn withdraws its notice",
+        positions={m: S if i % 2 else OBJ for i, m in enumerate(members)},
+        rule=DecisionRule.MAJORITY,
+        rule_agreed_by=members,
+    )
+    assert len(tied.outcome.reasons) == 3
+    with pytest.raises(GovernanceError) as raised:
+        tied.revocation("Nykvarn")
+    assert str(raised.value) == (
+        "'Nykvarn withdraws its notice' of 2024-09-12 was not adopted, so it cannot withdraw "
+        "a notice: Not adopted by majority: 4 in favour, 4 against. (Samarbetsavtal 2010, § 3)"
+    )

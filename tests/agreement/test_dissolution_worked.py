@@ -439,3 +439,11 @@ def test_two_parties_split_each_item_by_largest_remainder(
     assert sum(shares) == amount
     for share, weight in zip(shares, (salem, nykvarn), strict=True):
         assert abs(share - Fraction(amount * weight, salem + nykvarn)) < 1
+
+
+def test_an_item_without_a_name_is_refused_word_for_word() -> None:
+    with pytest.raises(DissolutionError) as raised:
+        Item(name=" ", amount=SEK(100))
+    assert str(raised.value) == (
+        "item name ' ' is empty or not text; expected a name such as 'Bank'"
+    )

@@ -292,3 +292,110 @@ def test_quorum_reason_counts_one_member_in_the_singular() -> None:
     assert "Quorate: 1 of 1 member present; at least 1 needed." in meeting.explain("en")
     assert "Beslutför: 1 av 1 ledamot närvarande; minst 1 krävs." in meeting.explain("sv")
     assert "of 8 members present" in Meeting(date=datetime.date(2024, 5, 2)).explain("en")
+
+
+def test_a_caller_who_is_not_a_municipality_is_refused() -> None:
+    with pytest.raises(GovernanceError) as raised:
+        Meeting(date=DAY, kind=MeetingKind.EXTRA, called_by=42)
+    assert str(raised.value) == "party 42 is not a municipality; expected a name or an SCB code"
+
+
+def test_an_extra_meeting_requested_by_five_explained_word_for_word() -> None:
+    five = NAMES[:5]
+    meeting = Meeting(date=D(2024, 5, 2), kind=MeetingKind.EXTRA, requested_by=five, in_room=five)
+    assert meeting.explain("en").splitlines() == [
+        "Extra meeting on 2 May 2024; present: Huddinge, Botkyrka, Salem, Haninge and Tyresö.",
+        "The extra meeting was requested by 5 members (Huddinge, Botkyrka, Salem, Haninge and "
+        "Tyresö). (Samarbetsavtal 2010, § 4)",
+        "Quorate: 5 of 8 members present; at least 4 needed. (Samarbetsavtal 2010, § 3)",
+    ]
+    assert meeting.explain("sv").splitlines()[1] == (
+        "Det extra sammanträdet har begärts av 5 ledamöter (Huddinge, Botkyrka, Salem, Haninge "
+        "och Tyresö). (Samarbetsavtal 2010, § 4)"
+    )
+
+
+def test_an_extra_meeting_not_duly_called_explained_word_for_word() -> None:
+    meeting = Meeting(
+        date=D(2024, 5, 2),
+        kind=MeetingKind.EXTRA,
+        requested_by=NAMES[:1],
+        in_room=NAMES[:3],
+        remote=NAMES[3:4],
+    )
+    assert meeting.explain("en").splitlines()[1:] == [
+        "The extra meeting was not duly called: the chair did not call it, and only 1 member "
+        "requested it (at least 5 are needed). (Samarbetsavtal 2010, § 4)",
+        "Quorate: 4 of 8 members present (1 of them by phone or video); at least 4 needed. "
+        "(Samarbetsavtal 2010, § 3)",
+    ]
+    assert meeting.explain("sv").splitlines()[1] == (
+        "Det extra sammanträdet är inte behörigen inkallat: ordföranden har inte kallat till "
+        "det, och endast 1 ledamot har begärt det (minst 5 krävs). (Samarbetsavtal 2010, § 4)"
+    )
+
+
+def test_a_meeting_short_of_its_quorum_with_a_substitute_explained_word_for_word() -> None:
+    meeting = Meeting(
+        date=D(2024, 5, 2), in_room=NAMES[:2], remote=NAMES[3:4], substitutes={NAMES[0]}
+    )
+    assert meeting.explain("en").splitlines() == [
+        "Ordinary meeting on 2 May 2024; present: Huddinge, Botkyrka and Haninge.",
+        "The chair calls the committee's meetings. (Samarbetsavtal 2010, § 4)",
+        "Represented by a substitute: Huddinge; a substitute counts toward the quorum and takes "
+        "the party's position. (Samarbetsavtal 2010, § 3)",
+        "Not quorate: 3 of 8 members present (1 of them by phone or video); at least 4 needed. "
+        "(Samarbetsavtal 2010, § 3)",
+    ]
+    assert meeting.explain("sv").splitlines() == [
+        "Ordinarie sammanträde den 2 maj 2024; närvarande: Huddinge, Botkyrka och Haninge.",
+        "Ordföranden kallar till kommitténs sammanträden. (Samarbetsavtal 2010, § 4)",
+        "Företrädd av ersättare: Huddinge; en ersättare räknas in i beslutförheten och för "
+        "kommunens talan. (Samarbetsavtal 2010, § 3)",
+        "Inte beslutför: 3 av 8 ledamöter närvarande (varav 1 via telefon eller video); minst 4 "
+        "krävs. (Samarbetsavtal 2010, § 3)",
+    ]
+
+
+def test_a_meeting_with_nobody_present_says_so() -> None:
+    meeting = Meeting(date=D(2024, 5, 2))
+    assert (
+        meeting.explain("en").splitlines()[0]
+        == "Ordinary meeting on 2 May 2024; no members present."
+    )
+    assert meeting.explain("sv").splitlines()[0] == (
+        "Ordinarie sammanträde den 2 maj 2024; inga ledamöter närvarande."
+    )
+
+
+@pytest.mark.parametrize("meetings", [5, "x"])
+def test_meetings_that_are_not_a_collection_are_refused_word_for_word(meetings: object) -> None:
+    with pytest.raises(GovernanceError) as raised:
+        MeetingCalendar(year=2024, meetings=meetings)
+    assert str(raised.value) == f"meetings {meetings!r} is not a collection of Meeting values"
+
+
+def test_the_calendar_counts_its_committee_meetings_word_for_word() -> None:
+    year = MeetingCalendar(
+        year=2024,
+        meetings=[
+            Meeting(date=D(2024, 1, 16), kind=MeetingKind.PLANNING_CONFERENCE),
+            Meeting(date=D(2024, 3, 21)),
+            Meeting(date=D(2024, 5, 2)),
+        ],
+    )
+    (reason,) = year.reasons()
+    assert reason.text("en") == (
+        "2 committee meetings in 2024; a planning conference does not count toward the about "
+        "six meetings a year. (Samarbetsavtal 2010, § 4)"
+    )
+    assert reason.text("sv") == (
+        "2 sammanträden 2024; planeringskonferensen räknas inte in i de ca sex sammanträdena om "
+        "året. (Samarbetsavtal 2010, § 4)"
+    )
+
+
+def test_the_warning_points_at_the_line_that_checks() -> None:
+    with pytest.warns(FewMeetingsWarning) as caught:
+        calendar(5).check(lang="en")
+    assert [w.filename for w in caught] == [__file__]

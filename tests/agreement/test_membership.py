@@ -14,7 +14,8 @@ from sodertorn import (
     Notice,
     municipality,
 )
-from sodertorn.agreement import Election
+from sodertorn.agreement import ByElection, Election, Post, Revocation
+from sodertorn.i18n import error_text
 from sodertorn.testing import agreements, days_in_force
 
 D = datetime.date
@@ -160,3 +161,92 @@ def test_recording_notices_in_any_order_gives_the_same_agreement(
     for each in shuffled:
         rebuilt = rebuilt.with_notice(each)
     assert rebuilt == agreement
+
+
+ELECTED = Agreement().with_election(
+    Election(elected_on=D(2024, 1, 16), chair="Salem", vice_chair="Nykvarn")
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "kind"), [("by_elections", "ByElection"), ("revocations", "Revocation")]
+)
+def test_by_elections_and_revocations_must_be_a_tuple_or_list(field: str, kind: str) -> None:
+    with pytest.raises(GovernanceError) as raised:
+        Agreement(**{field: 5})
+    assert str(raised.value) == f"{field} 5 is not a sequence of {kind} values"
+
+
+def test_by_elections_are_kept_by_date_and_the_chair_first() -> None:
+    later_vice = ByElection(elected_on=D(2024, 6, 3), post=Post.VICE_CHAIR, party="Tyresö")
+    later_chair = ByElection(elected_on=D(2024, 6, 3), post=Post.CHAIR, party="Haninge")
+    earlier = ByElection(elected_on=D(2024, 3, 1), post=Post.CHAIR, party="Huddinge")
+    agreement = Agreement(
+        elections=ELECTED.elections, by_elections=[later_vice, later_chair, earlier]
+    )
+    assert agreement.by_elections == (earlier, later_chair, later_vice)
+
+
+def test_revocations_are_kept_by_date_and_party() -> None:
+    notices = [notice(name, D(2024, 3, 15)) for name in ("Nykvarn", "Salem", "Haninge")]
+    late = Revocation(party="Haninge", decided_on=D(2024, 11, 7), matter="Haninge stays")
+    nykvarn = Revocation(party="Nykvarn", decided_on=D(2024, 9, 12), matter="Nykvarn stays")
+    salem = Revocation(party="Salem", decided_on=D(2024, 9, 12), matter="Salem stays")
+    agreement = Agreement(notices=notices, revocations=[late, nykvarn, salem])
+    assert agreement.revocations == (salem, nykvarn, late)  # Salem 0128 before Nykvarn 0140
+
+
+def test_a_notice_is_withdrawn_once_and_up_to_its_last_day() -> None:
+    leaving = Agreement().with_notice(notice("Nykvarn", D(2024, 3, 15)))
+    first = Revocation(party="Nykvarn", decided_on=D(2024, 3, 15), matter="Nykvarn stays")
+    last = Revocation(party="Nykvarn", decided_on=D(2025, 3, 31), matter="Nykvarn stays")
+    assert leaving.with_revocation(first).is_party("Nykvarn", D(2025, 4, 1))
+    assert leaving.with_revocation(last).is_party("Nykvarn", D(2025, 4, 1))
+    with pytest.raises(GovernanceError) as raised:
+        leaving.with_revocation(first).with_revocation(last)
+    assert str(raised.value) == (
+        "a second revocation of Nykvarn's notice; a notice is withdrawn once"
+    )
+
+
+def test_the_chair_cannot_also_be_elected_vice_chair() -> None:
+    with pytest.raises(GovernanceError) as raised:
+        ELECTED.with_by_election(
+            ByElection(elected_on=D(2024, 6, 3), post=Post.VICE_CHAIR, party="Salem")
+        )
+    assert str(raised.value) == (
+        "Salem elected vice chair on 2024-06-03 already holds the chair; § 3 expects two "
+        "different members"
+    )
+
+
+def test_the_vice_chair_elected_chair_still_holds_the_vice_chair_that_day() -> None:
+    # By-elections of one day are taken chair first: a vice chair elected chair is checked
+    # against the vice chair before that day's by-election of a new vice chair.
+    with pytest.raises(GovernanceError) as raised:
+        ELECTED.with_by_election(
+            ByElection(elected_on=D(2024, 6, 3), post=Post.VICE_CHAIR, party="Haninge")
+        ).with_by_election(ByElection(elected_on=D(2024, 6, 3), post=Post.CHAIR, party="Nykvarn"))
+    assert str(raised.value) == (
+        "Nykvarn elected chair on 2024-06-03 already holds the vice chair; § 3 expects two "
+        "different members"
+    )
+
+
+def test_a_by_election_on_the_day_of_the_yearly_election_holds_that_day() -> None:
+    filled = ELECTED.with_by_election(
+        ByElection(elected_on=D(2024, 1, 16), post=Post.CHAIR, party="Haninge")
+    )
+    assert filled.chair_on(D(2024, 1, 16)) == HANINGE
+    assert filled.holder_on(D(2024, 1, 16)).term_began == D(2024, 1, 16)
+
+
+def test_holder_on_wants_a_date_word_for_word() -> None:
+    with pytest.raises(GovernanceError) as raised:
+        ELECTED.holder_on("2024-05-02")  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "date '2024-05-02' is not a date; expected a datetime.date such as 2024-03-15"
+    )
+    assert error_text(raised.value, "sv") == (
+        "date: '2024-05-02' är inte ett datum; ett datetime.date (till exempel 2024-03-15) väntades"
+    )

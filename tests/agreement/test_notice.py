@@ -7,7 +7,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 
 from sodertorn import SEK, Notice, NoticeError, SodertornError, municipality
-from sodertorn.agreement import notice_period
+from sodertorn.agreement import Revocation, notice_period
+from sodertorn.i18n import error_text
 from sodertorn.testing import notices, receipt_dates
 
 D = datetime.date
@@ -154,3 +155,54 @@ def test_fee_years_are_every_year_begun_from_the_notice(notice: Notice) -> None:
     assert all(D(year, 1, 1) <= notice.last_day for year in years)
     assert D(years[-1] + 1, 1, 1) > notice.last_day
     assert list(years) == list(range(years[0], years[-1] + 1))
+
+
+def test_a_notice_refused_word_for_word_in_both_languages() -> None:
+    with pytest.raises(NoticeError) as raised:
+        nykvarn(D(2024, 3, 15), decided=D(2024, 3, 20))
+    assert str(raised.value) == (
+        "notice by Nykvarn reached the chair on 2024-03-15, before the council decided on "
+        "2024-03-20; expected it to be received on or after the council's decision"
+    )
+    assert error_text(raised.value, "sv") == (
+        "uppsägningen från Nykvarn kom ordföranden tillhanda den 2024-03-15, innan "
+        "kommunfullmäktige beslutade den 2024-03-20; den ska tas emot samma dag som beslutet "
+        "eller senare"
+    )
+    with pytest.raises(NoticeError) as raised:
+        nykvarn(D(2009, 12, 1), decided=D(2009, 11, 2))
+    assert str(raised.value) == (
+        "notice by Nykvarn received on 2009-12-01, before the agreement came into force on "
+        "2010-01-01; expected a date on or after it"
+    )
+    assert error_text(raised.value, "sv") == (
+        "uppsägningen från Nykvarn togs emot den 2009-12-01, innan avtalet trädde i kraft den "
+        "2010-01-01; ange ett datum från och med den dagen"
+    )
+
+
+def test_a_notice_period_past_the_calendar_is_refused_word_for_word() -> None:
+    assert notice_period(D(9998, 11, 30)) == (D(9998, 12, 1), D(9999, 11, 30))
+    with pytest.raises(NoticeError) as raised:
+        notice_period(D(9998, 12, 1))
+    assert str(raised.value) == (
+        "a notice received on 9998-12-01 would end its notice period after 9999-12-31, the "
+        "last date the calendar has; expected an earlier date"
+    )
+
+
+def test_a_revocation_refuses_a_bad_date_and_an_empty_matter_word_for_word() -> None:
+    with pytest.raises(NoticeError) as raised:
+        Revocation(party="Nykvarn", decided_on="2024-09-12", matter="Stays")
+    assert str(raised.value) == (
+        "decided_on '2024-09-12' is not a date; expected a datetime.date such as 2024-03-15"
+    )
+    assert error_text(raised.value, "sv") == (
+        "decided_on: '2024-09-12' är inte ett datum; ett datetime.date (till exempel 2024-03-15) "
+        "väntades"
+    )
+    with pytest.raises(NoticeError) as raised:
+        Revocation(party="Nykvarn", decided_on=D(2024, 9, 12), matter=" ")
+    assert str(raised.value) == (
+        "matter ' ' is empty or not text; expected a description of the matter"
+    )
