@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -220,13 +221,26 @@ def test_the_chair_cannot_also_be_elected_vice_chair() -> None:
     )
 
 
-def test_the_vice_chair_elected_chair_still_holds_the_vice_chair_that_day() -> None:
-    # By-elections of one day are taken chair first: a vice chair elected chair is checked
-    # against the vice chair before that day's by-election of a new vice chair.
+def test_a_vice_chair_moves_up_to_chair_on_the_day_a_new_vice_chair_is_elected() -> None:
+    # By-elections of one day are checked together: each post against the other at the end
+    # of that day. (Recorded one at a time, the new vice chair comes first, since an
+    # agreement is checked whole each time.)
+    new_vice = ByElection(elected_on=D(2024, 6, 3), post=Post.VICE_CHAIR, party="Haninge")
+    moved_up = ByElection(elected_on=D(2024, 6, 3), post=Post.CHAIR, party="Nykvarn")
+    for moved in (
+        ELECTED.with_by_election(new_vice).with_by_election(moved_up),
+        attrs.evolve(ELECTED, by_elections=[moved_up, new_vice]),
+    ):
+        assert moved.chair_on(D(2024, 6, 3)) == NYKVARN
+        assert moved.holder_on(D(2024, 6, 3), Post.VICE_CHAIR).party == HANINGE
+        assert moved.chair_on(D(2024, 6, 2)) == SALEM
+
+
+def test_a_vice_chair_elected_chair_without_a_new_vice_chair_is_refused() -> None:
     with pytest.raises(GovernanceError) as raised:
         ELECTED.with_by_election(
-            ByElection(elected_on=D(2024, 6, 3), post=Post.VICE_CHAIR, party="Haninge")
-        ).with_by_election(ByElection(elected_on=D(2024, 6, 3), post=Post.CHAIR, party="Nykvarn"))
+            ByElection(elected_on=D(2024, 6, 3), post=Post.CHAIR, party="Nykvarn")
+        )
     assert str(raised.value) == (
         "Nykvarn elected chair on 2024-06-03 already holds the vice chair; § 3 expects two "
         "different members"

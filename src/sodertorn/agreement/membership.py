@@ -358,7 +358,9 @@ class Agreement:
                     f"member that day; § 3 expects one of {_checks.names(members)}"
                 )
             other = Post.VICE_CHAIR if by.post is Post.CHAIR else Post.CHAIR
-            holder = self._holder(by.elected_on, other, before=by)
+            # The other post at the end of that day: a vice chair moved up to chair on the day
+            # a new vice chair is elected holds only the chair.
+            holder = self._holder(by.elected_on, other)
             if holder[0] == by.party and holder[0] in members:
                 raise GovernanceError(
                     f"{by.party.name} elected {by.post.value} on {by.elected_on} already "
@@ -473,15 +475,13 @@ class Agreement:
         return held[-1] if held else None
 
     def _holder(
-        self, day: datetime.date, post: Post, *, before: ByElection | None = None
+        self, day: datetime.date, post: Post
     ) -> tuple[Municipality, datetime.date, datetime.date]:
         """The party holding *post* on *day*, when elected, and when the term began."""
         term = self.election_on(day)
         party = term.chair if post is Post.CHAIR else term.vice_chair
         elected = term.elected_on
         for by in self.by_elections:
-            if by is before:
-                break
             if by.post is post and term.elected_on <= by.elected_on <= day:
                 party, elected = by.party, by.elected_on
         return party, elected, term.elected_on
