@@ -211,10 +211,10 @@ def test_values_that_are_neither_a_list_nor_an_object_are_shown_cut() -> None:
     data = tab638()
     data["value"] = "114304,95905,17000,93000,51000,12342,104000,60000"
     assert refusal(data) == (
-        "expected 1 values (the product of 'size'), got '114304,95905,17000,93000,51000,12342,10"
+        "expected 1 value (the product of 'size'), got '114304,95905,17000,93000,51000,12342,10"
     )
     assert sv_refusal(data) == (
-        "r.json: 1 värden väntades (produkten av 'size'), "
+        "r.json: 1 värde väntades (produkten av 'size'), "
         "fick '114304,95905,17000,93000,51000,12342,10"
     )
 

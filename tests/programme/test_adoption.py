@@ -194,7 +194,7 @@ def test_the_reasons_are_data_in_both_languages() -> None:
         "no adoption on record by 1 May 2013 for Salem and Haninge (SUP 2013)"
     )
     assert result.explain("sv") == (
-        "inget antagande registrerat senast 1 maj 2013 för Salem och Haninge (SUP 2013)"
+        "inget antagande registrerat senast den 1 maj 2013 för Salem och Haninge (SUP 2013)"
     )
     before = load_programme("sup2013").in_force(D(2013, 4, 1), parties=[municipality("Tyresö")])
     assert before.explain() == "ännu inte antaget av Tyresö (SUP 2013)"

@@ -208,20 +208,19 @@ def parse_jsonstat(
             )
         categories[name] = (codes, labels)
         extensions[name] = extension
+    expected = (
+        message("expected {cells} value (the product of 'size'), got {got}")
+        if cells == 1
+        else message("expected {cells} values (the product of 'size'), got {got}")
+    )
     if isinstance(values, list):
         if len(values) != cells:
             raise PopulationDataError.of(
-                "expected {cells} values (the product of 'size'), got {got}",
-                source=source,
-                cells=str(cells),
-                got=str(len(values)),
+                expected, source=source, cells=str(cells), got=str(len(values))
             )
     elif not isinstance(values, Mapping):
         raise PopulationDataError.of(
-            "expected {cells} values (the product of 'size'), got {got}",
-            source=source,
-            cells=str(cells),
-            got=repr(values)[:40],
+            expected, source=source, cells=str(cells), got=repr(values)[:40]
         )
     else:
         for key in values:
