@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from decimal import Decimal
 from fractions import Fraction
 
@@ -228,7 +229,10 @@ def test_format_is_deprecated_and_gives_the_same_text() -> None:
         assert text == format_money(amount, locale=locale)
     with pytest.warns(SodertornDeprecationWarning) as caught:
         assert SEK("1234.5").format() == "1\xa0234,50\xa0kr"  # Swedish unless told otherwise
-    assert caught[0].filename == __file__  # the warning points at the caller
+    # Mutation testing calls each function of a mutated module through a function of its
+    # own, one frame deeper: the frame is checked on the module as written.
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        assert caught[0].filename == __file__  # the warning points at the caller
     assert str(caught[0].message) == (
         "SEK.format is deprecated: an amount carries no presentation; use "
         "sodertorn.i18n.format_money(amount, lang) or format_money(amount, locale=...)"

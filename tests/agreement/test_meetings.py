@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import warnings
 
 import pytest
@@ -398,4 +399,7 @@ def test_the_calendar_counts_its_committee_meetings_word_for_word() -> None:
 def test_the_warning_points_at_the_line_that_checks() -> None:
     with pytest.warns(FewMeetingsWarning) as caught:
         calendar(5).check(lang="en")
-    assert [w.filename for w in caught] == [__file__]
+    # Mutation testing calls each function of a mutated module through a function of its
+    # own, one frame deeper: the frame is checked on the module as written.
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        assert [w.filename for w in caught] == [__file__]
