@@ -34,6 +34,7 @@ __all__ = [
     "parse_region",
     "parse_year",
     "party_of",
+    "shown",
     "some_of",
 ]
 
@@ -102,6 +103,14 @@ def _cut(text: str, limit: int = 60) -> str:
 
 def _short(text: str) -> str:
     return repr(_cut(text))
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """*value* as a message quotes it, cut after *limit* characters with ``…``.
+
+    A text is cut inside its quotes (``'12345…'``); anything else is cut as written.
+    """
+    return repr(_cut(value, limit)) if isinstance(value, str) else _cut(repr(value), limit)
 
 
 @attrs.frozen
@@ -283,8 +292,7 @@ def count_from_number(value: object, *, where: str, source: str) -> int:
     if isinstance(value, str):
         return parse_count(value, where=where, line=None, source=source)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        shown = "null (no figure)" if value is None else _cut(repr(value))
-        raise _not_whole(shown, where, source)
+        raise _not_whole("null (no figure)" if value is None else shown(value), where, source)
     if isinstance(value, float):
         if not value.is_integer():
             raise _not_whole(repr(value), where, source)

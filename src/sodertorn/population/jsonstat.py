@@ -27,6 +27,7 @@ from sodertorn.population._cells import (
     parse_region,
     parse_year,
     party_of,
+    shown,
     some_of,
 )
 from sodertorn.population._reading import decode
@@ -90,7 +91,7 @@ def _categories(
             "dimension {name} has a malformed category index {index}",
             source=source,
             name=repr(name),
-            index=str(index)[:80],
+            index=shown(index, 80),
         )
     assert isinstance(dimension, Mapping)  # it has a category index
     assert isinstance(category, Mapping)
@@ -220,7 +221,7 @@ def parse_jsonstat(
             )
     elif not isinstance(values, Mapping):
         raise PopulationDataError.of(
-            expected, source=source, cells=str(cells), got=repr(values)[:40]
+            expected, source=source, cells=str(cells), got=shown(values, 40)
         )
     else:
         for key in values:
@@ -233,7 +234,7 @@ def parse_jsonstat(
                 and int(key) < cells
             ):
                 raise PopulationDataError.of(
-                    "value index {key} out of range", source=source, key=repr(key)[:20]
+                    "value index {key} out of range", source=source, key=shown(key, 20)
                 )
     for name in ids:
         if name not in (region_id, time_id):
@@ -289,7 +290,7 @@ def parse_jsonstat(
                     "count {value} for {party} {year} is not a whole number of inhabitants "
                     "(JSON-stat values are numbers)",
                     source=source,
-                    value=repr(value[:20]),
+                    value=shown(value, 20),
                     party=party.name,
                     year=str(year),
                 )
@@ -435,7 +436,7 @@ def parse_scb_json(
             raise PopulationDataError.of(
                 "row {row} does not match the columns {columns}",
                 source=source,
-                row=str(row)[:80],
+                row=shown(row, 80),
                 columns=Listing(str(c["code"]) for c in columns),
             )
         for i in others:
