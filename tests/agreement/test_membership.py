@@ -210,6 +210,19 @@ def test_a_notice_is_withdrawn_once_and_up_to_its_last_day() -> None:
     )
 
 
+@pytest.mark.parametrize("decided_on", [D(2024, 3, 14), D(2025, 4, 1)])
+def test_a_notice_is_withdrawn_only_while_it_runs(decided_on: datetime.date) -> None:
+    leaving = Agreement().with_notice(notice("Nykvarn", D(2024, 3, 15)))
+    with pytest.raises(GovernanceError) as raised:
+        leaving.with_revocation(
+            Revocation(party="Nykvarn", decided_on=decided_on, matter="Nykvarn stays")
+        )
+    assert str(raised.value) == (
+        f"the committee's decision of {decided_on} to withdraw Nykvarn's notice falls outside "
+        "the notice (2024-03-15 to 2025-03-31); expected a decision while the notice runs"
+    )
+
+
 def test_the_chair_cannot_also_be_elected_vice_chair() -> None:
     with pytest.raises(GovernanceError) as raised:
         ELECTED.with_by_election(
