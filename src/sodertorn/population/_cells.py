@@ -101,10 +101,6 @@ def _cut(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _short(text: str) -> str:
-    return repr(_cut(text))
-
-
 def shown(value: object, limit: int = 60) -> str:
     """*value* as a message quotes it, cut after *limit* characters with ``…``.
 
@@ -215,14 +211,14 @@ def parse_year(text: str, *, where: str, line: int | None, source: str) -> int:
             line=line,
             source=source,
             where=where,
-            value=_short(cleaned),
+            value=shown(cleaned),
         )
     raise PopulationDataError.of(
         "{where} {value} is not a four-digit year",
         line=line,
         source=source,
         where=where,
-        value=_short(cleaned),
+        value=shown(cleaned),
     )
 
 
@@ -246,7 +242,7 @@ def parse_count(text: str, *, where: str, line: int | None, source: str) -> int:
                 line=line,
                 source=source,
                 where=where,
-                value=_short(cleaned),
+                value=shown(cleaned),
             )
         template = (
             message(
@@ -258,13 +254,13 @@ def parse_count(text: str, *, where: str, line: int | None, source: str) -> int:
             else message("count {value} for {where} is not a whole number of inhabitants")
         )
         raise PopulationDataError.of(
-            template, line=line, source=source, where=where, value=_short(cleaned)
+            template, line=line, source=source, where=where, value=shown(cleaned)
         )
     value = int(re.sub(r"\D", "", cleaned))
     return _bounded(value, cleaned, where=where, line=line, source=source)
 
 
-def _bounded(value: int, shown: str, *, where: str, line: int | None, source: str) -> int:
+def _bounded(value: int, written: str, *, where: str, line: int | None, source: str) -> int:
     if value > MAX_COUNT:
         raise PopulationDataError.of(
             "count {value} for {where} is more than {most}; no municipality has that many "
@@ -272,7 +268,7 @@ def _bounded(value: int, shown: str, *, where: str, line: int | None, source: st
             line=line,
             source=source,
             where=where,
-            value=_short(shown),
+            value=shown(written),
             most=Worded({"en": f"{MAX_COUNT:,}", "sv": f"{MAX_COUNT:,}".replace(",", " ")}),
         )
     return value
